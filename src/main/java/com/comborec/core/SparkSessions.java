@@ -1,0 +1,24 @@
+package com.comborec.core;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession from the config; under spark-submit the master comes from the submit line. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  public static SparkSession create(ComboConfig config) {
+    SparkSettings s = config.spark();
+    SparkSession.Builder builder = SparkSession.builder().appName(s.appName());
+    if (s.master() != null) {
+      builder.master(s.master());
+    }
+    // Timestamps without an offset are read in the configured zone; partition values stay strings.
+    builder.config("spark.sql.session.timeZone", config.timeZone().getId());
+    builder.config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+    s.conf().forEach(builder::config);
+    SparkSession spark = builder.getOrCreate();
+    spark.conf().set("spark.sql.session.timeZone", config.timeZone().getId());
+    spark.sparkContext().setCheckpointDir(s.checkpointDir());
+    return spark;
+  }
+}
