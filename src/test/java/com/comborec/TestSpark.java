@@ -1,0 +1,38 @@
+package com.comborec;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one local SparkSession shared by all test classes of the JVM: starting Spark costs seconds,
+ * and the classes run one after another (Surefire forkCount 1), so sharing is safe and fast.
+ */
+public final class TestSpark {
+  private static SparkSession session;
+
+  private TestSpark() {}
+
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      session = SparkSession.builder()
+          .master("local[2]")
+          .appName("comborec-tests")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", "4")
+          .config("spark.default.parallelism", "4")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+          .getOrCreate();
+      session.sparkContext().setCheckpointDir(
+          Path.of(System.getProperty("java.io.tmpdir"), "comborec-test-checkpoints").toString());
+    }
+    return session;
+  }
+
+  /** The project folder (data-samples, conf), set by Surefire. */
+  public static Path projectDir() {
+    return Path.of(System.getProperty("comborec.project.dir", "."));
+  }
+}
