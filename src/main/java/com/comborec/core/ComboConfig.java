@@ -29,6 +29,7 @@ public final class ComboConfig {
   private final Config raw;
   private final StoragePaths paths;
   private final ZoneId timeZone;
+  private final int lookbackDays;
   private final SparkSettings spark;
   private final IngestSettings ingest;
   private final GateSettings gates;
@@ -39,6 +40,7 @@ public final class ComboConfig {
     Settings root = new Settings(raw.getConfig("comborec"), "comborec");
     this.paths = StoragePaths.from(root);
     this.timeZone = zone(root);
+    this.lookbackDays = root.intAtLeast("lookback-days", 1);
     this.spark = SparkSettings.from(root.section("spark"), paths);
     this.ingest = IngestSettings.from(root.section("ingest"));
     this.gates = GateSettings.from(root.section("gates"));
@@ -82,6 +84,11 @@ public final class ComboConfig {
 
   public ZoneId timeZone() {
     return timeZone;
+  }
+
+  /** Days of events (ending on the run day) that every stage reads. */
+  public int lookbackDays() {
+    return lookbackDays;
   }
 
   public SparkSettings spark() {
