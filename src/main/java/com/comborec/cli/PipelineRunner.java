@@ -1,0 +1,94 @@
+package com.comborec.cli;
+
+import com.comborec.core.ComboConfig;
+import com.comborec.core.ComborecException;
+import com.comborec.core.ExitCode;
+import com.comborec.core.RunContext;
+import com.comborec.core.Stage;
+import com.comborec.core.StepTimer;
+import com.comborec.publish.Committer;
+import com.comborec.publish.FaultInjection;
+import com.comborec.publish.LatestPointer;
+import com.comborec.publish.ManifestWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs stages for one day as named, timed steps, then publishes: commit the staged tables, write
+ * the manifest, and only then move LATEST. Any failure writes a manifest saying so and leaves
+ * every public folder and LATEST as they were.
+ */
+public final class PipelineRunner {
+  private static final Logger LOG = LoggerFactory.getLogger("comborec");
+
+  private PipelineRunner() {}
+
+  /** Runs the stages; {@code complete} means every table of the day is produced, so LATEST may move. */
+  public static ExitCode run(SparkSession spark, ComboConfig config, LocalDate day, List<Stage> stages,
+      boolean complete) {
+    RunContext ctx = new RunContext(spark, config, day, day + "-" + UUID.randomUUID().toString().substring(0, 8));
+    FaultInjection faults = FaultInjection.from(config.section("faults"));
+    Instant started = Instant.now();
+    LOG.info("[run] {} for {}: stages {}, output {}", complete ? "nightly" : "partial run", day,
+        stages.stream().map(Stage::name).toList(), config.paths().output());
+    spark.sparkContext().setJobGroup("comborec-" + day, "comborec " + day, false);
+    try {
+      stages.forEach(stage -> runStage(ctx, stage));
+      faults.maybeFail("after-stages");
+      timed(ctx, "publish", () -> Committer.commitAll(ctx, faults));
+      ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete);
+      faults.maybeFail("before-latest");
+      if (complete) {
+        LatestPointer.advance(ctx);
+      }
+      LOG.info("[run] {} published in {}; manifest {}", day, since(started), ctx.layout().manifest());
+      return ExitCode.PUBLISHED;
+    } catch (ComborecException e) {
+      recordFailure(ctx, e.exitCode(), e.getMessage(), started, complete);
+      throw e;
+    } catch (RuntimeException e) {
+      recordFailure(ctx, ExitCode.FAILURE, String.valueOf(e.getMessage()), started, complete);
+      throw e;
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private static void runStage(RunContext ctx, Stage stage) {
+    timed(ctx, stage.name(), () -> stage.run(ctx));
+  }
+
+  private static void timed(RunContext ctx, String name, Runnable body) {
+    ctx.enterStage(name);
+    Instant start = Instant.now();
+    long t0 = System.nanoTime();
+    String status = "failed";
+    LOG.info("[{}] stage started", name);
+    try {
+      body.run();
+      status = "ok";
+    } finally {
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      ctx.report().stage(name, start.toString(), seconds, status);
+      LOG.info("[{}] stage {} in {}", name, status, StepTimer.seconds(t0));
+    }
+  }
+
+  private static void recordFailure(RunContext ctx, ExitCode exit, String message, Instant started, boolean complete) {
+    LOG.error("[run] {} ended with exit {} ({}): {}", ctx.runDate(), exit.code(), exit.manifestStatus(), message);
+    try {
+      ManifestWriter.write(ctx, exit, message, started, !complete);
+    } catch (RuntimeException writeFailure) {
+      LOG.error("[run] could not write the manifest of the failed run: {}", writeFailure.getMessage());
+    }
+  }
+
+  private static String since(Instant started) {
+    return String.format("%.1f s", (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+  }
+}

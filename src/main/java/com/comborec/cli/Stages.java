@@ -1,0 +1,30 @@
+package com.comborec.cli;
+
+import com.comborec.core.ComborecException;
+import com.comborec.core.Stage;
+import com.comborec.ingest.IngestStage;
+import java.util.List;
+
+/** The pipeline's stages in dependency order; {@code nightly} runs them all, {@code run} one. */
+public final class Stages {
+  private Stages() {}
+
+  public static List<Stage> all() {
+    return List.of(new IngestStage());
+  }
+
+  public static List<String> names() {
+    return all().stream().map(Stage::name).toList();
+  }
+
+  public static Stage named(String name) {
+    return all().stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> ComborecException.usage("unknown stage '%s'; stages are %s", name, names()));
+  }
+
+  /** The named stages, in pipeline order whatever order they were given in. */
+  public static List<Stage> select(List<String> names) {
+    names.forEach(Stages::named);
+    return all().stream().filter(s -> names.contains(s.name())).toList();
+  }
+}

@@ -1,0 +1,31 @@
+package com.comborec.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.Map;
+
+/** JSON in and out for manifests and small sidecar files (Jackson comes with Spark). */
+public final class Json {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Json() {}
+
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise to JSON", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> readMap(String json) {
+    try {
+      return MAPPER.readValue(json, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("invalid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package com.comborec.ingest;
+
+import com.comborec.contract.Schemas;
+import com.comborec.contract.Source;
+import com.comborec.core.ComborecException;
+import com.comborec.core.RunContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Decides which input partitions a run ingests, and checks their files' headers before any Spark
+ * job starts, so a contract violation (exit 3) costs seconds.
+ *
+ * <p>A run for day D always (re-)ingests D's daily partitions and the snapshots in force on D.
+ * Daily partitions before D that were never ingested (within catch-up-days) are ingested too, with
+ * the snapshots in force on their days, so a fresh output root needs no separate backfill.
+ */
+public final class IngestPlan {
+  private final Map<Source, List<InputFile>> files = new LinkedHashMap<>();
+  /** For each daily partition day ingested, the product snapshot day in force on it. */
+  private final Map<LocalDate, LocalDate> catalogFor = new LinkedHashMap<>();
+
+  public static IngestPlan build(RunContext ctx) {
+    IngestPlan plan = new IngestPlan();
+    PartitionFinder finder = new PartitionFinder(ctx.fs(), ctx.config().paths().input());
+    LocalDate day = ctx.runDate();
+    List<LocalDate> productDays = finder.days(Source.PRODUCTS);
+    requireSource(finder, Source.EVENTS, day, finder.days(Source.EVENTS).contains(day));
+    requireSource(finder, Source.PRODUCTS, day, PartitionFinder.newestOnOrBefore(productDays, day) != null);
+    TreeSet<LocalDate> snapshots = new TreeSet<>();
+    for (Source source : List.of(Source.EVENTS, Source.MARKET, Source.FEEDBACK)) {
+      for (LocalDate d : dailyDays(ctx, finder, source)) {
+        plan.add(ctx, finder, source, d);
+        if (source == Source.EVENTS) {
+          LocalDate snap = PartitionFinder.newestOnOrBefore(productDays, d);
+          if (snap == null) {
+            throw ComborecException.inputContract("events %s: no products snapshot on or before %s under %s",
+                finder.partitionPath(Source.EVENTS, d), d, finder.sourceRoot(Source.PRODUCTS));
+          }
+          plan.catalogFor.put(d, snap);
+          snapshots.add(snap);
+        }
+      }
+    }
+    snapshots.add(PartitionFinder.newestOnOrBefore(productDays, day));
+    snapshots.forEach(s -> plan.add(ctx, finder, Source.PRODUCTS, s));
+    LocalDate users = PartitionFinder.newestOnOrBefore(finder.days(Source.USERS), day);
+    if (users != null) {
+      plan.add(ctx, finder, Source.USERS, users);
+    }
+    return plan;
+  }
+
+  public List<InputFile> files(Source source) {
+    return files.getOrDefault(source, List.of());
+  }
+
+  public List<LocalDate> days(Source source) {
+    return files(source).stream().map(InputFile::partition).distinct().sorted().toList();
+  }
+
+  public Map<LocalDate, LocalDate> catalogFor() {
+    return catalogFor;
+  }
+
+  /** D itself, plus earlier partitions in the catch-up window that the work store lacks. */
+  private static List<LocalDate> dailyDays(RunContext ctx, PartitionFinder finder, Source source) {
+    List<LocalDate> done = ValidatedStore.partitionDays(ctx, source);
+    LocalDate earliest = ctx.runDate().minusDays(ctx.config().ingest().catchUpDays());
+    List<LocalDate> out = new ArrayList<>();
+    for (LocalDate d : finder.days(source)) {
+      boolean catchUp = d.isBefore(ctx.runDate()) && !d.isBefore(earliest) && !done.contains(d);
+      if (catchUp || d.equals(ctx.runDate())) {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
+  private void add(RunContext ctx, PartitionFinder finder, Source source, LocalDate day) {
+    List<String> paths = finder.files(source, day);
+    if (paths.isEmpty()) {
+      throw ComborecException.inputContract("%s: the partition holds no *.csv or *.csv.gz file",
+          finder.partitionPath(source, day));
+    }
+    if (paths.size() > ctx.config().ingest().maxFilesPerPartition()) {
+      throw ComborecException.inputContract("%s: %d files exceed comborec.ingest.max-files-per-partition (%d)",
+          finder.partitionPath(source, day), paths.size(), ctx.config().ingest().maxFilesPerPartition());
+    }
+    List<InputFile> list = files.computeIfAbsent(source, s -> new ArrayList<>());
+    for (String p : paths) {
+      Path path = new Path(p);
+      List<String> header = CsvHeader.read(ctx.fs().fs(p), path);
+      list.add(new InputFile(source, day, p, header).checked(Schemas.INPUT_COLUMNS.get(source)));
+    }
+  }
+
+  private static void requireSource(PartitionFinder finder, Source source, LocalDate day, boolean present) {
+    if (!present) {
+      String what = source.snapshot() ? "a snapshot on or before " + day : "the partition dt=" + day;
+      throw ComborecException.inputContract("required source '%s' is missing: no %s under %s",
+          source.folder(), what, finder.sourceRoot(source));
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package com.comborec.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.comborec.contract.Schemas;
+import com.comborec.contract.Source;
+import com.comborec.core.OutputLayout;
+import com.comborec.core.RunContext;
+import com.comborec.core.StagedTables;
+import com.comborec.publish.ParquetFooters;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Stages the rejects of a source, one folder per input partition day, and logs an example per reason. */
+final class RejectsWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(RejectsWriter.class);
+
+  private RejectsWriter() {}
+
+  static void stage(RunContext ctx, Source source, Dataset<Row> rejectedWithDt, List<LocalDate> days) {
+    List<String> mismatches = Schemas.mismatches(Schemas.REJECTS, rejectedWithDt.drop("dt").schema());
+    if (!mismatches.isEmpty()) {
+      throw new IllegalStateException("rejects do not match the contract: " + mismatches);
+    }
+    String root = ctx.layout().staged("rejects/" + source.folder());
+    rejectedWithDt.repartition(col("dt")).write().mode(SaveMode.Overwrite).partitionBy("dt").parquet(root);
+    for (LocalDate day : days) {
+      String relative = OutputLayout.relativeRejects(source.folder(), day);
+      String staged = ctx.layout().staged(relative);
+      if (!ctx.fs().exists(staged)) {
+        // A clean day still gets its (empty) rejects folder, so readers see the day was checked.
+        ctx.spark().createDataFrame(List.of(), Schemas.REJECTS).write().parquet(staged);
+      }
+      ParquetFooters.Summary s = ParquetFooters.read(ctx.fs().hadoop(), staged);
+      ctx.staged().add(new StagedTables.Entry(relative, "rejects", s.rows(), s.files()));
+    }
+  }
+
+  /** One example per reason, so the log alone tells an operator what is wrong and where. */
+  static void logExamples(RunContext ctx, Source source, Dataset<Row> checked, Map<LocalDate, DayCounts> counts) {
+    DayCounts total = counts.values().stream().reduce(DayCounts.empty(), DayCounts::plus);
+    total.rejectedByReason().forEach((reason, n) -> {
+      List<Row> example = checked.filter(col(RuleSet.REASON).equalTo(reason))
+          .select(RawReader.FILE, RawReader.RECORD, RuleSet.DETAIL).limit(1).collectAsList();
+      if (!example.isEmpty()) {
+        Row r = example.get(0);
+        LOG.warn("[ingest] {}: {} row(s) rejected as {}; e.g. {} record {}: {}", source.folder(), n, reason,
+            r.getString(0), r.getLong(1), r.getString(2));
+      }
+    });
+  }
+}

@@ -1,0 +1,63 @@
+package com.comborec.ingest;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import com.comborec.contract.RejectReason;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * An ordered list of row rules. The first rule a row breaks gives its reason and detail, so each
+ * rejected row is counted once, under the most basic problem it has.
+ */
+final class RuleSet {
+  static final String REASON = "_reason";
+  static final String DETAIL = "_detail";
+
+  /** One rule: when {@code broken} holds, the row is rejected with this reason and detail. */
+  record Rule(Column broken, RejectReason reason, Column detail) {}
+
+  private final List<Rule> rules = new ArrayList<>();
+
+  RuleSet add(Column broken, RejectReason reason, Column detail) {
+    rules.add(new Rule(coalesce(broken, lit(false)), reason, detail));
+    return this;
+  }
+
+  RuleSet missing(String column) {
+    return add(col(column).isNull(), RejectReason.MISSING_REQUIRED, lit(column + ": required value is empty"));
+  }
+
+  RuleSet unparsable(String column, Column parsed, RejectReason reason, String expected) {
+    return add(Parse.unparsable(col(column), parsed), reason,
+        concat(lit(column + ": '"), col(column), lit("' is not " + expected)));
+  }
+
+  RuleSet outOfRange(String column, Column broken, String rule) {
+    return add(broken, RejectReason.OUT_OF_RANGE, concat(lit(column + ": '"), col(column), lit("' " + rule)));
+  }
+
+  RuleSet idLength(String column, int max) {
+    return add(org.apache.spark.sql.functions.length(col(column)).gt(max), RejectReason.OUT_OF_RANGE,
+        lit(column + ": longer than " + max + " characters"));
+  }
+
+  /** Adds {@code _reason}/{@code _detail}; malformed rows always come first. */
+  Dataset<Row> apply(Dataset<Row> raw) {
+    Column reason = when(col(RawReader.CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_ROW.code()));
+    Column detail = when(col(RawReader.CORRUPT).isNotNull(),
+        lit("the record does not have the header's number of fields, or its quoting is broken"));
+    for (Rule r : rules) {
+      reason = reason.when(r.broken(), lit(r.reason().code()));
+      detail = detail.when(r.broken(), r.detail());
+    }
+    return raw.withColumn(REASON, reason).withColumn(DETAIL, detail);
+  }
+}

@@ -1,0 +1,67 @@
+package com.comborec.publish;
+
+import com.comborec.contract.Schemas;
+import com.comborec.core.RunContext;
+import com.comborec.core.StagedTables;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Moves staged tables into their public {@code <table>/dt=D} folders, one rename per table, after
+ * checking each one's Parquet footers. Re-running a day replaces exactly that day's folders.
+ */
+public final class Committer {
+  private Committer() {}
+
+  public static void commitAll(RunContext ctx, FaultInjection faults) {
+    faults.maybeFail("before-commit");
+    List<StagedTables.Entry> entries = ctx.staged().entries();
+    for (int i = 0; i < entries.size(); i++) {
+      StagedTables.Entry e = entries.get(i);
+      if (ctx.config().publish().verifyFooters()) {
+        verify(ctx, e);
+      }
+      commit(ctx, e);
+      if (i == 0) {
+        faults.maybeFail("mid-commit");
+      }
+    }
+    ctx.fs().delete(ctx.layout().stagingRoot());
+  }
+
+  /** The footers must hold the rows counted at staging and every contract column. */
+  static void verify(RunContext ctx, StagedTables.Entry e) {
+    String staged = ctx.layout().staged(e.relativePath());
+    ParquetFooters.Summary s = ParquetFooters.read(ctx.fs().hadoop(), staged);
+    List<String> missing = new ArrayList<>();
+    for (StructField f : Schemas.TABLES.get(e.table()).fields()) {
+      if (s.files() > 0 && !s.columns().contains(f.name())) {
+        missing.add(f.name());
+      }
+    }
+    if (s.rows() != e.rows() || !missing.isEmpty()) {
+      throw new IllegalStateException(String.format("staged %s failed its footer check: %d rows (expected %d), "
+          + "missing columns %s", e.relativePath(), s.rows(), e.rows(), missing));
+    }
+  }
+
+  private static void commit(RunContext ctx, StagedTables.Entry e) {
+    String from = ctx.layout().staged(e.relativePath());
+    String to = ctx.layout().output(e.relativePath());
+    if (!ctx.fs().exists(from + "/_SUCCESS")) {
+      ctx.fs().writeStringAtomically(from + "/_SUCCESS", "");
+    }
+    String parent = to.substring(0, to.lastIndexOf('/'));
+    ctx.fs().mkdirs(parent);
+    if (ctx.fs().exists(to)) {
+      // Move the old day aside under a hidden name first, so the new one is never mixed with it.
+      String aside = parent + "/_replaced-" + to.substring(to.lastIndexOf('/') + 1) + "-" + System.nanoTime();
+      ctx.fs().rename(to, aside);
+      ctx.fs().rename(from, to);
+      ctx.fs().delete(aside);
+    } else {
+      ctx.fs().rename(from, to);
+    }
+  }
+}

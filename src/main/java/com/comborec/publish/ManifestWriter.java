@@ -1,0 +1,50 @@
+package com.comborec.publish;
+
+import com.comborec.core.ExitCode;
+import com.comborec.core.Json;
+import com.comborec.core.RunContext;
+import com.comborec.core.StagedTables;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes {@code _manifests/dt=D.json}: the run's status, timings, counts, model figures and config. */
+public final class ManifestWriter {
+  private ManifestWriter() {}
+
+  public static Map<String, Object> write(RunContext ctx, ExitCode exit, String message, Instant started,
+      boolean partial) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema_version", ctx.config().publish().schemaVersion());
+    m.put("run_date", ctx.runDate().toString());
+    m.put("run_id", ctx.runId());
+    m.put("status", exit.manifestStatus());
+    m.put("exit_code", exit.code());
+    m.put("message", message);
+    m.put("partial", partial);
+    m.put("started_at", started.toString());
+    m.put("ended_at", Instant.now().toString());
+    m.putAll(ctx.report().snapshot());
+    m.put("outputs", outputs(ctx, exit));
+    m.put("config", ctx.config().effectiveValues());
+    ctx.fs().writeStringAtomically(ctx.layout().manifest(), Json.write(m));
+    return m;
+  }
+
+  /** Output row counts per table (from the footers), with whether each was committed. */
+  private static Map<String, Object> outputs(RunContext ctx, ExitCode exit) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (StagedTables.Entry e : ctx.staged().entries()) {
+      if (e.table().equals("rejects")) {
+        continue;
+      }
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("rows", e.rows());
+      t.put("files", e.files());
+      t.put("path", ctx.layout().output(e.relativePath()));
+      t.put("committed", exit == ExitCode.PUBLISHED);
+      out.put(e.table(), t);
+    }
+    return out;
+  }
+}
