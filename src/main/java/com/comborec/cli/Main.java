@@ -21,7 +21,13 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this instead of main). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with errors going to {@code err}. */
+  public static int execute(PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
     cli.setParameterExceptionHandler((e, args2) -> {
       e.getCommandLine().getErr().println("comborec: " + e.getMessage());

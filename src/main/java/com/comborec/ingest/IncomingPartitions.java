@@ -4,9 +4,9 @@ import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import com.comborec.core.Json;
 import com.comborec.core.RunContext;
+import com.comborec.publish.EmptyTables;
 import com.comborec.publish.ParquetFooters;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,9 +19,11 @@ import org.apache.spark.sql.SaveMode;
  */
 final class IncomingPartitions {
   private final RunContext ctx;
+  private final EmptyTables empty;
 
-  IncomingPartitions(RunContext ctx) {
+  IncomingPartitions(RunContext ctx, EmptyTables empty) {
     this.ctx = ctx;
+    this.empty = empty;
   }
 
   static String incomingRoot(RunContext ctx, Source source) {
@@ -50,7 +52,7 @@ final class IncomingPartitions {
     String from = path(source, day);
     if (!ctx.fs().exists(from)) {
       // No accepted row that day: an empty partition still records that the day was ingested.
-      ctx.spark().createDataFrame(List.of(), Schemas.validated(source)).write().parquet(from);
+      empty.write(Schemas.validated(source), from);
     }
     String to = ctx.layout().validated(source.folder(), day);
     ctx.fs().delete(to);

@@ -7,6 +7,7 @@ import com.comborec.contract.Source;
 import com.comborec.core.ComborecException;
 import com.comborec.core.RunContext;
 import com.comborec.core.Stage;
+import com.comborec.publish.EmptyTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,7 +47,8 @@ public final class IngestStage implements Stage {
   @Override
   public void run(RunContext ctx) {
     IngestPlan plan = ctx.step("check inputs and headers", () -> IngestPlan.build(ctx));
-    IncomingPartitions incoming = new IncomingPartitions(ctx);
+    EmptyTables empty = new EmptyTables(ctx);
+    IncomingPartitions incoming = new IncomingPartitions(ctx, empty);
     Map<Source, Map<LocalDate, DayCounts>> counts = new EnumMap<>(Source.class);
     try {
       for (Source source : ORDER) {
@@ -54,7 +56,7 @@ public final class IngestStage implements Stage {
           ctx.report().put("inputs." + source.folder() + ".status", "absent");
           continue;
         }
-        counts.put(source, ingestSource(ctx, plan, source, incoming));
+        counts.put(source, ingestSource(ctx, plan, source, incoming, empty));
       }
       ctx.step("apply data quality gates", () -> applyGates(ctx, counts));
       ctx.step("commit validated partitions", () -> incoming.commitAll(counts));
@@ -64,7 +66,7 @@ public final class IngestStage implements Stage {
   }
 
   private Map<LocalDate, DayCounts> ingestSource(RunContext ctx, IngestPlan plan, Source source,
-      IncomingPartitions incoming) {
+      IncomingPartitions incoming, EmptyTables empty) {
     String s = source.folder();
     Dataset<Row> checked = ctx.step("validate " + s, () -> checkedRows(ctx, plan, source))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -72,7 +74,7 @@ public final class IngestStage implements Stage {
       Map<LocalDate, DayCounts> counts = ctx.step("count " + s, () -> countByDay(checked, plan.days(source)));
       ctx.step("write validated " + s, () -> incoming.write(source, SourceValidation.accepted(checked, source)));
       ctx.step("stage rejects " + s, () -> RejectsWriter.stage(ctx, source, SourceValidation.rejected(checked, source),
-          plan.days(source)));
+          plan.days(source), empty));
       Reconciliation.check(ctx, source, counts, incoming);
       report(ctx, plan, source, counts);
       RejectsWriter.logExamples(ctx, source, checked, counts);

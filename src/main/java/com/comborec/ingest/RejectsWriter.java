@@ -7,6 +7,7 @@ import com.comborec.contract.Source;
 import com.comborec.core.OutputLayout;
 import com.comborec.core.RunContext;
 import com.comborec.core.StagedTables;
+import com.comborec.publish.EmptyTables;
 import com.comborec.publish.ParquetFooters;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +24,8 @@ final class RejectsWriter {
 
   private RejectsWriter() {}
 
-  static void stage(RunContext ctx, Source source, Dataset<Row> rejectedWithDt, List<LocalDate> days) {
+  static void stage(RunContext ctx, Source source, Dataset<Row> rejectedWithDt, List<LocalDate> days,
+      EmptyTables empty) {
     List<String> mismatches = Schemas.mismatches(Schemas.REJECTS, rejectedWithDt.drop("dt").schema());
     if (!mismatches.isEmpty()) {
       throw new IllegalStateException("rejects do not match the contract: " + mismatches);
@@ -35,7 +37,7 @@ final class RejectsWriter {
       String staged = ctx.layout().staged(relative);
       if (!ctx.fs().exists(staged)) {
         // A clean day still gets its (empty) rejects folder, so readers see the day was checked.
-        ctx.spark().createDataFrame(List.of(), Schemas.REJECTS).write().parquet(staged);
+        empty.write(Schemas.REJECTS, staged);
       }
       ParquetFooters.Summary s = ParquetFooters.read(ctx.fs().hadoop(), staged);
       ctx.staged().add(new StagedTables.Entry(relative, "rejects", s.rows(), s.files()));
