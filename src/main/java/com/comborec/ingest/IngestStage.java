@@ -73,8 +73,8 @@ public final class IngestStage implements Stage {
     try {
       Map<LocalDate, DayCounts> counts = ctx.step("count " + s, () -> countByDay(checked, plan.days(source)));
       ctx.step("write validated " + s, () -> incoming.write(source, SourceValidation.accepted(checked, source)));
-      ctx.step("stage rejects " + s, () -> RejectsWriter.stage(ctx, source, SourceValidation.rejected(checked, source),
-          plan.days(source), empty));
+      ctx.step("stage rejects " + s, () -> RejectsWriter.stage(ctx, source,
+          SourceValidation.rejected(checked, source, ctx.runDate()), rejectDays(ctx, plan, source), empty));
       Reconciliation.check(ctx, source, counts, incoming);
       report(ctx, plan, source, counts);
       RejectsWriter.logExamples(ctx, source, checked, counts);
@@ -100,6 +100,11 @@ public final class IngestStage implements Stage {
       default:
         return rows;
     }
+  }
+
+  private static List<LocalDate> rejectDays(RunContext ctx, IngestPlan plan, Source source) {
+    return plan.days(source).stream().map(d -> SourceValidation.rejectsDay(source, d, ctx.runDate()))
+        .distinct().sorted().toList();
   }
 
   /** Accepted products of this run's snapshots, keyed by the event day each snapshot serves. */

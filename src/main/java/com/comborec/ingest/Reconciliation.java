@@ -6,6 +6,7 @@ import com.comborec.core.RunContext;
 import com.comborec.core.StagedTables;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Checks, per partition day, that the rows written (counted from the Parquet footers, not from
@@ -15,19 +16,23 @@ final class Reconciliation {
   private Reconciliation() {}
 
   static void check(RunContext ctx, Source source, Map<LocalDate, DayCounts> counts, IncomingPartitions incoming) {
-    for (Map.Entry<LocalDate, DayCounts> e : counts.entrySet()) {
-      LocalDate day = e.getKey();
-      DayCounts c = e.getValue();
-      long writtenAccepted = incoming.rows(source, day);
+    Map<LocalDate, DayCounts> byRejectsDay = new TreeMap<>();
+    Map<LocalDate, Long> writtenAccepted = new TreeMap<>();
+    counts.forEach((day, c) -> {
+      LocalDate target = SourceValidation.rejectsDay(source, day, ctx.runDate());
+      byRejectsDay.merge(target, c, DayCounts::plus);
+      writtenAccepted.merge(target, incoming.rows(source, day), Long::sum);
+    });
+    byRejectsDay.forEach((day, c) -> {
       String rejectsPath = OutputLayout.relativeRejects(source.folder(), day);
-      long writtenRejected = ctx.staged().entries().stream().filter(x -> x.relativePath().equals(rejectsPath))
+      long accepted = writtenAccepted.get(day);
+      long rejected = ctx.staged().entries().stream().filter(x -> x.relativePath().equals(rejectsPath))
           .mapToLong(StagedTables.Entry::rows).sum();
-      if (writtenAccepted != c.accepted() || writtenRejected != c.rejected()
-          || c.read() != writtenAccepted + writtenRejected) {
+      if (accepted != c.accepted() || rejected != c.rejected() || c.read() != accepted + rejected) {
         throw new IllegalStateException(String.format(
             "%s dt=%s: counts do not reconcile: read %d, counted accepted %d / rejected %d, written %d / %d",
-            source.folder(), day, c.read(), c.accepted(), c.rejected(), writtenAccepted, writtenRejected));
+            source.folder(), day, c.read(), c.accepted(), c.rejected(), accepted, rejected));
       }
-    }
+    });
   }
 }
