@@ -102,7 +102,7 @@ public final class IngestPlan {
 
   private static void requireSource(PartitionFinder finder, Source source, LocalDate day, boolean present) {
     if (!present) {
-      String what = source.snapshot() ? "a snapshot on or before " + day : "the partition dt=" + day;
+      String what = source.snapshot() ? "snapshot on or before " + day : "partition dt=" + day;
       throw ComborecException.inputContract("required source '%s' is missing: no %s under %s",
           source.folder(), what, finder.sourceRoot(source));
     }

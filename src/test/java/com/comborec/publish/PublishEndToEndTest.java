@@ -1,0 +1,183 @@
+package com.comborec.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.comborec.DuckDb;
+import com.comborec.TestSpark;
+import com.comborec.cli.Main;
+import com.comborec.core.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly job on data-samples, read back with DuckDB: dt folders with _SUCCESS, the manifest,
+ * LATEST and reconciled counts; then a failure injected mid-commit and a clean re-run of a day.
+ * All runs happen once up front and every test checks what they left, so no test depends on
+ * another's order.
+ */
+class PublishEndToEndTest {
+  static final String DAY1 = "2011-07-29";
+  static final String DAY2 = "2011-07-31";
+  @TempDir static Path out;
+  static int firstRun;
+  static int failedRun;
+  static int cleanRun;
+  static int rerun;
+  static String latestAfterFailure;
+  static Map<String, String> day1FilesBefore;
+  static Map<String, String> day1FilesAfterFailure;
+  static Map<String, String> day1FilesAfterRerun;
+  static List<Map<String, Object>> day2RowsFirst;
+  static List<Map<String, Object>> day2RowsRerun;
+  static String failedErr;
+
+  @BeforeAll
+  static void runNights() throws IOException {
+    TestSpark.session();
+    firstRun = nightly(DAY1);
+    day1FilesBefore = hashes(DAY1);
+    StringWriter err = new StringWriter();
+    failedRun = nightly(DAY2, err, "faults.fail-at=mid-commit");
+    failedErr = err.toString();
+    latestAfterFailure = Files.readString(out.resolve("LATEST")).trim();
+    day1FilesAfterFailure = hashes(DAY1);
+    cleanRun = nightly(DAY2);
+    day2RowsFirst = day2Rows();
+    rerun = nightly(DAY2);
+    day2RowsRerun = day2Rows();
+    day1FilesAfterRerun = hashes(DAY1);
+  }
+
+  static int nightly(String day, String... sets) {
+    return nightly(day, new StringWriter(), sets);
+  }
+
+  static int nightly(String day, StringWriter err, String... sets) {
+    List<String> args = new java.util.ArrayList<>(List.of("nightly", "--date", day,
+        "--set", "input=\"" + TestSpark.projectDir().resolve("data-samples") + "\"", "--set", "output=\"" + out + "\""));
+    for (String s : sets) {
+      args.addAll(List.of("--set", s));
+    }
+    return Main.execute(new PrintWriter(err, true), args.toArray(String[]::new));
+  }
+
+  /** SHA-256 of every public file whose path names the day, by relative path. */
+  static Map<String, String> hashes(String day) throws IOException {
+    Map<String, String> out2 = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path p : files.filter(Files::isRegularFile).toList()) {
+        String rel = out.relativize(p).toString();
+        if (rel.contains("dt=" + day) && !rel.startsWith("_")) {
+          out2.put(rel, sha256(p));
+        }
+      }
+    }
+    return out2;
+  }
+
+  static String sha256(Path p) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Map<String, Object>> day2Rows() {
+    try (DuckDb db = new DuckDb()) {
+      return db.query("SELECT source, reason, detail, line FROM read_parquet('" + out
+          + "/rejects/*/dt=" + DAY2 + "/*.parquet') ORDER BY ALL");
+    }
+  }
+
+  static Map<String, Object> manifest(String day) throws IOException {
+    return Json.readMap(Files.readString(out.resolve("_manifests/dt=" + day + ".json")));
+  }
+
+  @Test
+  void runsExitAsExpected() {
+    assertEquals(0, firstRun, "first night");
+    assertEquals(1, failedRun, "the injected failure exits 1: " + failedErr);
+    assertTrue(failedErr.contains("mid-commit"), failedErr);
+    assertEquals(0, cleanRun, "clean run of day 2");
+    assertEquals(0, rerun, "re-run of day 2");
+  }
+
+  @Test
+  void failureLeavesPreviousDayAndLatestUntouched() {
+    assertEquals(DAY1, latestAfterFailure, "LATEST after the failed run");
+    assertFalse(day1FilesBefore.isEmpty(), "day 1 published files");
+    assertEquals(day1FilesBefore, day1FilesAfterFailure, "day 1 files after the failed run");
+  }
+
+  @Test
+  void rerunGivesSameRowsAndTouchesNoOtherDay() {
+    assertFalse(day2RowsFirst.isEmpty(), "day 2 has rejects");
+    assertEquals(day2RowsFirst, day2RowsRerun, "day 2 rows after the re-run");
+    assertEquals(day1FilesBefore, day1FilesAfterRerun, "day 1 files after re-running day 2");
+  }
+
+  @Test
+  void latestAndSuccessMarkers() throws IOException {
+    assertEquals(DAY2 + "\n", Files.readString(out.resolve("LATEST")));
+    try (Stream<Path> dirs = Files.walk(out)) {
+      List<Path> partitions = dirs.filter(p -> p.getFileName().toString().startsWith("dt=")
+          && Files.isDirectory(p) && !out.relativize(p).toString().startsWith("_")).toList();
+      assertFalse(partitions.isEmpty());
+      for (Path p : partitions) {
+        assertTrue(Files.exists(p.resolve("_SUCCESS")), "_SUCCESS in " + p);
+      }
+    }
+  }
+
+  @Test
+  void manifestCountsReconcileWithWhatDuckDbReads() throws IOException {
+    Map<String, Object> m = manifest(DAY2);
+    assertEquals("published", m.get("status"));
+    assertEquals("1.0", m.get("schema_version"));
+    try (DuckDb db = new DuckDb()) {
+      for (String source : List.of("events", "products", "users", "market", "feedback")) {
+        Map<?, ?> c = (Map<?, ?>) ((Map<?, ?>) m.get("inputs")).get(source);
+        long read = ((Number) c.get("read")).longValue();
+        long accepted = ((Number) c.get("accepted")).longValue();
+        long rejected = ((Number) c.get("rejected")).longValue();
+        assertEquals(read, accepted + rejected, source + ": read = accepted + rejected");
+        long published = db.count("SELECT count(*) FROM read_parquet('" + out + "/rejects/" + source + "/dt=" + DAY2
+            + "/*.parquet')");
+        assertEquals(rejected, published, source + ": rejects DuckDB reads for " + DAY2);
+      }
+      long events = ((Number) ((Map<?, ?>) ((Map<?, ?>) m.get("inputs")).get("events")).get("accepted")).longValue();
+      assertEquals(events, db.count("SELECT count(*) FROM read_parquet('" + out + "/_work/validated/events/dt=" + DAY2
+          + "/*.parquet')"), "validated events of " + DAY2);
+    }
+  }
+
+  @Test
+  void firstNightCaughtUpEveryEarlierPartitionWithReconciledCounts() throws IOException {
+    Map<String, Object> m = manifest(DAY1);
+    Map<?, ?> events = (Map<?, ?>) ((Map<?, ?>) m.get("inputs")).get("events");
+    assertTrue(((List<?>) events.get("partitions")).size() > 40, "catch-up ingested the sample's days");
+    try (DuckDb db = new DuckDb()) {
+      long rejects = db.count("SELECT count(*) FROM read_parquet('" + out + "/rejects/events/*/*.parquet', "
+          + "hive_partitioning = true) WHERE dt <= '" + DAY1 + "'");
+      assertEquals(((Number) events.get("rejected")).longValue(), rejects, "events rejects over all partitions");
+      Map<String, Object> byReason = db.query("SELECT count(DISTINCT reason) AS reasons FROM read_parquet('" + out
+          + "/rejects/*/*/*.parquet')").get(0);
+      assertTrue(((Number) byReason.get("reasons")).intValue() >= 9, "data-samples plant every reason: " + byReason);
+    }
+  }
+}
