@@ -18,10 +18,13 @@ import org.apache.spark.sql.expressions.Window;
 public final class Companions {
   private Companions() {}
 
-  /** Products that may be shown to a shopper: active (null means active) and not out of stock. */
+  /** A product may be shown to a shopper: active (null means active) and not out of stock. */
+  public static Column isSellable() {
+    return coalesce(col("active"), lit(true)).and(col("stock").isNull().or(col("stock").gt(0)));
+  }
+
   public static Dataset<Row> sellable(Dataset<Row> products) {
-    return products.filter(coalesce(col("active"), lit(true))
-        .and(col("stock").isNull().or(col("stock").gt(0))));
+    return products.filter(isSellable());
   }
 
   /** Contract rows (item_id, companions) from pair stats; unsellable or unknown companions skipped. */
