@@ -113,8 +113,12 @@ public final class FrequentlyBoughtTogether {
     Dataset<Row> other = itemCounts.select(col("item_id").as("other_item_id"),
         col("item_baskets").as("other_baskets"));
     Column confidence = col("baskets").divide(col("item_baskets"));
+    // lift = both * N / (baskets(a) * baskets(b)) from whole counts, so that an independent pair
+    // gets exactly 1.0 and a min-lift of 1 does not depend on rounding (doubles: no overflow).
+    Column lift = col("baskets").cast("double").multiply(col("n"))
+        .divide(col("item_baskets").cast("double").multiply(col("other_baskets")));
     return pairs.join(itemCounts, "item_id").join(other, "other_item_id")
         .withColumn("confidence", confidence)
-        .withColumn("lift", confidence.multiply(col("n")).divide(col("other_baskets")));
+        .withColumn("lift", lift);
   }
 }

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.udf;
 
+import java.util.List;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.RegexTokenizer;
@@ -18,16 +19,28 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Content features of catalog items: category path prefixes, brand, TF-IDF of title words and log
  * price, each block scaled to unit length and weighted, in one sparse vector per item.
  */
 public final class ItemFeatures {
+  static final StructType VECTORS = new StructType()
+      .add("item_id", DataTypes.StringType)
+      .add("block", DataTypes.StringType)
+      .add("listable", DataTypes.BooleanType)
+      .add("features", SQLDataTypes.VectorType());
+
   private ItemFeatures() {}
 
   /** item_id, block (top-level category), listable (sellable), features (vector). */
   public static Dataset<Row> vectors(Dataset<Row> products, SimilarSettings s) {
+    if (products.isEmpty()) {
+      // IDF cannot be fitted on no documents; an empty catalog simply has no neighbours.
+      return products.sparkSession().createDataFrame(List.of(), VECTORS);
+    }
     Dataset<Row> tokens = tokens(products);
     Dataset<Row> hashed = hash(tokens, "category_tokens", "category_tf", s.numFeatures(), true);
     hashed = hash(hashed, "brand_tokens", "brand_tf", s.numFeatures(), true);
