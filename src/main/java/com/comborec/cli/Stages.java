@@ -2,6 +2,7 @@ package com.comborec.cli;
 
 import com.comborec.core.ComborecException;
 import com.comborec.core.Stage;
+import com.comborec.combos.CombosStage;
 import com.comborec.ingest.IngestStage;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> all() {
-    return List.of(new IngestStage());
+    return List.of(new IngestStage(), new CombosStage());
   }
 
   public static List<String> names() {
