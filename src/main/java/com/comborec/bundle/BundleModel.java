@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The CP-SAT model of one bundle problem (docs/bundles.md). CP-SAT takes integer coefficients
@@ -190,7 +191,7 @@ final class BundleModel {
     }
   }
 
-  private LinearExprBuilder weighted(BoolVar[] vars, java.util.function.IntToDoubleFunction value) {
+  private LinearExprBuilder weighted(BoolVar[] vars, IntToDoubleFunction value) {
     LinearExprBuilder expr = LinearExpr.newBuilder();
     for (int j = 0; j < vars.length; j++) {
       expr.addTerm(vars[j], scaled(value.applyAsDouble(j), "price"));

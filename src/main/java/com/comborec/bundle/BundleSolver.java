@@ -24,10 +24,6 @@ public final class BundleSolver {
     this.limits = limits;
   }
 
-  public BundleRules rules() {
-    return rules;
-  }
-
   public BundleOutcome solve(BundleProblem problem) {
     BundleModel model = BundleModel.build(problem, rules);
     CpSolver solver = newSolver();
@@ -64,18 +60,13 @@ public final class BundleSolver {
 
   /** 0 optimal, 1 feasible, 2 infeasible, 3 unknown (time limit before any solution). */
   private static int countIndex(CpSolverStatus status, BundleModel model) {
-    switch (status) {
-      case OPTIMAL:
-        return 0;
-      case FEASIBLE:
-        return 1;
-      case INFEASIBLE:
-        return 2;
-      case UNKNOWN:
-        return 3;
-      default:
-        throw new IllegalStateException("CP-SAT rejected the bundle model (" + status + "): "
-            + model.model().validate());
-    }
+    return switch (status) {
+      case OPTIMAL -> 0;
+      case FEASIBLE -> 1;
+      case INFEASIBLE -> 2;
+      case UNKNOWN -> 3;
+      default -> throw new IllegalStateException("CP-SAT rejected the bundle model (" + status + "): "
+          + model.model().validate());
+    };
   }
 }

@@ -1,5 +1,8 @@
 package com.comborec.bundle;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The model's quantities in plain double arithmetic, for a chosen item set and discount level.
  * The solver reports these (not the scaled integer objective divided back), so a bundle's
@@ -20,7 +23,7 @@ final class BundleValues {
   static BundleSolution solution(BundleProblem problem, BundleRules rules, boolean[] chosen,
       int level, String status, double seconds) {
     double rate = rules.discountLevels().get(level);
-    java.util.List<String> ids = new java.util.ArrayList<>();
+    List<String> ids = new ArrayList<>();
     double listPrice = 0;
     double cost = 0;
     double objective = 0;

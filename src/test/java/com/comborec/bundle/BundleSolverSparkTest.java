@@ -1,6 +1,5 @@
 package com.comborec.bundle;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class BundleSolverSparkTest {
   private static final int SEGMENTS = 6;
+  private static final StructType AFFINITY = new StructType().add("segment_id", "int")
+      .add("item_id", "string").add("other_item_id", "string").add("affinity", "double");
   private static final BundleSettings SETTINGS = ComboConfig.defaults()
       .with("bundle.min-size=1", "bundle.weights.affinity=0.3", "bundle.weights.margin=0.01").bundle();
 
@@ -62,10 +64,6 @@ class BundleSolverSparkTest {
     assertEquals(List.of(Schemas.BUNDLES.fieldNames()),
         List.of(BundleStage.bundleRows(outcomes).schema().fieldNames()), "field order");
   }
-
-  static final org.apache.spark.sql.types.StructType AFFINITY = new org.apache.spark.sql.types.StructType()
-      .add("segment_id", "int").add("item_id", "string").add("other_item_id", "string")
-      .add("affinity", "double");
 
   /** The problem as the stage's intermediate rows; demand weight is 1 there, so it is dropped. */
   private static void addRows(int segment, BundleProblem p, List<Object[]> candidates,
