@@ -1,5 +1,6 @@
 package com.comborec.core;
 
+import com.comborec.bundle.BundleSettings;
 import com.comborec.combos.CombosSettings;
 import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
@@ -36,6 +37,7 @@ public final class ComboConfig {
   private final GateSettings gates;
   private final PublishSettings publish;
   private final CombosSettings combos;
+  private final BundleSettings bundle;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -48,6 +50,7 @@ public final class ComboConfig {
     this.gates = GateSettings.from(root.section("gates"));
     this.publish = PublishSettings.from(root.section("publish"));
     this.combos = CombosSettings.from(root.section("combos"));
+    this.bundle = BundleSettings.from(root.section("bundle"));
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -112,6 +115,10 @@ public final class ComboConfig {
 
   public CombosSettings combos() {
     return combos;
+  }
+
+  public BundleSettings bundle() {
+    return bundle;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */
