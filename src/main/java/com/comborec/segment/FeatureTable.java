@@ -3,6 +3,7 @@ package com.comborec.segment;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * One row per known user with every feature, and which columns feed the model (log-scaled,
@@ -14,7 +15,7 @@ import org.apache.spark.sql.Dataset;
  * @param categoryNames readable category name per share column, for labels
  */
 public record FeatureTable(
-    Dataset<org.apache.spark.sql.Row> rows,
+    Dataset<Row> rows,
     List<String> modelColumns,
     List<String> profileColumns,
     Map<String, String> categoryNames) {}

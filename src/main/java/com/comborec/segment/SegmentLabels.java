@@ -18,21 +18,26 @@ public final class SegmentLabels {
 
   private SegmentLabels() {}
 
-  /** A label per segment id; {@code categoryNames} maps each top share column to its name. */
+  /**
+   * A label per segment id; {@code categoryNames} maps each top share column to its name.
+   * Segments without purchases are labelled 'no purchases' and left out of the terciles, which
+   * would otherwise only tell buyers from non-buyers.
+   */
   public static Map<Integer, String> labels(List<SegmentStats> stats, Map<String, String> categoryNames) {
-    int[] frequency = terciles(stats, "frequency");
-    int[] spend = terciles(stats, "monetary");
+    List<SegmentStats> buyers = stats.stream().filter(s -> s.feature("frequency") > 0).toList();
+    int[] frequency = terciles(buyers, "frequency");
+    int[] spend = terciles(buyers, "monetary");
     Map<Integer, String> out = new LinkedHashMap<>();
-    for (int i = 0; i < stats.size(); i++) {
-      out.put(stats.get(i).segmentId(), label(stats.get(i), frequency[i], spend[i], categoryNames));
+    for (SegmentStats s : stats) {
+      out.put(s.segmentId(), NO_PURCHASES);
+    }
+    for (int i = 0; i < buyers.size(); i++) {
+      out.put(buyers.get(i).segmentId(), label(buyers.get(i), frequency[i], spend[i], categoryNames));
     }
     return out;
   }
 
   static String label(SegmentStats s, int frequencyTercile, int spendTercile, Map<String, String> names) {
-    if (s.feature("frequency") <= 0) {
-      return NO_PURCHASES;
-    }
     List<String> parts = new ArrayList<>(List.of(
         FREQUENCY_WORDS[frequencyTercile], SPEND_WORDS[spendTercile]));
     String category = dominantCategory(s, names);
@@ -43,9 +48,10 @@ public final class SegmentLabels {
   }
 
   /**
-   * 0, 1 or 2 per segment: the tercile of its mean {@code feature} by rank among segments (tied
-   * values share their average rank), kept at the top or bottom only when the value is also
-   * above or below the user-weighted overall mean; a single segment is the middle by definition.
+   * 0, 1 or 2 per segment: the tercile of its mean {@code feature} by rank among the segments,
+   * kept at the top or bottom only when the value is also above or below the user-weighted
+   * overall mean (so one segment, or equal ones, are the middle). Tied values break toward the
+   * side of the mean they lie on, so four equal low segments are all low, not middle.
    */
   static int[] terciles(List<SegmentStats> stats, String feature) {
     int n = stats.size();
@@ -53,18 +59,25 @@ public final class SegmentLabels {
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
       double v = stats.get(i).feature(feature);
-      int below = 0;
-      int equal = 0;
-      for (SegmentStats other : stats) {
-        double w = other.feature(feature);
-        below += w < v ? 1 : 0;
-        equal += w == v ? 1 : 0;
-      }
-      double rank = below + (equal - 1) / 2.0;
-      int t = Math.min(2, (int) Math.floor(3 * (rank + 0.5) / n));
+      int t = Math.min(2, (int) Math.floor(3 * (rank(stats, feature, v, overall) + 0.5) / n));
       out[i] = t == 2 && !above(v, overall) ? 1 : t == 0 && !above(overall, v) ? 1 : t;
     }
     return out;
+  }
+
+  /** The 0-based rank of {@code v}; among ties the lowest when below the mean, the highest above. */
+  private static double rank(List<SegmentStats> stats, String feature, double v, double overall) {
+    int below = 0;
+    int equal = 0;
+    for (SegmentStats other : stats) {
+      double w = other.feature(feature);
+      below += w < v ? 1 : 0;
+      equal += w == v ? 1 : 0;
+    }
+    if (above(overall, v)) {
+      return below;
+    }
+    return above(v, overall) ? below + equal - 1 : below + (equal - 1) / 2.0;
   }
 
   /** The category with the largest mean share; 'mixed' when the long tail wins, null without any. */

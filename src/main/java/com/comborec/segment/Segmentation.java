@@ -29,13 +29,17 @@ public final class Segmentation {
   public static SegmentationResult segment(FeatureTable features, SegmentSettings s) {
     // Sorted so that KMeans' seeded sampling sees the same partitions whatever the file order.
     Dataset<Row> rows = features.rows().orderBy("user_id").persist(StorageLevel.MEMORY_AND_DISK());
-    long users = rows.count();
-    if (users == 0) {
-      SparkSession spark = rows.sparkSession();
-      Summary summary = new Summary(0, s.k(), 0, 0, List.of(), null, 0);
-      return new SegmentationResult(spark.createDataFrame(List.of(), Schemas.SEGMENTS),
-          spark.createDataFrame(List.of(), Schemas.SEGMENT_PROFILES), summary, rows);
+    try {
+      long users = rows.count();
+      return users == 0 ? empty(rows, s) : cluster(features, rows, users, s);
+    } catch (RuntimeException e) {
+      rows.unpersist();
+      throw e;
     }
+  }
+
+  private static SegmentationResult cluster(
+      FeatureTable features, Dataset<Row> rows, long users, SegmentSettings s) {
     int k = effectiveK(users, s);
     SegmentClustering.Fit fit = SegmentClustering.fit(rows, users, features.modelColumns(), k, s);
     SegmentMerger.Plan plan = SegmentMerger.plan(fit.centers(), fit.sizes(), s.minSize());
@@ -49,6 +53,14 @@ public final class Segmentation {
         (int) stats.stream().filter(st -> st.users() >= s.minSize()).count());
     Dataset<Row> segments = assigned.select(col("user_id"), col("segment_id"));
     return new SegmentationResult(segments, profiles, summary, rows);
+  }
+
+  /** No known users: both tables empty with the contract schemas. */
+  private static SegmentationResult empty(Dataset<Row> rows, SegmentSettings s) {
+    SparkSession spark = rows.sparkSession();
+    Summary summary = new Summary(0, s.k(), 0, 0, List.of(), null, 0);
+    return new SegmentationResult(spark.createDataFrame(List.of(), Schemas.SEGMENTS),
+        spark.createDataFrame(List.of(), Schemas.SEGMENT_PROFILES), summary, rows);
   }
 
   /**
