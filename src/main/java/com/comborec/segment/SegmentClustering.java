@@ -4,18 +4,24 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Standardises the model columns and clusters users with Spark ML's KMeans. */
+/** Standardises (and weights) the model columns and clusters users with Spark ML's KMeans. */
 public final class SegmentClustering {
   static final String SCALED = "scaled";
   static final String CLUSTER = "cluster";
+  private static final List<String> FAMILIES =
+      List.of(DemographicFeatures.GENDER, DemographicFeatures.REGION, CategoryShares.PREFIX);
 
   /**
    * A fitted clustering.
@@ -54,19 +60,49 @@ public final class SegmentClustering {
   /**
    * Adds {@code scaled}: the model columns centred on their mean and divided by their standard
    * deviation, so that days, counts and 0/1 flags weigh alike in the distances (a column with no
-   * spread becomes 0).
+   * spread becomes 0), then weighted by {@link #weights}.
    */
   public static Dataset<Row> standardise(Dataset<Row> rows, List<String> modelColumns) {
     Dataset<Row> assembled = new VectorAssembler()
         .setInputCols(modelColumns.toArray(String[]::new))
         .setOutputCol("raw_features")
         .transform(rows);
-    return new StandardScaler()
+    Dataset<Row> standardised = new StandardScaler()
         .setInputCol("raw_features")
-        .setOutputCol(SCALED)
+        .setOutputCol("standardised")
         .setWithMean(true)
         .setWithStd(true)
         .fit(assembled)
         .transform(assembled);
+    return new ElementwiseProduct()
+        .setScalingVec(Vectors.dense(weights(modelColumns)))
+        .setInputCol("standardised")
+        .setOutputCol(SCALED)
+        .transform(standardised)
+        .drop("standardised");
+  }
+
+  /**
+   * 1 / sqrt(columns in the family) for one-hot and share families ({@code gender_*},
+   * {@code region_*}, {@code share_*}), 1 for every other column. Without it, nine region
+   * columns would outweigh recency, frequency and spend together; with it each family adds about
+   * as much variance as one numeric feature.
+   */
+  static double[] weights(List<String> modelColumns) {
+    Map<String, Long> familySizes = modelColumns.stream()
+        .filter(c -> family(c) != null)
+        .collect(Collectors.groupingBy(SegmentClustering::family, Collectors.counting()));
+    return modelColumns.stream()
+        .mapToDouble(c -> family(c) == null ? 1.0 : 1.0 / Math.sqrt(familySizes.get(family(c))))
+        .toArray();
+  }
+
+  private static String family(String column) {
+    for (String prefix : FAMILIES) {
+      if (column.startsWith(prefix + "_")) {
+        return prefix;
+      }
+    }
+    return null;
   }
 }

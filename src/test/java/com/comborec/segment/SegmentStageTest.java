@@ -46,11 +46,8 @@ class SegmentStageTest {
    */
   @Test
   void stageWritesWorkSegmentsAndStagesBothTables() throws Exception {
-    RunContext ctx = new RunContext(spark(), ComboConfig.defaults().with(
-        "output=\"" + output + "\"", "lookback-days=30", "segment.k=2", "segment.min-size=2"),
-        RUN_DAY, "test-run");
+    RunContext ctx = context(output.resolve("full"));
     writeInputs(ctx);
-    ctx.enterStage("segment");
     new SegmentStage().run(ctx);
 
     Dataset<Row> work = spark().read().parquet(ctx.layout().work("segments"));
@@ -93,12 +90,34 @@ class SegmentStageTest {
     }
   }
 
+  /** Nothing validated yet (no events, catalog or users): both tables staged empty, in schema. */
+  @Test
+  void noInputsGiveEmptyTables() {
+    RunContext ctx = context(output.resolve("empty"));
+    new SegmentStage().run(ctx);
+    Map<String, StagedTables.Entry> staged = new HashMap<>();
+    ctx.staged().entries().forEach(e -> staged.put(e.table(), e));
+    assertEquals(0, staged.get("segments").rows(), "staged segments rows");
+    assertEquals(0, staged.get("segment_profiles").rows(), "staged segment_profiles rows");
+    Dataset<Row> profiles = spark().read().parquet(ctx.layout().staged(staged.get("segment_profiles").relativePath()));
+    assertTrue(Schemas.mismatches(Schemas.SEGMENT_PROFILES, profiles.schema()).isEmpty(), "profiles schema " + profiles.schema());
+    assertEquals(0L, ctx.report().get("segment.users"), "manifest segment.users");
+  }
+
   @Test
   void badSettingsNameTheKey() {
     ComborecException e = assertThrows(ComborecException.class,
         () -> ComboConfig.defaults().with("segment.min-size=0"));
     assertTrue(e.getMessage().contains("comborec.segment.min-size"), e.getMessage());
     assertEquals(new SegmentSettings(6, 20, 30, 42, 8, 5), ComboConfig.defaults().segment(), "defaults");
+  }
+
+  private static RunContext context(Path root) {
+    RunContext ctx = new RunContext(spark(), ComboConfig.defaults().with(
+        "output=\"" + root + "\"", "lookback-days=30", "segment.k=2", "segment.min-size=2"),
+        RUN_DAY, "test-run");
+    ctx.enterStage("segment");
+    return ctx;
   }
 
   private static void writeInputs(RunContext ctx) {
