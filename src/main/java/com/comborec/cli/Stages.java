@@ -2,8 +2,10 @@ package com.comborec.cli;
 
 import com.comborec.core.ComborecException;
 import com.comborec.core.Stage;
+import com.comborec.bundle.BundleStage;
 import com.comborec.combos.CombosStage;
 import com.comborec.ingest.IngestStage;
+import com.comborec.segment.SegmentStage;
 import java.util.List;
 
 /** The pipeline's stages in dependency order; {@code nightly} runs them all, {@code run} one. */
@@ -11,7 +13,7 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> all() {
-    return List.of(new IngestStage(), new CombosStage());
+    return List.of(new IngestStage(), new SegmentStage(), new CombosStage(), new BundleStage());
   }
 
   public static List<String> names() {

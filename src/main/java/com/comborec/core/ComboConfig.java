@@ -5,6 +5,7 @@ import com.comborec.combos.CombosSettings;
 import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.publish.PublishSettings;
+import com.comborec.segment.SegmentSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
@@ -38,6 +39,7 @@ public final class ComboConfig {
   private final PublishSettings publish;
   private final CombosSettings combos;
   private final BundleSettings bundle;
+  private final SegmentSettings segment;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -51,6 +53,7 @@ public final class ComboConfig {
     this.publish = PublishSettings.from(root.section("publish"));
     this.combos = CombosSettings.from(root.section("combos"));
     this.bundle = BundleSettings.from(root.section("bundle"));
+    this.segment = SegmentSettings.from(root.section("segment"));
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -119,6 +122,10 @@ public final class ComboConfig {
 
   public BundleSettings bundle() {
     return bundle;
+  }
+
+  public SegmentSettings segment() {
+    return segment;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */

@@ -1,0 +1,102 @@
+package com.comborec.segment;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+
+import com.comborec.contract.Schemas;
+import com.comborec.segment.SegmentationResult.Summary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Segments users from their features: KMeans on standardised features, small clusters merged
+ * into their nearest larger one, dense stable ids, and profiles with labels.
+ */
+public final class Segmentation {
+  private Segmentation() {}
+
+  /** Runs the whole segmentation on a feature table; the caller closes the result. */
+  public static SegmentationResult segment(FeatureTable features, SegmentSettings s) {
+    // Sorted so that KMeans' seeded sampling sees the same partitions whatever the file order.
+    Dataset<Row> rows = features.rows().orderBy("user_id").persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long users = rows.count();
+      return users == 0 ? empty(rows, s) : cluster(features, rows, users, s);
+    } catch (RuntimeException e) {
+      rows.unpersist();
+      throw e;
+    }
+  }
+
+  private static SegmentationResult cluster(
+      FeatureTable features, Dataset<Row> rows, long users, SegmentSettings s) {
+    int k = effectiveK(users, s);
+    SegmentClustering.Fit fit = SegmentClustering.fit(rows, users, features.modelColumns(), k, s);
+    SegmentMerger.Plan plan = SegmentMerger.plan(fit.centers(), fit.sizes(), s.minSize());
+    Dataset<Row> assigned = assign(fit.clustered(), plan);
+    List<SegmentStats> stats = SegmentProfiles.aggregate(assigned, features.profileColumns());
+    Map<Integer, String> labels = SegmentLabels.labels(stats, features.categoryNames());
+    Dataset<Row> profiles =
+        SegmentProfiles.toTable(rows.sparkSession(), stats, labels, s.minSize());
+    Summary summary = new Summary(users, s.k(), k, nonEmpty(fit.sizes()), boxed(plan.sizes()),
+        plan.segments() >= 2 ? silhouette(assigned) : null,
+        (int) stats.stream().filter(st -> st.users() >= s.minSize()).count());
+    Dataset<Row> segments = assigned.select(col("user_id"), col("segment_id"));
+    return new SegmentationResult(segments, profiles, summary, rows);
+  }
+
+  /** No known users: both tables empty with the contract schemas. */
+  private static SegmentationResult empty(Dataset<Row> rows, SegmentSettings s) {
+    SparkSession spark = rows.sparkSession();
+    Summary summary = new Summary(0, s.k(), 0, 0, List.of(), null, 0);
+    return new SegmentationResult(spark.createDataFrame(List.of(), Schemas.SEGMENTS),
+        spark.createDataFrame(List.of(), Schemas.SEGMENT_PROFILES), summary, rows);
+  }
+
+  /**
+   * The k KMeans runs with: never more clusters than could each reach the minimum size, and at
+   * least 1 (a single segment, published only if it reaches the minimum).
+   */
+  static int effectiveK(long users, SegmentSettings s) {
+    return (int) Math.max(1, Math.min(s.k(), users / s.minSize()));
+  }
+
+  /** Adds segment_id (int) from the plan's cluster-to-segment map. */
+  static Dataset<Row> assign(Dataset<Row> clustered, SegmentMerger.Plan plan) {
+    List<Column> ids = new ArrayList<>();
+    for (int segment : plan.segmentOfCluster()) {
+      ids.add(lit(segment));
+    }
+    Column lookup = array(ids.toArray(Column[]::new));
+    return clustered.withColumn("segment_id",
+        element_at(lookup, col(SegmentClustering.CLUSTER).plus(1)).cast("int"));
+  }
+
+  /** Spark ML's silhouette (squared euclidean) of the final segments in standardised units. */
+  static double silhouette(Dataset<Row> assigned) {
+    return new ClusteringEvaluator()
+        .setFeaturesCol(SegmentClustering.SCALED)
+        .setPredictionCol("segment_id")
+        .setMetricName("silhouette")
+        .setDistanceMeasure("squaredEuclidean")
+        .evaluate(assigned);
+  }
+
+  private static int nonEmpty(long[] sizes) {
+    return (int) Arrays.stream(sizes).filter(n -> n > 0).count();
+  }
+
+  private static List<Long> boxed(long[] sizes) {
+    return Arrays.stream(sizes).boxed().toList();
+  }
+}
