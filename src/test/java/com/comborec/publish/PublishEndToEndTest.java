@@ -43,6 +43,8 @@ class PublishEndToEndTest {
   static Map<String, String> day1FilesAfterRerun;
   static List<Map<String, Object>> day2RowsFirst;
   static List<Map<String, Object>> day2RowsRerun;
+  static List<Map<String, Object>> bundlesFirst;
+  static List<Map<String, Object>> bundlesRerun;
   static String failedErr;
 
   @BeforeAll
@@ -57,8 +59,10 @@ class PublishEndToEndTest {
     day1FilesAfterFailure = hashes(DAY1);
     cleanRun = nightly(DAY2);
     day2RowsFirst = day2Rows();
+    bundlesFirst = bundles();
     rerun = nightly(DAY2);
     day2RowsRerun = day2Rows();
+    bundlesRerun = bundles();
     day1FilesAfterRerun = hashes(DAY1);
   }
 
@@ -101,6 +105,13 @@ class PublishEndToEndTest {
     try (DuckDb db = new DuckDb()) {
       return db.query("SELECT source, reason, detail, line FROM read_parquet('" + out
           + "/rejects/*/dt=" + DAY2 + "/*.parquet') ORDER BY ALL");
+    }
+  }
+
+  static List<Map<String, Object>> bundles() {
+    try (DuckDb db = new DuckDb()) {
+      return db.query("SELECT segment_id, rank, bundle_id, list_price FROM read_parquet('" + out
+          + "/bundles/dt=" + DAY2 + "/*.parquet') ORDER BY ALL");
     }
   }
 
@@ -178,6 +189,59 @@ class PublishEndToEndTest {
       Map<String, Object> byReason = db.query("SELECT count(DISTINCT reason) AS reasons FROM read_parquet('" + out
           + "/rejects/*/*/*.parquet')").get(0);
       assertTrue(((Number) byReason.get("reasons")).intValue() >= 9, "data-samples plant every reason: " + byReason);
+    }
+  }
+
+  @Test
+  void segmentsCoverEveryKnownUserAndNoSegmentIsBelowTheMinimum() {
+    try (DuckDb db = new DuckDb()) {
+      ContractTables t = new ContractTables(db, out, DAY2);
+      long users = t.count("SELECT count(*) FROM " + t.table("segments"));
+      assertEquals(users, t.count("SELECT count(DISTINCT user_id) FROM " + t.table("segments")), "one row per user");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("segment_profiles") + " WHERE users < 20"),
+          "no published segment below segment.min-size (20)");
+      assertEquals(users, t.count("SELECT sum(users) FROM " + t.table("segment_profiles")), "profiles cover all users");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("segments") + " WHERE segment_id NOT IN "
+          + "(SELECT segment_id FROM " + t.table("segment_profiles") + ")"), "every user's segment has a profile");
+    }
+  }
+
+  @Test
+  void combinationsHaveValidRanksAndOnlySellableItems() {
+    try (DuckDb db = new DuckDb()) {
+      ContractTables t = new ContractTables(db, out, DAY2);
+      assertTrue(t.count("SELECT count(*) FROM " + t.companions()) > 0, "companions published");
+      assertEquals(0, t.badRanks(t.companions(), "key"), "companion ranks 1..n");
+      assertEquals(0, t.badRanks(t.neighbors(), "key"), "neighbour ranks 1..n");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.companions() + " WHERE other IN " + t.unsellable()),
+          "no inactive or out-of-stock companion");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.neighbors() + " WHERE other IN " + t.unsellable()),
+          "no inactive or out-of-stock neighbour");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.companions()
+          + " WHERE confidence <= 0 OR confidence > 1 OR lift <= 0 OR baskets < 1"), "confidence, lift, baskets valid");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.neighbors() + " WHERE similarity < 0 OR similarity > 1"),
+          "similarity in [0, 1]");
+    }
+  }
+
+  @Test
+  void bundlesAddUpAndAreStableAcrossAReRun() {
+    assertFalse(bundlesFirst.isEmpty(), "bundles published");
+    assertEquals(bundlesFirst, bundlesRerun, "bundle ids and prices after a re-run");
+    try (DuckDb db = new DuckDb()) {
+      ContractTables t = new ContractTables(db, out, DAY2);
+      assertEquals(0, t.badRanks(t.table("bundles"), "segment_id"), "bundle ranks 1..R per segment");
+      assertEquals(0, t.count("SELECT count(*) FROM (SELECT bundle_id, any_value(list_price) AS lp, sum(price) AS s FROM "
+          + t.bundleItems() + " GROUP BY bundle_id, segment_id) WHERE abs(lp - s) > 1e-6"), "list_price = sum of prices");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("bundles")
+          + " WHERE abs(discount_rate - (1 - bundle_price / list_price)) > 1e-9 OR bundle_price > list_price"),
+          "discount_rate = 1 - bundle_price / list_price");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.bundleItems() + " WHERE item_id IN " + t.unsellable()),
+          "no inactive or out-of-stock bundle item");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("bundles")
+          + " WHERE solver_status NOT IN ('OPTIMAL', 'FEASIBLE')"), "solver status");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("bundles") + " WHERE segment_id NOT IN "
+          + "(SELECT segment_id FROM " + t.table("segment_profiles") + ")"), "bundles only for published segments");
     }
   }
 }
