@@ -28,6 +28,10 @@ public final class Committer {
       }
     }
     ctx.fs().delete(ctx.layout().stagingRoot());
+    String stagingParent = ctx.layout().stagingRoot().substring(0, ctx.layout().stagingRoot().lastIndexOf('/'));
+    if (ctx.fs().list(stagingParent).isEmpty()) {
+      ctx.fs().delete(stagingParent);
+    }
   }
 
   /** The footers must hold the rows counted at staging and every contract column. */
