@@ -1,7 +1,9 @@
 package com.comborec.core;
 
+import com.comborec.features.InteractionSettings;
 import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
+import com.comborec.model.ModelSettings;
 import com.comborec.publish.PublishSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -34,6 +36,8 @@ public final class ComboConfig {
   private final IngestSettings ingest;
   private final GateSettings gates;
   private final PublishSettings publish;
+  private final InteractionSettings interactions;
+  private final ModelSettings model;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -45,6 +49,8 @@ public final class ComboConfig {
     this.ingest = IngestSettings.from(root.section("ingest"));
     this.gates = GateSettings.from(root.section("gates"));
     this.publish = PublishSettings.from(root.section("publish"));
+    this.interactions = InteractionSettings.from(root.section("interactions"));
+    this.model = ModelSettings.from(root.section("model"));
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -105,6 +111,14 @@ public final class ComboConfig {
 
   public PublishSettings publish() {
     return publish;
+  }
+
+  public InteractionSettings interactions() {
+    return interactions;
+  }
+
+  public ModelSettings model() {
+    return model;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */
