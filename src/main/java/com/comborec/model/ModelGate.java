@@ -40,7 +40,8 @@ public final class ModelGate {
       return null;
     }
     double floor = gate.minNdcgRatio() * previous.get().ndcg();
-    if (current >= floor) {
+    // The manifest keeps 6 decimals and 0.8 * 0.1 is 0.08000000000000002: compare with a hair of slack.
+    if (current >= floor - 1e-9) {
       return null;
     }
     return String.format("model quality gate: serving candidate '%s' has NDCG@%d = %.4f, below"
