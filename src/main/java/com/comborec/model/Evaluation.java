@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Offline evaluation in Spark: the serving filter, top-K lists, and the mean of {@link
@@ -65,6 +66,16 @@ public final class Evaluation {
    * catalog size.
    */
   public static Metrics evaluate(Dataset<Row> lists, Dataset<Row> relevant, int k, long catalogSize) {
+    // Two passes read the lists (metrics, coverage): compute them once.
+    Dataset<Row> cached = lists.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return meanOf(cached, relevant, k, catalogSize);
+    } finally {
+      cached.unpersist();
+    }
+  }
+
+  private static Metrics meanOf(Dataset<Row> lists, Dataset<Row> relevant, int k, long catalogSize) {
     Dataset<Row> joined = relevant.join(lists, new String[] {"user_id"}, "left")
         .select(coalesce(col("items"), array().cast("array<string>")).as("items"), col("relevant"));
     Row mean = joined.map(perUser(k), Encoders.row(PER_USER))

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The time-based holdout of one run: training events are those of days up to the cutoff (run day
@@ -42,6 +43,18 @@ public record HoldoutSplit(
         .groupBy("user_id")
         .agg(array_sort(collect_set(col("item_id"))).as("relevant"));
     return new HoldoutSplit(cutoff, train, prior, relevant, relevant.select("user_id"));
+  }
+
+  /** The same split with prior, relevant and users cached: every candidate reads them. */
+  public HoldoutSplit persist() {
+    Dataset<Row> p = prior.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> r = relevant.persist(StorageLevel.MEMORY_AND_DISK());
+    return new HoldoutSplit(cutoff, trainEvents, p, r, r.select("user_id"));
+  }
+
+  public void release() {
+    relevant.unpersist();
+    prior.unpersist();
   }
 
   /** Distinct (user_id, item_id) purchases of known users. */

@@ -60,16 +60,26 @@ public final class ModelStage implements Stage {
 
   private static Map<String, Metrics> evaluate(RunContext ctx, Dataset<Row> events, Dataset<Row> segments) {
     ModelSettings s = ctx.config().model();
-    HoldoutSplit split = HoldoutSplit.split(events, ctx.runDate(), s.eval().holdoutDays());
+    HoldoutSplit split = HoldoutSplit.split(events, ctx.runDate(), s.eval().holdoutDays()).persist();
     OfflineEvaluation.Inputs in = new OfflineEvaluation.Inputs(ctx.config().ingest().eventTypeWeights(),
         ctx.config().interactions(), s, segments, catalogSize(ctx));
-    return OfflineEvaluation.run(ctx, split, in);
+    try {
+      return OfflineEvaluation.run(ctx, split, in);
+    } finally {
+      split.release();
+    }
   }
 
   /** Puts the figures side by side in the manifest; returns the note (null when none). */
   private static String report(RunContext ctx, Map<String, Metrics> metrics, String serving,
       String version, Map<String, Object> params) {
-    metrics.forEach((name, m) -> m.report(ctx.report(), prefix(name) + name));
+    metrics.forEach((name, m) -> {
+      m.report(ctx.report(), prefix(name) + name);
+      LOG.info("{}: NDCG@K {} P@K {} R@K {} MAP@K {} coverage {} over {} users", name, Metrics.round(m.ndcg()),
+          Metrics.round(m.precision()), Metrics.round(m.recall()), Metrics.round(m.map()),
+          Metrics.round(m.coverage()), m.users());
+    });
+    LOG.info("serving {} as {}", serving, version);
     ctx.report().put("model.version", version);
     ctx.report().put("model.params", params);
     ctx.report().put("model.serving", serving);
@@ -89,11 +99,13 @@ public final class ModelStage implements Stage {
     return baseline ? "model.baselines." : "model.candidates.";
   }
 
-  private static void gate(RunContext ctx, String serving, Map<String, Metrics> metrics) {
+  /** Applies the model quality gate to the serving candidate; records its outcome in the manifest. */
+  static void gate(RunContext ctx, String serving, Map<String, Metrics> metrics) {
     ModelSettings s = ctx.config().model();
     Metrics current = ServingChoice.metrics(serving, metrics);
     if (!s.gate().active() || !current.evaluated()) {
-      ctx.report().put("model.gate.status", !s.gate().active() ? "disabled" : "skipped_nothing_evaluated");
+      String status = !s.gate().enabled() ? "disabled" : s.gate().override() ? "overridden" : "skipped_nothing_evaluated";
+      ctx.report().put("model.gate.status", status);
       return;
     }
     Optional<ModelGate.Previous> previous =

@@ -25,7 +25,13 @@ public final class Tuner {
   /** Splits the run's look-back window at run day - holdout-days and searches the grid. */
   public static List<TuneResult> search(RunContext ctx, TuneGrid grid) {
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
-    return search(ctx, HoldoutSplit.split(events, ctx.runDate(), ctx.config().model().eval().holdoutDays()), grid);
+    HoldoutSplit split =
+        HoldoutSplit.split(events, ctx.runDate(), ctx.config().model().eval().holdoutDays()).persist();
+    try {
+      return search(ctx, split, grid);
+    } finally {
+      split.release();
+    }
   }
 
   /** Every grid point on the given split, sorted by NDCG@K (then P@K) descending. */
