@@ -1,13 +1,14 @@
 package com.comborec.model;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.comborec.features.InteractionSettings;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Each candidate's scored (user_id, item_id, score) rows for a set of users, before the serving
@@ -21,10 +22,20 @@ public final class Candidates {
   public static final String GLOBAL_POPULAR = "global_popular";
   public static final String SEGMENT_POPULAR = "segment_popular";
 
+  /** What every candidate returns before the serving filter. */
+  public static final StructType SCORED = new StructType()
+      .add("user_id", DataTypes.StringType, false)
+      .add("item_id", DataTypes.StringType, false)
+      .add("score", DataTypes.DoubleType, false);
+
   private Candidates() {}
 
-  /** ALS fitted on the train set, top {@code n} per user. */
+  /** ALS fitted on the train set, top {@code n} per user; nothing when there is nothing to fit. */
   public static Dataset<Row> als(TrainSet train, Dataset<Row> users, AlsParams p, int n) {
+    if (train.dense().isEmpty()) {
+      // e.g. a young output root whose history does not reach back past the holdout
+      return users.sparkSession().createDataFrame(List.of(), SCORED);
+    }
     ALSModel model = AlsTrainer.fit(train.dense(), p);
     return AlsTrainer.recommend(model, users, train.userIndex(), train.itemIndex(), n);
   }
@@ -59,8 +70,4 @@ public final class Candidates {
     return Popularity.global(events, weights, is.quantityDamping(), lastDay, days);
   }
 
-  /** Keeps the columns every candidate shares, in order. */
-  static Dataset<Row> scored(Dataset<Row> in) {
-    return in.select(col("user_id"), col("item_id"), col("score").cast("double").as("score"));
-  }
 }

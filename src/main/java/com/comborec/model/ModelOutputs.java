@@ -12,6 +12,10 @@ import java.util.Map;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The model stage's outputs, trained on the whole look-back window: ALS factors (and the saved
@@ -25,6 +29,12 @@ public final class ModelOutputs {
   public static final String COOC = "cooc";
   public static final String POPULARITY = "popularity";
   public static final String SEGMENT_POPULARITY = "segment_popularity";
+
+  /** als_user_factors and als_item_factors: ALSModel's own factor layout. */
+  public static final StructType FACTORS = new StructType()
+      .add("id", DataTypes.IntegerType, false)
+      .add("features", DataTypes.createArrayType(DataTypes.FloatType, false), true);
+  private static final Logger LOG = LoggerFactory.getLogger(ModelOutputs.class);
 
   private ModelOutputs() {}
 
@@ -49,6 +59,15 @@ public final class ModelOutputs {
   }
 
   private static void writeAls(RunContext ctx, TrainSet full, String path, List<String> written) {
+    if (full.dense().isEmpty()) {
+      // Nothing to learn from: empty factor tables, so every user falls back to popularity.
+      LOG.warn("no interactions of known users in the look-back window: ALS factors are empty");
+      ctx.report().put("model.outputs.als_trained", false);
+      Dataset<Row> none = ctx.spark().createDataFrame(List.of(), FACTORS);
+      put(ctx, ALS_USER_FACTORS, none, written);
+      put(ctx, ALS_ITEM_FACTORS, none, written);
+      return;
+    }
     ALSModel model = ctx.step("train als", () -> AlsTrainer.fit(full.dense(), ctx.config().model().als()));
     ctx.step("save als model", () -> {
       try {

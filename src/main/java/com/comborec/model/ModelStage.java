@@ -50,8 +50,9 @@ public final class ModelStage implements Stage {
     String note = report(ctx, metrics, serving, version, params);
     gate(ctx, serving, metrics);
     List<String> outputs = ModelOutputs.write(ctx, version, events, segments);
+    String alsPath = ModelOutputs.modelPath(ctx, version);
     ModelDescriptor descriptor = new ModelDescriptor(ctx.runDate(), version, serving, s.serving(), s,
-        outputs, ModelOutputs.modelPath(ctx, version), params, metrics, note);
+        outputs, ctx.fs().exists(alsPath) ? alsPath : null, params, metrics, note);
     ctx.step("write model.json", () -> {
       ctx.fs().writeStringAtomically(ctx.layout().work(MODEL) + "/model.json", descriptor.toJson());
       ctx.fs().writeStringAtomically(ctx.layout().models() + "/" + version + "/model.json", descriptor.toJson());

@@ -8,10 +8,13 @@ import com.comborec.core.RunContext;
 import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The nightly offline evaluation: every candidate (als, cooccurrence, blend) and baseline
@@ -25,6 +28,8 @@ public final class OfflineEvaluation {
    */
   static final int MAX_EXCLUDED = 200;
 
+  private static final Logger LOG = LoggerFactory.getLogger(OfflineEvaluation.class);
+
   private OfflineEvaluation() {}
 
   /** What the evaluation needs besides the split; {@code segments} is null when absent. */
@@ -34,6 +39,10 @@ public final class OfflineEvaluation {
   /** Metrics by name, candidates first, then baselines (segment_popular only with segments). */
   public static Map<String, Metrics> run(RunContext ctx, HoldoutSplit split, Inputs in) {
     ModelSettings s = in.model();
+    if (split.users().isEmpty()) {
+      LOG.warn("no user with a training event bought a new item after {}: nothing to evaluate", split.cutoff());
+      return nothingEvaluated(in);
+    }
     int k = s.k();
     TrainSet train = ctx.step("index holdout interactions", () -> TrainSet.fromEvents(split.trainEvents(),
         in.weights(), in.interactions(), Interactions.endOfDay(split.cutoff(), ctx.config().timeZone())));
@@ -51,6 +60,17 @@ public final class OfflineEvaluation {
     cooc.unpersist();
     train.release();
     baselines(ctx, split, in, n).forEach(out::put);
+    return out;
+  }
+
+  private static Map<String, Metrics> nothingEvaluated(Inputs in) {
+    Map<String, Metrics> out = new LinkedHashMap<>();
+    for (String name : List.of(Candidates.ALS, Candidates.COOCCURRENCE, Candidates.BLEND, Candidates.GLOBAL_POPULAR)) {
+      out.put(name, Metrics.none());
+    }
+    if (in.segments() != null) {
+      out.put(Candidates.SEGMENT_POPULAR, Metrics.none());
+    }
     return out;
   }
 
