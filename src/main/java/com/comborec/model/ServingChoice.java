@@ -41,7 +41,7 @@ public final class ServingChoice {
     return metrics.getOrDefault(key, Metrics.none());
   }
 
-  /** A plain sentence when no learned candidate beats global popularity, else null. */
+  /** A plain sentence when no learned candidate beats global (or segment) popularity, else null. */
   public static String note(Map<String, Metrics> metrics, int k) {
     Metrics popular = metrics(Candidates.POPULAR, metrics);
     if (!popular.evaluated()) {
@@ -55,10 +55,20 @@ public final class ServingChoice {
     }
     double best = metrics(bestName, metrics).ndcg();
     if (best > popular.ndcg()) {
-      return null;
+      return segmentNote(metrics, best, bestName, k);
     }
     return String.format("no learned candidate beats global popularity: best learned NDCG@%d is %s"
         + " (%s) against %s for global_popular", k, fmt(best), bestName, fmt(popular.ndcg()));
+  }
+
+  /** Segment popularity is a fallback, not a serving option, but beating it is worth saying. */
+  private static String segmentNote(Map<String, Metrics> metrics, double best, String bestName, int k) {
+    Metrics segment = metrics.get(Candidates.SEGMENT_POPULAR);
+    if (segment == null || best > segment.ndcg()) {
+      return null;
+    }
+    return String.format("no learned candidate beats segment popularity: best learned NDCG@%d is %s"
+        + " (%s) against %s for segment_popular", k, fmt(best), bestName, fmt(segment.ndcg()));
   }
 
   static String fmt(double v) {

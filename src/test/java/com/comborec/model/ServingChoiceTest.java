@@ -50,6 +50,15 @@ class ServingChoiceTest {
   }
 
   @Test
+  void segmentPopularityWinningIsSaidToo() {
+    Map<String, Metrics> m = ndcg(0.10, 0.08, 0.11, 0.05);
+    m.put("segment_popular", new Metrics(0.12, 0, 0, 0, 0, 100));
+    assertEquals("blend", ServingChoice.choose("auto", m), "segment popularity is no serving option");
+    String note = ServingChoice.note(m, 10);
+    assertTrue(note.startsWith("no learned candidate beats segment popularity") && note.contains("0.1200"), note);
+  }
+
+  @Test
   void nothingEvaluatedFallsBackToAls() {
     Map<String, Metrics> none = new LinkedHashMap<>();
     for (String name : new String[] {"als", "cooccurrence", "blend", "global_popular"}) {
