@@ -7,7 +7,6 @@ final class ModelGateOverride {
   private ModelGateOverride() {}
 
   static ComboConfig apply(ComboConfig config) {
-    return config.effectiveValues().containsKey("comborec.model.gate.enabled")
-        ? config.with("model.gate.enabled=false") : config;
+    return config.with("model.gate.override=true");
   }
 }

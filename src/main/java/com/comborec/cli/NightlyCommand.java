@@ -16,7 +16,7 @@ final class NightlyCommand implements Callable<Integer> {
   String date;
 
   @Option(names = "--override-model-gate",
-      description = "Publish even if the model quality gate would refuse (same as --set model.gate.enabled=false).")
+      description = "Publish even if the model quality gate would refuse (same as --set model.gate.override=true).")
   boolean overrideModelGate;
 
   @Mixin ConfigOptions options;

@@ -4,7 +4,9 @@ import com.comborec.core.ComborecException;
 import com.comborec.core.Stage;
 import com.comborec.bundle.BundleStage;
 import com.comborec.combos.CombosStage;
+import com.comborec.features.FeaturesStage;
 import com.comborec.ingest.IngestStage;
+import com.comborec.model.ModelStage;
 import com.comborec.segment.SegmentStage;
 import java.util.List;
 
@@ -13,7 +15,8 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> all() {
-    return List.of(new IngestStage(), new SegmentStage(), new CombosStage(), new BundleStage());
+    return List.of(new IngestStage(), new FeaturesStage(), new SegmentStage(), new CombosStage(),
+        new ModelStage(), new BundleStage());
   }
 
   public static List<String> names() {

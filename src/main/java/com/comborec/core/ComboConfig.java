@@ -2,8 +2,10 @@ package com.comborec.core;
 
 import com.comborec.bundle.BundleSettings;
 import com.comborec.combos.CombosSettings;
+import com.comborec.features.InteractionSettings;
 import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
+import com.comborec.model.ModelSettings;
 import com.comborec.publish.PublishSettings;
 import com.comborec.segment.SegmentSettings;
 import com.typesafe.config.Config;
@@ -40,6 +42,8 @@ public final class ComboConfig {
   private final CombosSettings combos;
   private final BundleSettings bundle;
   private final SegmentSettings segment;
+  private final InteractionSettings interactions;
+  private final ModelSettings model;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -54,6 +58,8 @@ public final class ComboConfig {
     this.combos = CombosSettings.from(root.section("combos"));
     this.bundle = BundleSettings.from(root.section("bundle"));
     this.segment = SegmentSettings.from(root.section("segment"));
+    this.interactions = InteractionSettings.from(root.section("interactions"));
+    this.model = ModelSettings.from(root.section("model"));
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -126,6 +132,14 @@ public final class ComboConfig {
 
   public SegmentSettings segment() {
     return segment;
+  }
+
+  public InteractionSettings interactions() {
+    return interactions;
+  }
+
+  public ModelSettings model() {
+    return model;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */

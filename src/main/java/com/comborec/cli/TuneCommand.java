@@ -1,0 +1,76 @@
+package com.comborec.cli;
+
+import com.comborec.core.ComboConfig;
+import com.comborec.core.RunContext;
+import com.comborec.model.TuneGrid;
+import com.comborec.model.TuneResult;
+import com.comborec.model.Tuner;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code tune --date D}: grid search of ALS and decay settings on the nightly holdout. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+    description = {"Search rank, regParam, alpha and half-life on the holdout of day D (the last",
+        "model.eval.holdout-days days), print a table of the results by NDCG@K, and write the best",
+        "values as a conf file to include or pass with --conf. Reads the work store: ingest D first."})
+final class TuneCommand implements Callable<Integer> {
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The day whose holdout is used.")
+  String date;
+
+  @Option(names = "--ranks", split = ",", description = "ALS ranks (default 16,32,64).")
+  List<Integer> ranks = new ArrayList<>();
+
+  @Option(names = "--reg-params", split = ",", description = "ALS regParam values (default 0.01,0.1).")
+  List<Double> regParams = new ArrayList<>();
+
+  @Option(names = "--alphas", split = ",", description = "ALS alpha values (default 5,20).")
+  List<Double> alphas = new ArrayList<>();
+
+  @Option(names = "--half-lives", split = ",", description = "Interaction half-lives in days (default 30,90).")
+  List<Double> halfLives = new ArrayList<>();
+
+  @Option(names = "--write", paramLabel = "FILE", defaultValue = "target/tuned.conf",
+      description = "Where to write the best values (default ${DEFAULT-VALUE}).")
+  File write;
+
+  @Mixin ConfigOptions options;
+
+  @Override
+  public Integer call() {
+    ComboConfig config = options.load();
+    TuneGrid d = TuneGrid.defaults();
+    TuneGrid grid = new TuneGrid(ranks.isEmpty() ? d.ranks() : ranks, regParams.isEmpty() ? d.regParams() : regParams,
+        alphas.isEmpty() ? d.alphas() : alphas, halfLives.isEmpty() ? d.halfLifeDays() : halfLives);
+    return SparkCommand.withSpark(config, spark -> {
+      RunContext ctx = new RunContext(spark, config, DateOption.parse("--date", date), "tune");
+      List<TuneResult> results = Tuner.search(ctx, grid);
+      System.out.println(Tuner.renderTable(results));
+      writeBest(results);
+      return 0;
+    });
+  }
+
+  private void writeBest(List<TuneResult> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    try {
+      if (write.getParentFile() != null) {
+        Files.createDirectories(write.getParentFile().toPath());
+      }
+      Files.writeString(write.toPath(), Tuner.renderConf(results.get(0)), StandardCharsets.UTF_8);
+      System.out.println("best values written to " + write);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package com.comborec.features;
+
+import com.comborec.core.RunContext;
+import com.comborec.core.Stage;
+import com.comborec.ingest.ValidatedStore;
+import com.comborec.publish.TableWriter;
+import java.time.Instant;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Turns the look-back window's validated events into interactions and the dense id indexes. */
+public final class FeaturesStage implements Stage {
+  public static final String INTERACTIONS = "interactions";
+  public static final String USER_INDEX = "user_index";
+  public static final String ITEM_INDEX = "item_index";
+
+  @Override
+  public String name() {
+    return "features";
+  }
+
+  @Override
+  public String description() {
+    return "validated events -> work interactions (user_id, item_id, strength), user_index, item_index";
+  }
+
+  @Override
+  public void run(RunContext ctx) {
+    InteractionSettings settings = ctx.config().interactions();
+    Instant end = Interactions.endOfDay(ctx.runDate(), ctx.config().timeZone());
+    Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
+    Dataset<Row> interactions = Interactions.computeStrengths(
+        events, ctx.config().ingest().eventTypeWeights(), settings, end);
+    long pairs = TableWriter.writeWork(ctx, ctx.layout().work(INTERACTIONS), interactions);
+    // Index from what was written, so the ids are built from one materialised copy.
+    Dataset<Row> written = readInteractions(ctx);
+    long users = TableWriter.writeWork(ctx, ctx.layout().work(USER_INDEX),
+        Interactions.buildIndex(written, "user_id", "uid"));
+    long items = TableWriter.writeWork(ctx, ctx.layout().work(ITEM_INDEX),
+        Interactions.buildIndex(written, "item_id", "iid"));
+    ctx.report().put("features.interactions.pairs", pairs);
+    ctx.report().put("features.interactions.users", users);
+    ctx.report().put("features.interactions.items", items);
+    ctx.report().put("features.interactions.half_life_days", settings.halfLifeDays());
+    ctx.report().put("features.interactions.quantity_damping", settings.quantityDamping());
+  }
+
+  /** This run day's interactions from the work store. */
+  public static Dataset<Row> readInteractions(RunContext ctx) {
+    return ctx.spark().read().schema(Interactions.SCHEMA).parquet(ctx.layout().work(INTERACTIONS));
+  }
+
+  public static Dataset<Row> readUserIndex(RunContext ctx) {
+    return ctx.spark().read().schema(Interactions.USER_INDEX).parquet(ctx.layout().work(USER_INDEX));
+  }
+
+  public static Dataset<Row> readItemIndex(RunContext ctx) {
+    return ctx.spark().read().schema(Interactions.ITEM_INDEX).parquet(ctx.layout().work(ITEM_INDEX));
+  }
+}

@@ -1,0 +1,52 @@
+package com.comborec.model;
+
+import com.comborec.core.Settings;
+
+/**
+ * Model training, offline evaluation, serving choice and the model quality gate ({@code
+ * comborec.model}). See reference.conf for what each key means.
+ */
+public record ModelSettings(
+    AlsParams als,
+    Eval eval,
+    String serving,
+    double blendWeight,
+    int blendDepth,
+    int coocNeighbors,
+    int coocMaxUserItems,
+    int popularityWindowDays,
+    Gate gate) {
+
+  /** Serving candidates a run may pin; "auto" picks the best NDCG@K. */
+  public static final String[] SERVING_OPTIONS = {"auto", "als", "cooccurrence", "blend", "popular"};
+
+  /** Time-based holdout: the last {@code holdoutDays} days are the test period; metrics at K. */
+  public record Eval(int holdoutDays, int k) {}
+
+  /** Refuse a run whose serving NDCG@K falls below minNdcgRatio of the previous published one. */
+  public record Gate(boolean enabled, boolean override, double minNdcgRatio) {
+    /** The gate judges only when enabled and not overridden for this run. */
+    public boolean active() {
+      return enabled && !override;
+    }
+  }
+
+  public static ModelSettings from(Settings s) {
+    Settings e = s.section("eval");
+    Settings g = s.section("gate");
+    return new ModelSettings(
+        AlsParams.from(s.section("als")),
+        new Eval(e.intAtLeast("holdout-days", 1), e.intAtLeast("k", 1)),
+        s.oneOf("serving", SERVING_OPTIONS),
+        s.doubleIn("blend-weight", 0, 1),
+        s.intAtLeast("blend-depth", 1),
+        s.intAtLeast("cooc-neighbors", 1),
+        s.intAtLeast("cooc-max-user-items", 2),
+        s.intAtLeast("popularity-window-days", 1),
+        new Gate(g.bool("enabled"), g.bool("override"), g.doubleIn("min-ndcg-ratio", 0, 1)));
+  }
+
+  public int k() {
+    return eval.k();
+  }
+}

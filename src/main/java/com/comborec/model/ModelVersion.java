@@ -1,0 +1,58 @@
+package com.comborec.model;
+
+import com.comborec.core.ComboConfig;
+import com.comborec.features.InteractionSettings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The parameters that shape a run's models, and the version id built from them:
+ * {@code <serving>-<run day>-<first 8 hex of SHA-256 of the parameters>}, e.g.
+ * {@code als-2026-11-27-1f0c9a3b}. Same day and parameters, same id.
+ */
+public final class ModelVersion {
+  private ModelVersion() {}
+
+  /** Ordered parameters for the manifest ({@code model.params}) and model.json. */
+  public static Map<String, Object> params(ComboConfig config) {
+    ModelSettings s = config.model();
+    InteractionSettings is = config.interactions();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("als", s.als().asMap());
+    p.put("half_life_days", is.halfLifeDays());
+    p.put("quantity_damping", is.quantityDamping());
+    p.put("event_type_weights", new TreeMap<>(config.ingest().eventTypeWeights()));
+    p.put("lookback_days", config.lookbackDays());
+    p.put("blend_weight", s.blendWeight());
+    p.put("blend_depth", s.blendDepth());
+    p.put("cooc_neighbors", s.coocNeighbors());
+    p.put("cooc_max_user_items", s.coocMaxUserItems());
+    p.put("popularity_window_days", s.popularityWindowDays());
+    p.put("k", s.k());
+    p.put("holdout_days", s.eval().holdoutDays());
+    p.put("serving_configured", s.serving());
+    return p;
+  }
+
+  public static String of(String serving, LocalDate runDate, Map<String, Object> params) {
+    return serving + "-" + runDate + "-" + shortHash(params.toString());
+  }
+
+  static String shortHash(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        hex.append(String.format("%02x", digest[i]));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

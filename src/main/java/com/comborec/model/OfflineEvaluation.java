@@ -1,0 +1,111 @@
+package com.comborec.model;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
+
+import com.comborec.core.RunContext;
+import com.comborec.features.InteractionSettings;
+import com.comborec.features.Interactions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nightly offline evaluation: every candidate (als, cooccurrence, blend) and baseline
+ * (global_popular, segment_popular) trained on the holdout split's training period, filtered as
+ * serving filters (no item the user bought before the cutoff), cut to K and scored.
+ */
+public final class OfflineEvaluation {
+  /**
+   * Lists are fetched this many items deeper than needed to survive the serving filter; a user
+   * who bought more distinct items than this before the cutoff may get fewer than K.
+   */
+  static final int MAX_EXCLUDED = 200;
+
+  private static final Logger LOG = LoggerFactory.getLogger(OfflineEvaluation.class);
+
+  private OfflineEvaluation() {}
+
+  /** What the evaluation needs besides the split; {@code segments} is null when absent. */
+  public record Inputs(Map<String, Double> weights, InteractionSettings interactions,
+      ModelSettings model, Dataset<Row> segments, long catalogSize) {}
+
+  /** Metrics by name, candidates first, then baselines (segment_popular only with segments). */
+  public static Map<String, Metrics> run(RunContext ctx, HoldoutSplit split, Inputs in) {
+    ModelSettings s = in.model();
+    if (split.users().isEmpty()) {
+      LOG.warn("no user with a training event bought a new item after {}: nothing to evaluate", split.cutoff());
+      return nothingEvaluated(in);
+    }
+    int k = s.k();
+    TrainSet train = ctx.step("index holdout interactions", () -> TrainSet.fromEvents(split.trainEvents(),
+        in.weights(), in.interactions(), Interactions.endOfDay(split.cutoff(), ctx.config().timeZone())));
+    int n = Math.max(k, s.blendDepth()) + excludedDepth(split);
+    Map<String, Metrics> out = new LinkedHashMap<>();
+    Dataset<Row> als = ctx.step("evaluate als", () -> cache(Evaluation.exclude(
+        Candidates.als(train, split.users(), s.als(), n), split.prior())));
+    out.put(Candidates.ALS, score(ctx, Candidates.ALS, als, split, in));
+    Dataset<Row> cooc = cache(Evaluation.exclude(
+        Candidates.cooccurrence(train, split.users(), s), split.prior()));
+    out.put(Candidates.COOCCURRENCE, score(ctx, Candidates.COOCCURRENCE, cooc, split, in));
+    out.put(Candidates.BLEND, score(ctx, Candidates.BLEND,
+        Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()), split, in));
+    als.unpersist();
+    cooc.unpersist();
+    train.release();
+    baselines(ctx, split, in, n).forEach(out::put);
+    return out;
+  }
+
+  private static Map<String, Metrics> nothingEvaluated(Inputs in) {
+    Map<String, Metrics> out = new LinkedHashMap<>();
+    for (String name : List.of(Candidates.ALS, Candidates.COOCCURRENCE, Candidates.BLEND, Candidates.GLOBAL_POPULAR)) {
+      out.put(name, Metrics.none());
+    }
+    if (in.segments() != null) {
+      out.put(Candidates.SEGMENT_POPULAR, Metrics.none());
+    }
+    return out;
+  }
+
+  private static Map<String, Metrics> baselines(RunContext ctx, HoldoutSplit split, Inputs in, int n) {
+    Map<String, Metrics> out = new LinkedHashMap<>();
+    int days = in.model().popularityWindowDays();
+    Dataset<Row> popularity = cache(Candidates.popularity(
+        split.trainEvents(), in.weights(), in.interactions(), split.cutoff(), days));
+    out.put(Candidates.GLOBAL_POPULAR, score(ctx, Candidates.GLOBAL_POPULAR, Evaluation.exclude(
+        Candidates.popular(popularity, split.users(), n), split.prior()), split, in));
+    if (in.segments() != null) {
+      Dataset<Row> bySegment = Popularity.bySegment(split.trainEvents(), in.segments(), in.weights(),
+          in.interactions().quantityDamping(), split.cutoff(), days);
+      out.put(Candidates.SEGMENT_POPULAR, score(ctx, Candidates.SEGMENT_POPULAR, Evaluation.exclude(
+          Candidates.segmentPopular(bySegment, popularity, in.segments(), split.users(), n),
+          split.prior()), split, in));
+    }
+    popularity.unpersist();
+    return out;
+  }
+
+  private static Metrics score(RunContext ctx, String name, Dataset<Row> scored, HoldoutSplit split, Inputs in) {
+    return ctx.step("score " + name, () -> Evaluation.evaluate(
+        Evaluation.topK(scored, in.model().k()), split.relevant(), in.model().k(), in.catalogSize()));
+  }
+
+  /** The most items an evaluated user bought before the cutoff, capped at {@link #MAX_EXCLUDED}. */
+  static int excludedDepth(HoldoutSplit split) {
+    Row r = split.prior().join(split.users(), "user_id").groupBy("user_id").agg(count("*").as("n"))
+        .agg(max(col("n"))).first();
+    long most = r.isNullAt(0) ? 0 : r.getLong(0);
+    return (int) Math.min(most, MAX_EXCLUDED);
+  }
+
+  private static Dataset<Row> cache(Dataset<Row> in) {
+    return in.persist(StorageLevel.MEMORY_AND_DISK());
+  }
+}

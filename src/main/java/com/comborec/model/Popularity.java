@@ -1,0 +1,78 @@
+package com.comborec.model;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import com.comborec.features.Interactions;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Popularity over a trailing window of days: score = sum of event-type weight * quantity factor
+ * over every event, guests included (the contract counts them for popularity), without time
+ * decay; items whose net is <= 0 (returned as often as bought) are left out.
+ */
+public final class Popularity {
+  public static final StructType SCHEMA = new StructType()
+      .add("item_id", StringType, false)
+      .add("score", DoubleType, false);
+  public static final StructType SEGMENT_SCHEMA = new StructType()
+      .add("segment_id", IntegerType, false)
+      .add("item_id", StringType, false)
+      .add("score", DoubleType, false);
+
+  private Popularity() {}
+
+  /** (item_id, score) over the {@code days} days ending on {@code lastDay}. */
+  public static Dataset<Row> global(
+      Dataset<Row> events, Map<String, Double> weights, String damping, LocalDate lastDay, int days) {
+    return window(events, lastDay, days)
+        .groupBy("item_id")
+        .agg(sum(contribution(weights, damping)).as("score"))
+        .filter(col("score").gt(0));
+  }
+
+  /** (segment_id, item_id, score) from the events of each segment's members. */
+  public static Dataset<Row> bySegment(Dataset<Row> events, Dataset<Row> segments,
+      Map<String, Double> weights, String damping, LocalDate lastDay, int days) {
+    return window(events, lastDay, days)
+        .join(segments.select("user_id", "segment_id"), "user_id")
+        .groupBy("segment_id", "item_id")
+        .agg(sum(contribution(weights, damping)).as("score"))
+        .filter(col("score").gt(0));
+  }
+
+  /** The best {@code n} items (ties: item_id ascending); small, so safe to cross join. */
+  public static Dataset<Row> top(Dataset<Row> popularity, int n) {
+    return popularity.orderBy(col("score").desc(), col("item_id").asc()).limit(n);
+  }
+
+  /** The best {@code n} items per segment. */
+  public static Dataset<Row> topPerSegment(Dataset<Row> segmentPopularity, int n) {
+    return segmentPopularity
+        .withColumn("pos", row_number().over(Window.partitionBy("segment_id")
+            .orderBy(col("score").desc(), col("item_id").asc())))
+        .filter(col("pos").leq(n))
+        .drop("pos");
+  }
+
+  private static Dataset<Row> window(Dataset<Row> events, LocalDate lastDay, int days) {
+    LocalDate first = lastDay.minusDays(days - 1L);
+    return events.filter(col("dt").geq(lit(Date.valueOf(first))).and(col("dt").leq(lit(Date.valueOf(lastDay)))));
+  }
+
+  private static Column contribution(Map<String, Double> weights, String damping) {
+    return Interactions.eventWeight(weights).multiply(Interactions.quantityFactor(damping));
+  }
+}

@@ -1,0 +1,66 @@
+package com.comborec.model;
+
+import static com.comborec.features.TestEvents.event;
+
+import com.comborec.core.RunContext;
+import com.comborec.features.TestEvents;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A small seeded shop for stage tests: 40 users in two taste groups (users 0-19 mostly use items
+ * 0-7, users 20-39 items 8-15), 59 days of views and purchases up to the run day, some guests.
+ */
+final class SyntheticShop {
+  static final LocalDate RUN_DAY = LocalDate.parse("2026-03-31");
+  static final LocalDate FIRST_DAY = LocalDate.parse("2026-02-01");
+
+  private SyntheticShop() {}
+
+  static Dataset<Row> events(SparkSession spark) {
+    Random random = new Random(7);
+    List<Row> rows = new ArrayList<>();
+    for (LocalDate day = FIRST_DAY; !day.isAfter(RUN_DAY); day = day.plusDays(1)) {
+      for (int u = 0; u < 40; u++) {
+        if (random.nextDouble() < 0.2) {
+          int group = u < 20 ? 0 : 8;
+          int item = random.nextDouble() < 0.9 ? group + random.nextInt(8) : random.nextInt(16);
+          String user = String.format("u%02d", u);
+          String time = day + "T" + String.format("%02d", 8 + random.nextInt(12)) + ":00:00Z";
+          rows.add(event(time, user, "i" + item, "view", null));
+          if (random.nextDouble() < 0.5) {
+            rows.add(event(time.replace(":00:00Z", ":30:00Z"), user, "i" + item, "purchase", 1 + random.nextInt(2)));
+          }
+        }
+      }
+      rows.add(event(day + "T12:00:00Z", null, "i" + random.nextInt(16), "purchase", 1));
+    }
+    return TestEvents.of(spark, rows);
+  }
+
+  /** Writes the events as the ingest stage leaves them: validated/events/dt=D/ per day. */
+  static void writeValidated(RunContext ctx) {
+    events(ctx.spark()).coalesce(1).write().mode(SaveMode.Overwrite).partitionBy("dt")
+        .parquet(ctx.layout().validatedRoot("events"));
+  }
+
+  /** Segments as the segment stage leaves them: the two taste groups. */
+  static void writeSegments(RunContext ctx) {
+    List<Row> rows = new ArrayList<>();
+    for (int u = 0; u < 40; u++) {
+      rows.add(RowFactory.create(String.format("u%02d", u), u < 20 ? 0 : 1));
+    }
+    ctx.spark().createDataFrame(rows, new StructType().add("user_id", DataTypes.StringType)
+            .add("segment_id", DataTypes.IntegerType))
+        .write().mode(SaveMode.Overwrite).parquet(ctx.layout().work(ModelStage.SEGMENTS));
+  }
+}

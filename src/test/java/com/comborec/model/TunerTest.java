@@ -1,0 +1,47 @@
+package com.comborec.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.comborec.TestSpark;
+import com.comborec.core.ComboConfig;
+import com.comborec.core.RunContext;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TunerTest {
+  @TempDir static Path dir;
+
+  @Test
+  void searchesTheGridBestFirst() {
+    ComboConfig config = ComboConfig.defaults().with(
+        "input=" + dir.resolve("in"), "output=" + dir.resolve("out"), "lookback-days=60",
+        "model.eval.holdout-days=10", "model.eval.k=5", "model.als.max-iter=5", "model.als.blocks=1");
+    RunContext ctx = new RunContext(TestSpark.session(), config, SyntheticShop.RUN_DAY, "test");
+    SyntheticShop.writeValidated(ctx);
+    ctx.enterStage("tune");
+    TuneGrid grid = new TuneGrid(List.of(4), List.of(0.05), List.of(10.0), List.of(15.0, 60.0));
+    List<TuneResult> results = Tuner.search(ctx, grid);
+    assertEquals(2, results.size(), "one row per grid point");
+    assertTrue(results.get(0).ndcg() >= results.get(1).ndcg(), "best first: " + results);
+    assertTrue(results.get(0).ndcg() > 0, "the synthetic shop's taste groups are learnable: " + results);
+  }
+
+  @Test
+  void rendersATableAndAConfSnippetThatParses() {
+    List<TuneResult> results = List.of(
+        new TuneResult(32, 0.05, 10, 60, 0.12345, 0.05, 0.2, 0.08, 12.3),
+        new TuneResult(16, 0.1, 5, 30, 0.1, 0.04, 0.15, 0.06, 8.0));
+    String table = Tuner.renderTable(results);
+    String[] lines = table.split("\n");
+    assertEquals(3, lines.length, table);
+    assertTrue(lines[1].trim().startsWith("32    0.0500   10.00      60.0   0.12345"), lines[1]);
+    String conf = Tuner.renderConf(results.get(0));
+    assertTrue(conf.contains("half-life-days = 60") && conf.contains("rank = 32, reg-param = 0.05, alpha = 10"), conf);
+    // the snippet's values are valid overrides
+    ComboConfig parsed = ComboConfig.defaults().with("interactions.half-life-days=60", "model.als.reg-param=0.05");
+    assertEquals(60, parsed.interactions().halfLifeDays(), 0, "half-life");
+  }
+}
