@@ -1,5 +1,6 @@
 package com.comborec.core;
 
+import com.comborec.features.market.MarketSettings;
 import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.publish.PublishSettings;
@@ -34,6 +35,7 @@ public final class ComboConfig {
   private final IngestSettings ingest;
   private final GateSettings gates;
   private final PublishSettings publish;
+  private final MarketSettings market;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -45,6 +47,7 @@ public final class ComboConfig {
     this.ingest = IngestSettings.from(root.section("ingest"));
     this.gates = GateSettings.from(root.section("gates"));
     this.publish = PublishSettings.from(root.section("publish"));
+    this.market = MarketSettings.from(root.section("market"));
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -105,6 +108,10 @@ public final class ComboConfig {
 
   public PublishSettings publish() {
     return publish;
+  }
+
+  public MarketSettings market() {
+    return market;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */

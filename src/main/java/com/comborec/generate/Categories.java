@@ -69,11 +69,14 @@ final class Categories implements Serializable {
     return leaf % 4 == 0;
   }
 
-  /** The last word of a leaf name, used as the product noun in titles ("Pans" gives "Pan"). */
+  /** The last word of a leaf name in the singular, the product noun in titles ("Pans" gives "Pan"). */
   String noun(int leaf) {
     String path = leafPaths.get(leaf);
     String leafName = path.substring(path.lastIndexOf('>') + 2);
     String last = leafName.substring(leafName.lastIndexOf(' ') + 1);
+    if (last.endsWith("sses")) {
+      return last.substring(0, last.length() - 2);
+    }
     return last.endsWith("s") && !last.endsWith("ss") ? last.substring(0, last.length() - 1) : last;
   }
 }

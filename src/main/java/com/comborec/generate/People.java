@@ -5,7 +5,9 @@ import java.io.Serializable;
 /**
  * The user population as pure functions of (seed, user index): attributes, signup day and planted
  * taste. Nothing per user is stored, so a million users cost no memory; activity follows a power
- * law (Zipf with exponent 1) over a fixed random ranking of the users.
+ * law over a fixed random ranking of the users: P(rank r) proportional to 1/(r + c) with
+ * c = max(5, users / 1000) (Zipf-Mandelbrot), so the most active user has about a thousand times
+ * the sessions of the least active one.
  */
 final class People implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -129,9 +131,16 @@ final class People implements Serializable {
     return Math.floorMod(strideInverse * (u - Math.floorMod(seed, count)), count);
   }
 
-  /** Draws a user with probability proportional to 1/(rank+1): log-uniform ranks. */
+  /** The offset c of the activity law 1/(rank + c). */
+  double activityOffset() {
+    return Math.max(5.0, count / 1000.0);
+  }
+
+  /** Draws a user with probability proportional to 1/(rank + c), by inverting the continuous law. */
   int drawActive(Rng rng) {
-    int rank = (int) Math.min(count - 1, Math.floor(Math.exp(rng.nextDouble() * Math.log(count + 1.0))) - 1);
+    double c = activityOffset();
+    double x = c * Math.exp(rng.nextDouble() * Math.log((count + c) / c)) - c;
+    int rank = (int) Math.min(count - 1, Math.floor(x));
     return (int) ((stride * rank + Math.floorMod(seed, count)) % count);
   }
 }

@@ -70,6 +70,10 @@ final class Shopper {
       if (type == Event.ADD_TO_CART && !catalog.buyable(item, day)) {
         type = Event.VIEW;
       }
+      if (type != Event.VIEW) {
+        // Nobody clicks, wishes or carts what they have not seen.
+        emit(out, clock, rng, user, item, Event.VIEW, -1, null);
+      }
       emit(out, clock, rng, user, item, type, type == Event.ADD_TO_CART ? 1 : -1, null);
       if (type == Event.ADD_TO_CART && !cart.contains(item)) {
         cart.add(item);

@@ -19,7 +19,7 @@ final class TruthReadme {
           + " of sessions buy a whole set",
       "market.json           demand curves per top category and the planted trend breaks",
       "user_tastes/          per user: three liked leaves (weights 0.5/0.3/0.2), disliked top categories,",
-      "                      activity rank (Zipf, exponent 1). Users browse liked leaves " + Shopper.TASTE_SHARE,
+      "                      activity rank (P(rank r) ~ 1/(r + c), c = max(5, users/1000)). Users browse liked leaves " + Shopper.TASTE_SHARE,
       "                      of the time and never disliked tops; in feedback they dismiss a shown item of a",
       "                      disliked top with probability " + Reactions.DISMISS_DISLIKED + " and click with "
           + Reactions.CLICK_BASE + " + " + Reactions.CLICK_PER_AFFINITY + " * affinity.",
