@@ -84,6 +84,10 @@ final class Shopper {
   /** A session that goes straight for a planted set, in a liked top category when there is one. */
   private void browseSet(Rng rng, int user, People.Taste taste, int[] clock, List<Integer> cart, List<Event> out) {
     int[] set = pickSet(rng, taste);
+    if (set == null) {
+      browse(rng, user, taste, clock, cart, out);
+      return;
+    }
     for (int item : set) {
       if (catalog.buyable(item, day)) {
         emit(out, clock, rng, user, item, Event.VIEW, -1, null);
@@ -93,6 +97,7 @@ final class Shopper {
     }
   }
 
+  /** A set of the user's home category 70% of the time, else any set outside the disliked ones. */
   private int[] pickSet(Rng rng, People.Taste taste) {
     Combos combos = world.combos;
     if (taste != null && rng.chance(0.7)) {
@@ -101,7 +106,13 @@ final class Shopper {
         return combos.sets[ofTop[rng.nextInt(ofTop.length)]];
       }
     }
-    return combos.sets[rng.nextInt(combos.sets.length)];
+    for (int attempt = 0; attempt < 8; attempt++) {
+      int[] set = combos.sets[rng.nextInt(combos.sets.length)];
+      if (taste == null || !taste.dislikes(catalog.top(set[0]))) {
+        return set;
+      }
+    }
+    return null;
   }
 
   private int pickItem(Rng rng, People.Taste taste) {
