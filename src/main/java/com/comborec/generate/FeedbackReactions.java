@@ -33,11 +33,18 @@ import org.apache.spark.util.SerializableConfiguration;
  * file is written sorted by user, so the bytes do not depend on how Spark splits the input.
  */
 final class FeedbackReactions {
-  private static final StructType LINES = new StructType()
-      .add("user_id", DataTypes.StringType).add("seq", DataTypes.IntegerType)
-      .add("fields", DataTypes.createArrayType(DataTypes.StringType));
+  /** A user, the row's number among the user's rows, and the six feedback fields. */
+  private static final StructType LINES = lineSchema();
 
   private FeedbackReactions() {}
+
+  private static StructType lineSchema() {
+    StructType t = new StructType().add("user_id", DataTypes.StringType).add("seq", DataTypes.IntegerType);
+    for (int k = 0; k < FeedbackFile.HEADER.length; k++) {
+      t = t.add("f" + k, DataTypes.StringType);
+    }
+    return t;
+  }
 
   /** The complete recommendations folder of the day before {@code date}, or null if there is none. */
   static String recommendationsBefore(Configuration conf, String root, LocalDate date) {
@@ -58,11 +65,11 @@ final class FeedbackReactions {
     Dataset<Row> lines = shown.mapPartitions(
         (MapPartitionsFunction<Row, Row>) rows -> react(world.value(), day, rows), Encoders.row(LINES));
     long good = lines.count();
-    Dataset<FileTask.Result> written = lines.repartition(1).sortWithinPartitions("user_id", "seq")
-        .mapPartitions((MapPartitionsFunction<Row, FileTask.Result>) rows ->
-            List.of(writeSorted(world.value(), conf.value().value(), root, day, good, rows)).iterator(),
-            Encoders.javaSerialization(FileTask.Result.class));
-    return written.collectAsList().get(0);
+    // The RDD API: a Dataset encoder would need the (package-private) result type to be public.
+    List<FileTask.Result> written = lines.repartition(1).sortWithinPartitions("user_id", "seq").toJavaRDD()
+        .mapPartitions(rows -> List.of(writeSorted(world.value(), conf.value().value(), root, day, good, rows)).iterator())
+        .collect();
+    return written.get(0);
   }
 
   private static Iterator<Row> react(World w, int day, Iterator<Row> users) {
@@ -82,7 +89,11 @@ final class FeedbackReactions {
       List<String[]> rows = new ArrayList<>();
       Reactions.items(w, rng, date, rng.nextInt(80_000), userId, taste, "recommendations", shownIds, index, rows);
       for (int k = 0; k < rows.size(); k++) {
-        out.add(RowFactory.create(userId, k, List.of(rows.get(k))));
+        Object[] values = new Object[2 + FeedbackFile.HEADER.length];
+        values[0] = userId;
+        values[1] = k;
+        System.arraycopy(rows.get(k), 0, values, 2, FeedbackFile.HEADER.length);
+        out.add(RowFactory.create(values));
       }
     }
     return out.iterator();
@@ -125,7 +136,16 @@ final class FeedbackReactions {
 
       @Override
       public String[] next() {
-        return rows.next().<String>getList(2).toArray(String[]::new);
+        // Spark's generated iterators advance in hasNext(): never call next() without it.
+        if (!rows.hasNext()) {
+          throw new java.util.NoSuchElementException("fewer feedback rows than counted: " + good);
+        }
+        Row r = rows.next();
+        String[] fields = new String[FeedbackFile.HEADER.length];
+        for (int k = 0; k < fields.length; k++) {
+          fields[k] = r.getString(2 + k);
+        }
+        return fields;
       }
     };
     try (FileSystem fs = FileSystem.newInstance(URI.create(root), conf)) {
