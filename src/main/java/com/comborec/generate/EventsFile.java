@@ -19,6 +19,6 @@ final class EventsFile {
     LocalDate date = world.date(day);
     Rng rng = Rng.of(world.spec.seed(), Streams.REJECTS, day, chunk);
     return PlantedWriter.write(sink, new EventRows(world, day, chunk), good, Faults.PLANTED.get(Source.EVENTS),
-        perReason, rng, (g, reason, r) -> Faults.event(g, reason, date, r));
+        perReason, rng, (g, reason, r) -> Faults.event(g, reason, date, world.spec.to(), r));
   }
 }

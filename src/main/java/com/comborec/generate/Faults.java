@@ -55,8 +55,12 @@ final class Faults {
         date.getYear(), rng.nextInt(24), rng.nextInt(60));
   }
 
-  /** events: event_time,user_id,item_id,event_type,quantity,unit_price,order_id. */
-  static String[] event(String[] good, RejectReason reason, LocalDate date, Rng rng) {
+  /**
+   * events: event_time,user_id,item_id,event_type,quantity,unit_price,order_id. A future event is
+   * dated after the last day of the whole set, so it is in the future of its partition day and of
+   * any run day within the set.
+   */
+  static String[] event(String[] good, RejectReason reason, LocalDate date, LocalDate lastDay, Rng rng) {
     String[] r = good.clone();
     switch (reason) {
       case MALFORMED_ROW -> r = extraField(good);
@@ -72,7 +76,7 @@ final class Faults {
       case OUT_OF_RANGE -> outOfRangeEvent(r, rng);
       case UNKNOWN_EVENT_TYPE -> r[3] = rng.chance(0.5) ? "teleport" : "share";
       case UNKNOWN_ITEM -> r[2] = "PX" + rng.nextInt(1_000_000);
-      case FUTURE_EVENT -> r[0] = Stamps.iso(date.plusDays(1 + rng.nextInt(2)), rng.nextInt(86_400));
+      case FUTURE_EVENT -> r[0] = Stamps.iso(lastDay.plusDays(1 + rng.nextInt(2)), rng.nextInt(86_400));
       default -> throw new IllegalArgumentException("not planted in events: " + reason);
     }
     return r;

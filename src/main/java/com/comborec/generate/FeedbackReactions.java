@@ -128,26 +128,7 @@ final class FeedbackReactions {
     String folder = "feedback/dt=" + w.date(day);
     LocalDate date = w.date(day);
     Rng rng = Rng.of(w.spec.seed(), Streams.FEEDBACK, day, 2);
-    Iterator<String[]> goods = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public String[] next() {
-        // Spark's generated iterators advance in hasNext(): never call next() without it.
-        if (!rows.hasNext()) {
-          throw new java.util.NoSuchElementException("fewer feedback rows than counted: " + good);
-        }
-        Row r = rows.next();
-        String[] fields = new String[FeedbackFile.HEADER.length];
-        for (int k = 0; k < fields.length; k++) {
-          fields[k] = r.getString(2 + k);
-        }
-        return fields;
-      }
-    };
+    Iterator<String[]> goods = fields(rows, good);
     try (FileSystem fs = FileSystem.newInstance(URI.create(root), conf)) {
       fs.setWriteChecksum(false);
       try (CsvSink sink = CsvSink.open(fs, new Path(root, folder), "feedback.csv", w.spec.gzip(), FeedbackFile.HEADER)) {
@@ -157,5 +138,29 @@ final class FeedbackReactions {
         return new FileTask.Result(FileTask.Kind.FEEDBACK, day, folder + "/" + name, sink.records(), bad);
       }
     }
+  }
+
+  /** The six feedback fields of each sorted row. */
+  private static Iterator<String[]> fields(Iterator<Row> rows, long expected) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public String[] next() {
+        // Spark's generated iterators advance in hasNext(): never call next() without it.
+        if (!rows.hasNext()) {
+          throw new java.util.NoSuchElementException("fewer feedback rows than counted: " + expected);
+        }
+        Row r = rows.next();
+        String[] fields = new String[FeedbackFile.HEADER.length];
+        for (int k = 0; k < fields.length; k++) {
+          fields[k] = r.getString(2 + k);
+        }
+        return fields;
+      }
+    };
   }
 }

@@ -50,9 +50,7 @@ public final class Generator {
       Broadcast<SerializableConfiguration> bc = jsc.broadcast(new SerializableConfiguration(conf));
       List<FileTask.Result> results = new ArrayList<>(StepTimer.timed(sc, STAGE,
           "write " + plan.tasks.size() + " files", () -> writeFiles(jsc, plan, bw, bc, root)));
-      reactionDays.forEach((day, recs) -> results.add(StepTimer.timed(sc, STAGE,
-          "write feedback of " + world.date(day) + " reacting to " + recs,
-          () -> FeedbackReactions.write(spark, bw, bc, day, recs, root))));
+      results.addAll(writeReactions(spark, reactionDays, bw, bc, root));
       StepTimer.timed(sc, STAGE, "write truth", () -> new Truth(fs, root).writeAll(world, results));
       bw.destroy();
       bc.destroy();
@@ -72,6 +70,16 @@ public final class Generator {
     return jsc.parallelize(plan.tasks, Math.max(1, slices))
         .map(task -> task.run(world.value(), conf.value().value(), root))
         .collect();
+  }
+
+  /** Feedback files of the days that react to published recommendations, one Spark job each. */
+  private static List<FileTask.Result> writeReactions(SparkSession spark, Map<Integer, String> reactionDays,
+      Broadcast<World> world, Broadcast<SerializableConfiguration> conf, String root) {
+    List<FileTask.Result> out = new ArrayList<>();
+    reactionDays.forEach((day, recs) -> out.add(StepTimer.timed(spark.sparkContext(), STAGE,
+        "write feedback of " + world.value().date(day) + " reacting to " + recs,
+        () -> FeedbackReactions.write(spark, world, conf, day, recs, root))));
+    return out;
   }
 
   /** Refuses to mix with an earlier set unless told to overwrite; then removes only its own folders. */
