@@ -61,8 +61,8 @@ final class Demand implements Serializable {
     List<Break> out = new ArrayList<>();
     int[] order = Catalog.permutation(rng, tops);
     for (int k = 0; k < Math.min(3, tops); k++) {
-      // Far enough from the ends that both the old and the new level are visible in the range.
-      int day = days >= 14 ? 7 + rng.nextInt(days - 10) : days / 2;
+      // At least a week of the old level before and of the new one after, inside the range.
+      int day = days >= 14 ? 7 + rng.nextInt(days - 13) : days / 2;
       double factor = k % 2 == 0 ? 1.5 + 0.4 * rng.nextDouble() : 0.5 + 0.15 * rng.nextDouble();
       out.add(new Break(order[k], day, factor));
     }
