@@ -114,6 +114,14 @@ class GeneratorContractTest {
     assertTrue(titles.stream().anyMatch(t -> t.contains(",")), "a title with a comma");
   }
 
+  @Test
+  void anExistingSetIsNotOverwrittenUnlessAsked() {
+    com.comborec.core.ComborecException e = org.junit.jupiter.api.Assertions.assertThrows(
+        com.comborec.core.ComborecException.class,
+        () -> Generator.run(SPARK, GeneratorSpec.defaults(root.toString(), FROM, FROM)));
+    assertTrue(e.getMessage().contains("already holds"), e.getMessage());
+  }
+
   private static Map<String, Long> countEvents() {
     Map<String, Long> out = new TreeMap<>();
     for (Path f : GeneratedSet.csvFiles(root, "events")) {
