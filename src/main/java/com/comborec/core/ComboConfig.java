@@ -3,6 +3,7 @@ package com.comborec.core;
 import com.comborec.bundle.BundleSettings;
 import com.comborec.combos.CombosSettings;
 import com.comborec.features.InteractionSettings;
+import com.comborec.features.market.MarketSettings;
 import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.model.ModelSettings;
@@ -44,6 +45,7 @@ public final class ComboConfig {
   private final SegmentSettings segment;
   private final InteractionSettings interactions;
   private final ModelSettings model;
+  private final MarketSettings market;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -60,6 +62,7 @@ public final class ComboConfig {
     this.segment = SegmentSettings.from(root.section("segment"));
     this.interactions = InteractionSettings.from(root.section("interactions"));
     this.model = ModelSettings.from(root.section("model"));
+    this.market = MarketSettings.from(root.section("market"));
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -140,6 +143,10 @@ public final class ComboConfig {
 
   public ModelSettings model() {
     return model;
+  }
+
+  public MarketSettings market() {
+    return market;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */
