@@ -72,7 +72,9 @@ class PublishEndToEndTest {
 
   static int nightly(String day, StringWriter err, String... sets) {
     List<String> args = new java.util.ArrayList<>(List.of("nightly", "--date", day,
-        "--set", "input=\"" + TestSpark.projectDir().resolve("data-samples") + "\"", "--set", "output=\"" + out + "\""));
+        "--set", "input=\"" + TestSpark.projectDir().resolve("data-samples") + "\"", "--set", "output=\"" + out + "\"",
+        // Small data needs few iterations; these keep four full nights within the suite's budget.
+        "--set", "model.als.max-iter=5", "--set", "model.als.rank=8", "--set", "segment.max-iterations=10"));
     for (String s : sets) {
       args.addAll(List.of("--set", s));
     }
