@@ -66,7 +66,8 @@ final class BackfillCommand implements Callable<Integer> {
         skipped++;
         continue;
       }
-      LOG.info("[backfill] {} ({} of {} days)", day, ran + skipped + 1, first.until(last).getDays() + 1);
+      LOG.info("[backfill] {} ({} of {} days)", day, ran + skipped + 1,
+          java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1);
       PipelineRunner.run(spark, config, day, selected, complete);
       ran++;
     }

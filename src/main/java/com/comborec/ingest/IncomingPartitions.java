@@ -44,11 +44,11 @@ final class IncomingPartitions {
   }
 
   /** Moves every partition into the work store, replacing an earlier ingest of the same day. */
-  void commitAll(Map<Source, Map<LocalDate, DayCounts>> counts) {
-    counts.forEach((source, byDay) -> byDay.forEach((day, c) -> commit(source, day, c)));
+  void commitAll(Map<Source, Map<LocalDate, DayCounts>> counts, IngestPlan plan) {
+    counts.forEach((source, byDay) -> byDay.forEach((day, c) -> commit(source, day, c, plan.fingerprint(source, day))));
   }
 
-  private void commit(Source source, LocalDate day, DayCounts counts) {
+  private void commit(Source source, LocalDate day, DayCounts counts, String fingerprint) {
     String from = path(source, day);
     if (!ctx.fs().exists(from)) {
       // No accepted row that day: an empty partition still records that the day was ingested.
@@ -58,7 +58,9 @@ final class IncomingPartitions {
     ctx.fs().delete(to);
     ctx.fs().mkdirs(ctx.layout().validatedRoot(source.folder()));
     ctx.fs().rename(from, to);
-    ctx.fs().writeStringAtomically(to + "/_counts.json", Json.write(counts.toMap()));
+    java.util.Map<String, Object> sidecar = new java.util.LinkedHashMap<>(counts.toMap());
+    sidecar.put("input_fingerprint", fingerprint);
+    ctx.fs().writeStringAtomically(to + "/_counts.json", Json.write(sidecar));
   }
 
   void cleanUp() {

@@ -3,6 +3,7 @@ package com.comborec.ingest;
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import com.comborec.core.ComborecException;
+import com.comborec.core.Json;
 import com.comborec.core.RunContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,14 +17,17 @@ import org.apache.hadoop.fs.Path;
  * Decides which input partitions a run ingests, and checks their files' headers before any Spark
  * job starts, so a contract violation (exit 3) costs seconds.
  *
- * <p>A run for day D always (re-)ingests D's daily partitions and the snapshots in force on D.
- * Daily partitions before D that were never ingested (within catch-up-days) are ingested too, with
- * the snapshots in force on their days, so a fresh output root needs no separate backfill.
+ * <p>A run for day D always (re-)ingests D's daily partitions. Daily partitions before D that were
+ * never ingested (within catch-up-days) are ingested too, so a fresh output root needs no separate
+ * backfill. The snapshots in force on those days are validated when first needed, on their own
+ * day, or when their files changed, and reused from the work store otherwise.
  */
 public final class IngestPlan {
   private final Map<Source, List<InputFile>> files = new LinkedHashMap<>();
   /** For each daily partition day ingested, the product snapshot day in force on it. */
   private final Map<LocalDate, LocalDate> catalogFor = new LinkedHashMap<>();
+  private final Map<Source, List<LocalDate>> reused = new LinkedHashMap<>();
+  private final Map<String, String> fingerprints = new LinkedHashMap<>();
 
   public static IngestPlan build(RunContext ctx) {
     IngestPlan plan = new IngestPlan();
@@ -48,12 +52,42 @@ public final class IngestPlan {
       }
     }
     snapshots.add(PartitionFinder.newestOnOrBefore(productDays, day));
-    snapshots.forEach(s -> plan.add(ctx, finder, Source.PRODUCTS, s));
+    snapshots.forEach(s -> plan.addSnapshot(ctx, finder, Source.PRODUCTS, s));
     LocalDate users = PartitionFinder.newestOnOrBefore(finder.days(Source.USERS), day);
     if (users != null) {
-      plan.add(ctx, finder, Source.USERS, users);
+      plan.addSnapshot(ctx, finder, Source.USERS, users);
     }
     return plan;
+  }
+
+  /** Snapshots validated by an earlier run from the same files, which this run reads from the work store. */
+  public List<LocalDate> reused(Source source) {
+    return reused.getOrDefault(source, List.of());
+  }
+
+  /** The fingerprint of a partition's files, stored with its counts. */
+  public String fingerprint(Source source, LocalDate day) {
+    return fingerprints.get(source + "/" + day);
+  }
+
+  public boolean ingests(Source source, LocalDate day) {
+    return days(source).contains(day);
+  }
+
+  /**
+   * A snapshot is validated when first needed, on its own day, or when its files changed;
+   * otherwise the validated copy is reused.
+   */
+  private void addSnapshot(RunContext ctx, PartitionFinder finder, Source source, LocalDate day) {
+    String sidecar = ctx.layout().validated(source.folder(), day) + "/_counts.json";
+    String now = Fingerprint.of(ctx.fs(), finder.files(source, day));
+    boolean unchanged = ctx.fs().exists(sidecar)
+        && now.equals(Json.readMap(ctx.fs().readString(sidecar)).get("input_fingerprint"));
+    if (unchanged && !day.equals(ctx.runDate())) {
+      reused.computeIfAbsent(source, s -> new ArrayList<>()).add(day);
+    } else {
+      add(ctx, finder, source, day);
+    }
   }
 
   public List<InputFile> files(Source source) {
@@ -92,6 +126,7 @@ public final class IngestPlan {
       throw ComborecException.inputContract("%s: %d files exceed comborec.ingest.max-files-per-partition (%d)",
           finder.partitionPath(source, day), paths.size(), ctx.config().ingest().maxFilesPerPartition());
     }
+    fingerprints.put(source + "/" + day, Fingerprint.of(ctx.fs(), paths));
     List<InputFile> list = files.computeIfAbsent(source, s -> new ArrayList<>());
     for (String p : paths) {
       Path path = new Path(p);

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -52,14 +53,15 @@ public final class IngestStage implements Stage {
     Map<Source, Map<LocalDate, DayCounts>> counts = new EnumMap<>(Source.class);
     try {
       for (Source source : ORDER) {
+        plan.reused(source).forEach(d -> ctx.report().put("inputs." + source.folder() + ".reused_snapshot", d.toString()));
         if (plan.files(source).isEmpty()) {
-          ctx.report().put("inputs." + source.folder() + ".status", "absent");
+          ctx.report().put("inputs." + source.folder() + ".status", plan.reused(source).isEmpty() ? "absent" : "reused");
           continue;
         }
         counts.put(source, ingestSource(ctx, plan, source, incoming, empty));
       }
       ctx.step("apply data quality gates", () -> applyGates(ctx, counts));
-      ctx.step("commit validated partitions", () -> incoming.commitAll(counts));
+      ctx.step("commit validated partitions", () -> incoming.commitAll(counts, plan));
     } finally {
       incoming.cleanUp();
     }
@@ -74,7 +76,7 @@ public final class IngestStage implements Stage {
       Map<LocalDate, DayCounts> counts = ctx.step("count " + s, () -> countByDay(checked, plan.days(source)));
       ctx.step("write validated " + s, () -> incoming.write(source, SourceValidation.accepted(checked, source)));
       ctx.step("stage rejects " + s, () -> RejectsWriter.stage(ctx, source,
-          SourceValidation.rejected(checked, source, ctx.runDate()), rejectDays(ctx, plan, source), empty));
+          SourceValidation.rejected(checked, source), plan.days(source), empty));
       Reconciliation.check(ctx, source, counts, incoming);
       report(ctx, plan, source, counts);
       RejectsWriter.logExamples(ctx, source, checked, counts);
@@ -102,22 +104,25 @@ public final class IngestStage implements Stage {
     }
   }
 
-  private static List<LocalDate> rejectDays(RunContext ctx, IngestPlan plan, Source source) {
-    return plan.days(source).stream().map(d -> SourceValidation.rejectsDay(source, d, ctx.runDate()))
-        .distinct().sorted().toList();
-  }
-
-  /** Accepted products of this run's snapshots, keyed by the event day each snapshot serves. */
+  /**
+   * The catalog each event day is checked against: its snapshot as validated by this run, or as
+   * reused from the work store. Small (item ids only), so it is broadcast.
+   */
   private static Dataset<Row> catalog(RunContext ctx, IngestPlan plan) {
+    Dataset<Row> all = null;
+    for (LocalDate snap : new java.util.TreeSet<>(plan.catalogFor().values())) {
+      String path = plan.ingests(Source.PRODUCTS, snap)
+          ? IncomingPartitions.incomingRoot(ctx, Source.PRODUCTS) + "/dt=" + snap
+          : ctx.layout().validated(Source.PRODUCTS.folder(), snap);
+      Dataset<Row> items = ctx.spark().read().schema(Schemas.validated(Source.PRODUCTS)).parquet(path)
+          .select(col("item_id"), functions.lit(snap.toString()).as("_snapshot"));
+      all = all == null ? items : all.unionByName(items);
+    }
     List<Row> mapping = new ArrayList<>();
     plan.catalogFor().forEach((day, snap) -> mapping.add(RowFactory.create(day.toString(), snap.toString())));
     StructType schema = new StructType().add("_snapshot_for", DataTypes.StringType)
         .add("_snapshot", DataTypes.StringType);
-    Dataset<Row> days = ctx.spark().createDataFrame(mapping, schema);
-    Dataset<Row> products = ctx.spark().read().schema(Schemas.validated(Source.PRODUCTS).add("dt", DataTypes.StringType))
-        .parquet(IncomingPartitions.incomingRoot(ctx, Source.PRODUCTS))
-        .select(col("item_id"), col("dt").as("_snapshot"));
-    return products.join(days, "_snapshot");
+    return all.join(ctx.spark().createDataFrame(mapping, schema), "_snapshot");
   }
 
   static Map<LocalDate, DayCounts> countByDay(Dataset<Row> checked, List<LocalDate> days) {

@@ -19,7 +19,7 @@ final class Reconciliation {
     Map<LocalDate, DayCounts> byRejectsDay = new TreeMap<>();
     Map<LocalDate, Long> writtenAccepted = new TreeMap<>();
     counts.forEach((day, c) -> {
-      LocalDate target = SourceValidation.rejectsDay(source, day, ctx.runDate());
+      LocalDate target = day;
       byRejectsDay.merge(target, c, DayCounts::plus);
       writtenAccepted.merge(target, incoming.rows(source, day), Long::sum);
     });

@@ -68,27 +68,12 @@ public final class SourceValidation {
     return checked.filter(col(RuleSet.REASON).isNull()).select(cols.toArray(Column[]::new));
   }
 
-  /**
-   * The rejected rows in the contract's rejects schema, with {@code dt} = the rejects folder's
-   * day: the partition day for daily sources, the run day for snapshots (see {@link #rejectsDay}).
-   */
-  public static Dataset<Row> rejected(Dataset<Row> checked, Source source, java.time.LocalDate runDay) {
-    org.apache.spark.sql.Column dt = source.snapshot()
-        ? org.apache.spark.sql.functions.lit(runDay.toString()) : col(RawReader.DT);
+  /** The rejected rows in the contract's rejects schema, with the partition day as {@code dt}. */
+  public static Dataset<Row> rejected(Dataset<Row> checked, Source source) {
     return checked.filter(col(RuleSet.REASON).isNotNull()).select(
         org.apache.spark.sql.functions.lit(source.folder()).as("source"),
         col(RawReader.FILE).as("file"), col(RawReader.LINE).as("line"),
         col(RuleSet.REASON).as("reason"), col(RuleSet.DETAIL).as("detail"),
-        col(RawReader.RECORD).as("record"), dt.as("dt"));
-  }
-
-  /**
-   * Where a partition's rejects are published. A snapshot is re-read by every run it serves, so
-   * its rejects belong to the run day; keying them by snapshot day would make each run rewrite an
-   * older day's folder.
-   */
-  public static java.time.LocalDate rejectsDay(Source source, java.time.LocalDate partition,
-      java.time.LocalDate runDay) {
-    return source.snapshot() ? runDay : partition;
+        col(RawReader.RECORD).as("record"), col(RawReader.DT).as("dt"));
   }
 }

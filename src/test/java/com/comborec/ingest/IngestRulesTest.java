@@ -112,13 +112,13 @@ class IngestRulesTest {
   void productRejects() {
     // Record 2 spans two physical lines but is one record.
     assertEquals(Map.of(4L, "duplicate_key", 5L, "bad_number", 6L, "out_of_range", 7L, "bad_boolean",
-        8L, "missing_required"), reasons("products", DAY));
+        8L, "missing_required"), reasons("products", "2026-11-01"));
   }
 
   @Test
   void userRejects() {
     assertEquals(Map.of(2L, "out_of_range", 3L, "bad_number", 4L, "bad_timestamp", 5L, "duplicate_key",
-        6L, "missing_required"), reasons("users", DAY));
+        6L, "missing_required"), reasons("users", "2026-11-01"));
   }
 
   @Test
