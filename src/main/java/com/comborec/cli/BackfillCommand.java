@@ -42,6 +42,11 @@ final class BackfillCommand implements Callable<Integer> {
       description = "Skip days that have no events partition (e.g. a shop closed on Sundays) instead of failing with exit 3.")
   boolean onlyDaysWithEvents;
 
+  @Option(names = "--single-pass",
+      description = "With --stages ingest: ingest every un-ingested partition of the range in one Spark pass (the"
+          + " last day's catch-up) instead of day by day; much faster, all or nothing, gates judge the last day.")
+  boolean singlePass;
+
   @Mixin ConfigOptions options;
 
   @Override
@@ -54,6 +59,16 @@ final class BackfillCommand implements Callable<Integer> {
     ComboConfig config = options.load();
     List<Stage> selected = stages.isEmpty() ? Stages.all() : Stages.select(stages);
     boolean complete = selected.size() == Stages.all().size();
+    if (singlePass) {
+      if (!stages.equals(List.of("ingest"))) {
+        throw ComborecException.usage("--single-pass needs --stages ingest");
+      }
+      long span = java.time.temporal.ChronoUnit.DAYS.between(first, last);
+      ComboConfig catchUp = config.with("ingest.catch-up-days=" + span);
+      return SparkCommand.withSpark(catchUp,
+          spark -> PipelineRunner.run(spark, catchUp, lastDayWithEvents(spark, catchUp, first, last), selected, false)
+              .code());
+    }
     return SparkCommand.withSpark(config, spark -> backfill(spark, config, first, last, selected, complete));
   }
 
@@ -73,6 +88,17 @@ final class BackfillCommand implements Callable<Integer> {
     }
     LOG.info("[backfill] done: {} day(s) run, {} skipped", ran, skipped);
     return ExitCode.PUBLISHED.code();
+  }
+
+  /** The last day of the range that has an events partition (the single pass runs as that day). */
+  private LocalDate lastDayWithEvents(SparkSession spark, ComboConfig config, LocalDate first, LocalDate last) {
+    com.comborec.core.Fs fs = new com.comborec.core.Fs(spark.sparkContext().hadoopConfiguration());
+    for (LocalDate d = last; !d.isBefore(first); d = d.minusDays(1)) {
+      if (fs.exists(config.paths().input() + "/events/" + OutputLayout.dt(d))) {
+        return d;
+      }
+    }
+    throw ComborecException.inputContract("no events partition between %s and %s", first, last);
   }
 
   private boolean skip(SparkSession spark, ComboConfig config, LocalDate day, List<Stage> selected) {
