@@ -3,6 +3,7 @@ package com.comborec.core;
 import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.publish.PublishSettings;
+import com.comborec.recommend.RecommendSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
@@ -34,6 +35,7 @@ public final class ComboConfig {
   private final IngestSettings ingest;
   private final GateSettings gates;
   private final PublishSettings publish;
+  private final RecommendSettings recommend;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -45,6 +47,7 @@ public final class ComboConfig {
     this.ingest = IngestSettings.from(root.section("ingest"));
     this.gates = GateSettings.from(root.section("gates"));
     this.publish = PublishSettings.from(root.section("publish"));
+    this.recommend = RecommendSettings.from(root.section("recommend"));
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -105,6 +108,10 @@ public final class ComboConfig {
 
   public PublishSettings publish() {
     return publish;
+  }
+
+  public RecommendSettings recommend() {
+    return recommend;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */
