@@ -7,6 +7,7 @@ import com.comborec.combos.CombosStage;
 import com.comborec.features.FeaturesStage;
 import com.comborec.ingest.IngestStage;
 import com.comborec.model.ModelStage;
+import com.comborec.recommend.RecommendStage;
 import com.comborec.segment.SegmentStage;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class Stages {
 
   public static List<Stage> all() {
     return List.of(new IngestStage(), new FeaturesStage(), new SegmentStage(), new CombosStage(),
-        new ModelStage(), new BundleStage());
+        new ModelStage(), new RecommendStage(), new BundleStage());
   }
 
   public static List<String> names() {

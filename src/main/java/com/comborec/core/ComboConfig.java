@@ -8,6 +8,7 @@ import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.model.ModelSettings;
 import com.comborec.publish.PublishSettings;
+import com.comborec.recommend.RecommendSettings;
 import com.comborec.segment.SegmentSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -46,6 +47,7 @@ public final class ComboConfig {
   private final InteractionSettings interactions;
   private final ModelSettings model;
   private final MarketSettings market;
+  private final RecommendSettings recommend;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -63,6 +65,7 @@ public final class ComboConfig {
     this.interactions = InteractionSettings.from(root.section("interactions"));
     this.model = ModelSettings.from(root.section("model"));
     this.market = MarketSettings.from(root.section("market"));
+    this.recommend = RecommendSettings.from(root.section("recommend"));
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -147,6 +150,10 @@ public final class ComboConfig {
 
   public MarketSettings market() {
     return market;
+  }
+
+  public RecommendSettings recommend() {
+    return recommend;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */

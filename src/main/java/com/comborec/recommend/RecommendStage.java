@@ -1,0 +1,121 @@
+package com.comborec.recommend;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+
+import com.comborec.core.RunContext;
+import com.comborec.core.Stage;
+import com.comborec.publish.TableWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Builds the recommendations table: personal candidates of the serving model (ALS scored by
+ * {@link TopN}, co-occurrence, or their blend) for users with enough history, popularity for the
+ * rest and to fill short lists, with every filter applied, ranked, reasoned and staged.
+ */
+public final class RecommendStage implements Stage {
+  private final List<Dataset<Row>> cached = new ArrayList<>();
+
+  @Override
+  public String name() {
+    return "recommend";
+  }
+
+  @Override
+  public String description() {
+    return "model.json, factors, cooc, popularity, segments + events, products, feedback -> recommendations";
+  }
+
+  @Override
+  public void run(RunContext ctx) {
+    RecommendSettings s = ctx.config().recommend();
+    RecommendInputs in = ctx.step("read inputs", () -> RecommendInputs.read(ctx, s));
+    try {
+      Dataset<Row> available = keep(Exclusions.availableItems(in.products()));
+      Dataset<Row> purchases = keep(Exclusions.purchases(in.events()));
+      Dataset<Row> excluded = keep(Exclusions.userExclusions(purchases,
+          Exclusions.dismissals(in.feedback(), in.dismissFrom()), s));
+      Dataset<Row> strategies = keep(Fallback.strategies(
+          Fallback.knownUsers(in.segments(), in.users(), in.events()), in.interactions(),
+          in.model().usesAls() ? modelUsers(in) : null, in.model(), in.segmentPopularity() != null, s));
+      Dataset<Row> personal = personalCandidates(ctx, in, strategies, excluded, available, purchases, s);
+      Dataset<Row> fill = PopularityFill.candidates(strategies, in.segmentPopularity(), in.popularity(),
+          s.candidatePool());
+      Dataset<Row> lists = Ranking.rankLists(personal.unionByName(fill), strategies, excluded, available, s.topN());
+      long rows = TableWriter.stage(ctx, "recommendations", Ranking.assemble(strategies, lists, in.model()));
+      report(ctx, in.model(), rows);
+    } finally {
+      cached.forEach(Dataset::unpersist);
+      cached.clear();
+    }
+  }
+
+  /** Priority-0 candidates of the serving model; empty when popularity serves. */
+  private Dataset<Row> personalCandidates(RunContext ctx, RecommendInputs in, Dataset<Row> strategies,
+      Dataset<Row> excluded, Dataset<Row> available, Dataset<Row> purchases, RecommendSettings s) {
+    ModelInfo model = in.model();
+    int pool = s.candidatePool();
+    Dataset<Row> als = model.usesAls()
+        ? alsCandidates(ctx, in, strategies, excluded, available, Math.max(pool, model.blendDepth()), s) : null;
+    Dataset<Row> cooc = model.usesCooccurrence()
+        ? Exclusions.drop(PersonalCandidates.cooccurrence(eligible(in.interactions(), strategies), purchases,
+            in.cooc()), excluded, available) : null;
+    Dataset<Row> scored = switch (model.serving()) {
+      case Codes.ALS -> als;
+      case Codes.COOCCURRENCE -> cooc;
+      case Codes.BLEND -> PersonalCandidates.blend(als, cooc, model.blendWeight(), model.blendDepth());
+      default -> ctx.spark().createDataFrame(List.of(), PersonalCandidates.SCHEMA);
+    };
+    return PersonalCandidates.topPerUser(scored.select("user_id", "item_id", "score", "reason", "because_item_id"), pool)
+        .withColumn("priority", lit(Codes.PERSONAL_PRIORITY));
+  }
+
+  /** TopN over eligible users and available items, with each user's exclusions masked in the block. */
+  private Dataset<Row> alsCandidates(RunContext ctx, RecommendInputs in, Dataset<Row> strategies,
+      Dataset<Row> excluded, Dataset<Row> available, int k, RecommendSettings s) {
+    Dataset<Row> users = in.userFactors().join(eligible(in.userIndex(), strategies).select(col("uid").as("id")), "id");
+    Dataset<Row> items = in.itemFactors()
+        .join(in.itemIndex().join(available, "item_id").select(col("iid").as("id")), "id");
+    Dataset<Row> topN = keep(TopN.recommend(users, items, Exclusions.indexed(excluded, in.userIndex(),
+        in.itemIndex()), k, s.blockSize()));
+    long scored = ctx.step("score als top-" + k, topN::count);
+    ctx.report().put("recommend.als_users_scored", scored);
+    return PersonalCandidates.fromTopN(topN, in.userIndex(), in.itemIndex());
+  }
+
+  /** Rows of {@code byUser} whose user_id is an eligible user. */
+  private static Dataset<Row> eligible(Dataset<Row> byUser, Dataset<Row> strategies) {
+    return byUser.join(strategies.filter(col("eligible")).select("user_id"), new String[] {"user_id"}, "left_semi");
+  }
+
+  /** (user_id) of users with ALS factors. */
+  private static Dataset<Row> modelUsers(RecommendInputs in) {
+    return in.userIndex().join(in.userFactors().select(col("id").as("uid")), "uid").select("user_id");
+  }
+
+  private Dataset<Row> keep(Dataset<Row> ds) {
+    Dataset<Row> persisted = ds.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
+  }
+
+  /** Users per strategy and list-length figures, read back from the small staged table. */
+  private static void report(RunContext ctx, ModelInfo model, long rows) {
+    ctx.report().put("recommend.users", rows);
+    ctx.report().put("recommend.serving", model.serving());
+    ctx.report().put("recommend.model_version", model.modelVersion());
+    Dataset<Row> staged = ctx.spark().read()
+        .parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
+    for (Row r : staged.groupBy("strategy").count().collectAsList()) {
+      ctx.report().put("recommend.strategies." + r.getString(0), r.getLong(1));
+    }
+    int topN = ctx.config().recommend().topN();
+    ctx.report().put("recommend.short_lists", staged.filter(size(col("items")).lt(topN)).count());
+    ctx.report().put("recommend.empty_lists", staged.filter(size(col("items")).equalTo(0)).count());
+  }
+}
