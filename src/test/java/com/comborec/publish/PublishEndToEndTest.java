@@ -256,4 +256,37 @@ class PublishEndToEndTest {
           + "(SELECT segment_id FROM " + t.table("segment_profiles") + ")"), "bundles only for published segments");
     }
   }
+
+  @Test
+  void recommendationsFollowTheContract() throws IOException {
+    try (DuckDb db = new DuckDb()) {
+      ContractTables t = new ContractTables(db, out, DAY2);
+      String recs = t.table("recommendations");
+      long rows = t.count("SELECT count(*) FROM " + recs);
+      assertEquals(t.count("SELECT count(*) FROM " + t.table("segments")), rows, "one row per known user");
+      assertEquals(rows, t.count("SELECT count(DISTINCT user_id) FROM " + recs), "no user twice");
+      assertEquals(0, t.badRanks(t.recommendationItems(), "key"), "ranks 1..n per user");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " WHERE reason NOT IN "
+          + "('personal', 'bought_with', 'similar_to', 'popular_in_segment', 'trending')"), "reason codes");
+      assertEquals(0, t.count("SELECT count(*) FROM " + recs + " WHERE strategy NOT IN "
+          + "('als', 'cooccurrence', 'blend', 'segment_popular', 'global_popular')"), "strategies");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " WHERE item_id IN " + t.unsellable()),
+          "no inactive or out-of-stock item");
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " WHERE (reason = 'bought_with') <> "
+          + "(because_item_id IS NOT NULL)"), "because_item_id exactly on bought_with items");
+      String purchases = "(SELECT DISTINCT user_id, item_id FROM read_parquet('" + out
+          + "/_work/validated/events/*/*.parquet') WHERE event_type = 'purchase' AND user_id IS NOT NULL)";
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " r JOIN " + purchases
+          + " p ON r.key = p.user_id AND r.item_id = p.item_id"), "nothing the user bought in the look-back window");
+      String dismissed = "(SELECT DISTINCT user_id, item_id FROM read_parquet('" + out
+          + "/_work/validated/feedback/*/*.parquet') WHERE action = 'dismiss' AND item_id IS NOT NULL)";
+      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " r JOIN " + dismissed
+          + " d ON r.key = d.user_id AND r.item_id = d.item_id"), "nothing the user dismissed");
+      Object version = ((Map<?, ?>) manifest(DAY2).get("model")).get("version");
+      assertEquals(rows, t.count("SELECT count(*) FROM " + recs + " WHERE model_version = '" + version + "'"),
+          "model_version is the manifest's");
+      assertTrue(t.count("SELECT count(*) FROM " + t.recommendationItems() + " WHERE reason = 'personal' "
+          + "OR reason = 'bought_with'") > 0, "some lists are personal");
+    }
+  }
 }
