@@ -15,7 +15,8 @@ final class EventRows implements Iterator<String[]> {
 
   private final World world;
   private final Shopper shopper;
-  private final LocalDate date;
+  /** The partition day as yyyy-MM-dd, formatted once. */
+  private final String dayText;
   private final Rng sessions;
   private final Rng format;
   private final List<Event> buffer = new ArrayList<>();
@@ -23,8 +24,9 @@ final class EventRows implements Iterator<String[]> {
 
   EventRows(World world, int day, int chunk) {
     this.world = world;
-    this.date = world.date(day);
-    String prefix = "O" + date.toString().replace("-", "") + "-" + chunk + "-";
+    LocalDate date = world.date(day);
+    this.dayText = date.toString();
+    String prefix = "O" + dayText.replace("-", "") + "-" + chunk + "-";
     this.shopper = new Shopper(world, day, prefix);
     this.sessions = Rng.of(world.spec.seed(), Streams.EVENTS, day, chunk);
     this.format = Rng.of(world.spec.seed(), Streams.EVENTS, day, chunk, 1);
@@ -47,7 +49,7 @@ final class EventRows implements Iterator<String[]> {
 
   private String[] format(Event e) {
     return new String[] {
-        Stamps.any(date, e.second, format.nextDouble()),
+        Stamps.any(dayText, e.second, format.nextDouble()),
         e.user >= 0 ? world.people.id(e.user) : "",
         world.catalog.ids[e.item],
         typeText(e.type),

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -62,8 +62,9 @@ final class FeedbackReactions {
     Dataset<Row> shown = spark.read().parquet(recommendations)
         .where(col("user_id").isNotNull())
         .select(col("user_id"), sort_array(col("items")).getField("item_id").as("item_ids"));
-    Dataset<Row> lines = shown.mapPartitions(
-        (MapPartitionsFunction<Row, Row>) rows -> react(world.value(), day, rows), Encoders.row(LINES));
+    // One user at a time: memory holds one user's rows, however large the input partitions are.
+    Dataset<Row> lines = shown.flatMap(
+        (FlatMapFunction<Row, Row>) r -> react(world.value(), day, r).iterator(), Encoders.row(LINES));
     long good = lines.count();
     // The RDD API: a Dataset encoder would need the (package-private) result type to be public.
     List<FileTask.Result> written = lines.repartition(1).sortWithinPartitions("user_id", "seq").toJavaRDD()
@@ -72,31 +73,28 @@ final class FeedbackReactions {
     return written.get(0);
   }
 
-  private static Iterator<Row> react(World w, int day, Iterator<Row> users) {
-    List<Row> out = new ArrayList<>();
-    LocalDate date = w.date(day);
-    while (users.hasNext()) {
-      Row r = users.next();
-      String userId = r.getString(0);
-      List<String> ids = r.isNullAt(1) ? List.of() : r.getList(1);
-      Rng rng = Rng.of(w.spec.seed(), Streams.FEEDBACK, day, Rng.hash(userId.chars().asLongStream().toArray()));
-      People.Taste taste = w.people.taste(userIndex(w, userId), w.catalog.categories);
-      String[] shownIds = ids.stream().filter(java.util.Objects::nonNull).toArray(String[]::new);
-      int[] index = new int[shownIds.length];
-      for (int k = 0; k < shownIds.length; k++) {
-        index[k] = itemIndex(w, shownIds[k]);
-      }
-      List<String[]> rows = new ArrayList<>();
-      Reactions.items(w, rng, date, rng.nextInt(80_000), userId, taste, "recommendations", shownIds, index, rows);
-      for (int k = 0; k < rows.size(); k++) {
-        Object[] values = new Object[2 + FeedbackFile.HEADER.length];
-        values[0] = userId;
-        values[1] = k;
-        System.arraycopy(rows.get(k), 0, values, 2, FeedbackFile.HEADER.length);
-        out.add(RowFactory.create(values));
-      }
+  /** The feedback rows of one user's recommendation list, numbered in time order. */
+  private static List<Row> react(World w, int day, Row recommended) {
+    String userId = recommended.getString(0);
+    List<String> ids = recommended.isNullAt(1) ? List.of() : recommended.getList(1);
+    Rng rng = Rng.of(w.spec.seed(), Streams.FEEDBACK, day, Rng.hash(userId.chars().asLongStream().toArray()));
+    People.Taste taste = w.people.taste(userIndex(w, userId), w.catalog.categories);
+    String[] shownIds = ids.stream().filter(java.util.Objects::nonNull).toArray(String[]::new);
+    int[] index = new int[shownIds.length];
+    for (int k = 0; k < shownIds.length; k++) {
+      index[k] = itemIndex(w, shownIds[k]);
     }
-    return out.iterator();
+    List<String[]> rows = new ArrayList<>();
+    Reactions.items(w, rng, w.date(day), rng.nextInt(80_000), userId, taste, "recommendations", shownIds, index, rows);
+    List<Row> out = new ArrayList<>(rows.size());
+    for (int k = 0; k < rows.size(); k++) {
+      Object[] values = new Object[2 + FeedbackFile.HEADER.length];
+      values[0] = userId;
+      values[1] = k;
+      System.arraycopy(rows.get(k), 0, values, 2, FeedbackFile.HEADER.length);
+      out.add(RowFactory.create(values));
+    }
+    return out;
   }
 
   /** Our own ids map back to their index; anyone else gets a taste picked by a hash of the id. */

@@ -10,30 +10,47 @@ final class Stamps {
   private Stamps() {}
 
   static String iso(LocalDate date, int second) {
-    return append(new StringBuilder(20).append(date).append('T'), second).append('Z').toString();
+    return iso(date.toString(), second);
   }
 
   static String plain(LocalDate date, int second) {
-    return append(new StringBuilder(19).append(date).append(' '), second).toString();
+    return plain(date.toString(), second);
+  }
+
+  static String plusOneHour(LocalDate date, int second) {
+    return plusOneHour(date.toString(), second);
+  }
+
+  /** {@code day} is the date as yyyy-MM-dd, formatted once per file rather than per row. */
+  static String iso(String day, int second) {
+    return append(new StringBuilder(20).append(day).append('T'), second).append('Z').toString();
+  }
+
+  static String plain(String day, int second) {
+    return append(new StringBuilder(19).append(day).append(' '), second).toString();
   }
 
   /** The same instant written at +01:00; only for seconds before 23:00 UTC, so the local day is the same. */
-  static String plusOneHour(LocalDate date, int second) {
-    return append(new StringBuilder(25).append(date).append('T'), second + 3600).append("+01:00").toString();
+  static String plusOneHour(String day, int second) {
+    return append(new StringBuilder(25).append(day).append('T'), second + 3600).append("+01:00").toString();
   }
 
   /**
    * One of the accepted forms, mostly ISO with Z: 70% ISO Z, 27% plain, 3% ISO +01:00 (when the
    * local clock stays on the same day).
    */
-  static String any(LocalDate date, int second, double draw) {
+  static String any(String day, int second, double draw) {
     if (draw < 0.70) {
-      return iso(date, second);
+      return iso(day, second);
     }
     if (draw < 0.97 || second >= 82_800) {
-      return plain(date, second);
+      return plain(day, second);
     }
-    return plusOneHour(date, second);
+    return plusOneHour(day, second);
+  }
+
+  static String any(LocalDate date, int second, double draw) {
+    return any(date.toString(), second, draw);
   }
 
   private static StringBuilder append(StringBuilder sb, int second) {

@@ -78,6 +78,14 @@ class FeedbackReactionsTest {
     // 600 disliked listings dismissed half the time; 600 liked ones clicked at 0.02 + 0.6 * 0.5 = 32%.
     assertTrue(dismissDisliked > 220 && dismissDisliked < 380, "dismisses of disliked items: " + dismissDisliked);
     assertTrue(clickLiked > 120, "clicks on liked items: " + clickLiked);
+
+    // Same spec elsewhere: the reacting feedback is byte-identical too.
+    Generator.run(SPARK, new GeneratorSpec(tmp.resolve("again").toString(), spec.from(), spec.to(), spec.seed(),
+        spec.users(), spec.items(), spec.events(), spec.gzip(), spec.malformedFraction(), spec.feedbackRoot(),
+        spec.eventsPerFile(), 3, spec.marketHistoryDays(), spec.usersEveryDays(), false));
+    String file = "feedback/dt=" + DAY + "/feedback.csv";
+    assertEquals(GeneratedSet.hashes(tmp.resolve("in")).get(file), GeneratedSet.hashes(tmp.resolve("again")).get(file),
+        "bytes of " + file + " in two runs");
   }
 
   /** Each user gets 2 items of their top liked leaf and 2 of a disliked top category, ranks shuffled. */
