@@ -7,6 +7,8 @@ import com.comborec.ingest.GateSettings;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.model.ModelSettings;
 import com.comborec.publish.PublishSettings;
+import com.comborec.responsible.PrivacySettings;
+import com.comborec.responsible.ResponsibleSettings;
 import com.comborec.segment.SegmentSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -44,6 +46,8 @@ public final class ComboConfig {
   private final SegmentSettings segment;
   private final InteractionSettings interactions;
   private final ModelSettings model;
+  private final ResponsibleSettings responsible;
+  private final PrivacySettings privacy;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -60,6 +64,8 @@ public final class ComboConfig {
     this.segment = SegmentSettings.from(root.section("segment"));
     this.interactions = InteractionSettings.from(root.section("interactions"));
     this.model = ModelSettings.from(root.section("model"));
+    this.responsible = ResponsibleSettings.from(root.section("responsible"));
+    this.privacy = PrivacySettings.from(root.section("privacy"), lookbackDays);
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -140,6 +146,14 @@ public final class ComboConfig {
 
   public ModelSettings model() {
     return model;
+  }
+
+  public ResponsibleSettings responsible() {
+    return responsible;
+  }
+
+  public PrivacySettings privacy() {
+    return privacy;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */
