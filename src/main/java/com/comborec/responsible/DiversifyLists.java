@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * {@link Diversify} over a Dataset of candidate lists, for the recommend stage: each row's
@@ -94,7 +95,8 @@ public final class DiversifyLists {
     }
     Object[] values = new Object[row.length()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = i == column ? items : row.get(i);
+      // Row encoders take Scala sequences for arrays; a Buffer view of the list is one.
+      values[i] = i == column ? CollectionConverters.asScala(items) : row.get(i);
     }
     return RowFactory.create(values);
   }

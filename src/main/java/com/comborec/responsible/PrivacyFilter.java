@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -38,23 +39,28 @@ public final class PrivacyFilter {
   /** The hook of {@code TableWriter.stage}: the table as it may be published under this run's config. */
   public static Dataset<Row> apply(RunContext ctx, String table, Dataset<Row> rows) {
     PrivacySettings p = ctx.config().privacy();
-    if (!p.pseudonymize()) {
+    List<String> columns = userColumns(rows);
+    boolean rejects = table.equals("rejects");
+    if (!p.pseudonymize() || (columns.isEmpty() && !rejects)) {
       return rows;
     }
     Pseudonymizer pseudonymizer = PseudonymKeys.pseudonymizer(p);
     ctx.report().put("privacy.pseudonymize", true);
     ctx.report().put("privacy.key_id", pseudonymizer.keyId());
-    LOG.info("[privacy] {}: user ids pseudonymised (key id {})", table, pseudonymizer.keyId());
+    List<String> actions = new ArrayList<>();
+    columns.forEach(c -> actions.add(c + " pseudonymised"));
+    if (rejects) {
+      actions.add("raw lines of " + PERSONAL_SOURCES + " removed");
+    }
+    LOG.info("[privacy] {}: {} (key id {})", table, String.join("; ", actions), pseudonymizer.keyId());
     return apply(table, rows, pseudonymizer);
   }
 
   /** Pure form: pseudonymises the user columns present and scrubs personal rejects lines. */
   public static Dataset<Row> apply(String table, Dataset<Row> rows, Pseudonymizer pseudonymizer) {
     Dataset<Row> out = rows;
-    for (String column : USER_COLUMNS) {
-      if (Arrays.asList(rows.columns()).contains(column)) {
-        out = pseudonymizeColumn(out, column, pseudonymizer);
-      }
+    for (String column : userColumns(rows)) {
+      out = pseudonymizeColumn(out, column, pseudonymizer);
     }
     if (table.equals("rejects")) {
       out = out.withColumn("line",
@@ -71,6 +77,10 @@ public final class PrivacyFilter {
   /** A Column function for callers that build their own projection. */
   public static Column pseudonymized(Dataset<Row> in, Column id, Pseudonymizer pseudonymizer) {
     return pseudonymUdf(in, pseudonymizer).apply(id);
+  }
+
+  private static List<String> userColumns(Dataset<Row> rows) {
+    return USER_COLUMNS.stream().filter(Arrays.asList(rows.columns())::contains).toList();
   }
 
   private static UserDefinedFunction pseudonymUdf(Dataset<Row> in, Pseudonymizer pseudonymizer) {

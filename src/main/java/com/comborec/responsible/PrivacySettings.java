@@ -1,6 +1,7 @@
 package com.comborec.responsible;
 
 import com.comborec.core.Settings;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,7 @@ public record PrivacySettings(boolean pseudonymize, String keyEnv, String keyFil
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,127}");
   /** A long run of hex digits is far more likely a pasted key than a variable name. */
   private static final Pattern HEX_RUN = Pattern.compile("[0-9A-F]{9,}");
+  private static final List<String> LITERAL_KEY_NAMES = List.of("key", "secret", "pseudonym-key", "hmac-key");
 
   public static PrivacySettings off() {
     return new PrivacySettings(false, "COMBOREC_PSEUDONYM_KEY", "", 0);
@@ -31,6 +33,7 @@ public record PrivacySettings(boolean pseudonymize, String keyEnv, String keyFil
    * read now, so a missing secret fails before Spark starts rather than at the publish step.
    */
   public static PrivacySettings from(Settings s, int lookbackDays) {
+    refuseLiteralKeys(s);
     PrivacySettings p = new PrivacySettings(s.bool("pseudonymize"), keyEnv(s), s.string("key-file").trim(),
         s.intAtLeast("retention-days", 0));
     s.check(p.retentionDays == 0 || p.retentionDays >= lookbackDays, "retention-days",
@@ -40,6 +43,14 @@ public record PrivacySettings(boolean pseudonymize, String keyEnv, String keyFil
       PseudonymKeys.load(p, System::getenv);
     }
     return p;
+  }
+
+  /** Names an operator might use to paste the key into the config; load() refuses them as unknown too. */
+  private static void refuseLiteralKeys(Settings s) {
+    for (String name : LITERAL_KEY_NAMES) {
+      s.check(!s.has(name), name, "the pseudonymisation key never goes into the configuration: put it in the "
+          + "environment variable named by key-env, or in the file named by key-file");
+    }
   }
 
   private static String keyEnv(Settings s) {

@@ -1,6 +1,7 @@
 package com.comborec.responsible;
 
 import com.comborec.core.Settings;
+import java.io.Serializable;
 
 /**
  * Diversity control of the served lists ({@code comborec.responsible}); every option is off by
@@ -10,7 +11,9 @@ import com.comborec.core.Settings;
  * @param mmrLambda weight of relevance against diversity in the MMR re-rank; 1.0 = relevance only
  * @param popularityDebiasPower scores are divided by popularity^power; 0 = no debias
  */
-public record ResponsibleSettings(int maxPerCategory, double mmrLambda, double popularityDebiasPower) {
+public record ResponsibleSettings(int maxPerCategory, double mmrLambda, double popularityDebiasPower)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Relevance order, untouched. */
   public static ResponsibleSettings off() {
