@@ -3,7 +3,11 @@ package com.comborec.responsible;
 import static com.comborec.responsible.Rows.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.comborec.contract.Schemas;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -42,6 +46,36 @@ class SegmentBreakdownTest {
     assertFigure(f, 0.225, "spread.ndcg.range");
     assertFigure(f, 0.25, "spread.ndcg.ratio");
     assertFigure(f, 0.5, "spread.recall.ratio");
+  }
+
+  /**
+   * K = 2. u1 [a b] vs {a}: NDCG 1, P 1/2, R 1. u2 [a b] vs {b c}: DCG 1/log2(3) = 0.6309, ideal
+   * 1 + 0.6309, NDCG 0.3869, P 1/2, R 1/2. u3 no list vs {a}: all 0. Segments u1, u2 -> 1, u3 -> 2;
+   * u4 (no segment) [a] vs {a}: segment -1, NDCG 1.
+   */
+  @Test
+  void perUserMetricsFollowTheModelsArithmetic() {
+    StructType lists = new StructType().add("user_id", DataTypes.StringType)
+        .add("items", DataTypes.createArrayType(DataTypes.StringType));
+    StructType relevant = new StructType().add("user_id", DataTypes.StringType)
+        .add("relevant", DataTypes.createArrayType(DataTypes.StringType));
+    Map<String, Row> rows = new TreeMap<>();
+    SegmentBreakdown.perUser(
+        frame(lists, RowFactory.create("u1", List.of("a", "b")), RowFactory.create("u2", List.of("a", "b")),
+            RowFactory.create("u4", List.of("a"))),
+        frame(relevant, RowFactory.create("u1", List.of("a")), RowFactory.create("u2", List.of("b", "c")),
+            RowFactory.create("u3", List.of("a")), RowFactory.create("u4", List.of("a"))),
+        frame(Schemas.SEGMENTS, RowFactory.create("u1", 1), RowFactory.create("u2", 1), RowFactory.create("u3", 2)), 2)
+        .collectAsList().forEach(r -> rows.put(r.getString(0), r));
+    double dcg = 1 / (Math.log(3) / Math.log(2));
+    assertEquals("u1 1 1.0 0.5 1.0", render(rows.get("u1")), "u1");
+    assertEquals(dcg / (1 + dcg), rows.get("u2").getDouble(2), 1e-12, "u2 ndcg");
+    assertEquals("u3 2 0.0 0.0 0.0", render(rows.get("u3")), "u3 without a list");
+    assertEquals("u4 -1 1.0 0.5 1.0", render(rows.get("u4")), "u4 in no segment");
+  }
+
+  private static String render(Row r) {
+    return r.getString(0) + " " + r.getInt(1) + " " + r.getDouble(2) + " " + r.getDouble(3) + " " + r.getDouble(4);
   }
 
   private static void assertFigure(Map<String, Double> f, double expected, String name) {
