@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,19 @@ public final class TradeOff {
       for (double lambda : LAMBDAS) {
         out.add(base.with(lambda, cap));
       }
+    }
+    return out;
+  }
+
+  /**
+   * An evaluator's result from NDCG@K and the overall figures of {@link ExposureMetrics#figures}
+   * (whose keys carry the {@code responsible.published.} prefix; per-segment keys are dropped).
+   */
+  public static Map<String, Double> figures(double ndcg, Map<String, Double> exposure) {
+    Map<String, Double> out = new TreeMap<>();
+    out.put(NDCG, ndcg);
+    for (String name : DIVERSITY) {
+      out.put(name, exposure.getOrDefault(ExposureMetrics.PREFIX + "." + name, Double.NaN));
     }
     return out;
   }

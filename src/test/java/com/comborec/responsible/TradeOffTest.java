@@ -19,6 +19,16 @@ class TradeOffTest {
     assertEquals(new ResponsibleSettings(2, 0.4, 0.5), grid.get(11), "last: cap 2, lambda 0.4");
   }
 
+  @Test
+  void figuresTakeTheOverallExposureKeys() {
+    Map<String, Double> f = TradeOff.figures(0.12, Map.of("responsible.published.intra_list_diversity", 0.5,
+        "responsible.published.segments.1.intra_list_diversity", 0.9, "responsible.published.gini", 0.8));
+    assertEquals(0.12, f.get("ndcg"), 0.0, "ndcg");
+    assertEquals(0.5, f.get("intra_list_diversity"), 0.0, "overall ILD, not segment 1's");
+    assertEquals(0.8, f.get("gini"), 0.0, "gini");
+    assertTrue(f.get("coverage").isNaN(), "absent figure is NaN");
+  }
+
   /**
    * A made-up evaluator: NDCG = 0.2 * lambda (cap costs nothing), ILD = 1 - lambda/2 + 0.1 if capped.
    * Row 1 (1.0, off): NDCG 0.2, ILD 0.5. Row (1.0, cap 3): NDCG 0.2, ILD 0.6 beats it on ILD, so
