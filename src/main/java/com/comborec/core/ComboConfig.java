@@ -9,6 +9,8 @@ import com.comborec.ingest.IngestSettings;
 import com.comborec.model.ModelSettings;
 import com.comborec.publish.PublishSettings;
 import com.comborec.recommend.RecommendSettings;
+import com.comborec.responsible.PrivacySettings;
+import com.comborec.responsible.ResponsibleSettings;
 import com.comborec.segment.SegmentSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -48,6 +50,8 @@ public final class ComboConfig {
   private final ModelSettings model;
   private final MarketSettings market;
   private final RecommendSettings recommend;
+  private final ResponsibleSettings responsible;
+  private final PrivacySettings privacy;
 
   private ComboConfig(Config raw) {
     this.raw = raw;
@@ -66,6 +70,8 @@ public final class ComboConfig {
     this.model = ModelSettings.from(root.section("model"));
     this.market = MarketSettings.from(root.section("market"));
     this.recommend = RecommendSettings.from(root.section("recommend"));
+    this.responsible = ResponsibleSettings.from(root.section("responsible"));
+    this.privacy = PrivacySettings.from(root.section("privacy"), lookbackDays);
   }
 
   /** Loads and validates; every problem is exit 2 with the key named. */
@@ -154,6 +160,14 @@ public final class ComboConfig {
 
   public RecommendSettings recommend() {
     return recommend;
+  }
+
+  public ResponsibleSettings responsible() {
+    return responsible;
+  }
+
+  public PrivacySettings privacy() {
+    return privacy;
   }
 
   /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */

@@ -3,6 +3,7 @@ package com.comborec.publish;
 import com.comborec.contract.Schemas;
 import com.comborec.core.RunContext;
 import com.comborec.core.StagedTables;
+import com.comborec.responsible.PrivacyFilter;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,7 +23,8 @@ public final class TableWriter {
   }
 
   /** Stages a table at a path relative to the output root (rejects use their partition day). */
-  public static long stage(RunContext ctx, String table, String relativePath, Dataset<Row> rows) {
+  public static long stage(RunContext ctx, String table, String relativePath, Dataset<Row> staged) {
+    Dataset<Row> rows = PrivacyFilter.apply(ctx, table, staged);
     StructType expected = Schemas.TABLES.get(table);
     if (expected == null) {
       throw new IllegalArgumentException("not a contract table: " + table);
