@@ -10,6 +10,7 @@ import com.comborec.publish.Committer;
 import com.comborec.publish.FaultInjection;
 import com.comborec.publish.LatestPointer;
 import com.comborec.publish.ManifestWriter;
+import com.comborec.responsible.Retention;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,7 +41,11 @@ public final class PipelineRunner {
     try {
       stages.forEach(stage -> runStage(ctx, stage));
       faults.maybeFail("after-stages");
-      timed(ctx, "publish", () -> Committer.commitAll(ctx, faults));
+      timed(ctx, "publish", () -> {
+        Committer.commitAll(ctx, faults);
+        // Only after a successful commit, so a failed run deletes nothing.
+        ctx.report().put("privacy.expired_partitions", Retention.expireValidated(ctx).size());
+      });
       ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete);
       faults.maybeFail("before-latest");
       if (complete) {

@@ -11,6 +11,7 @@ import com.comborec.core.RunContext;
 import com.comborec.core.StagedTables;
 import com.comborec.publish.EmptyTables;
 import com.comborec.publish.ParquetFooters;
+import com.comborec.responsible.PrivacyFilter;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,9 @@ final class RejectsWriter {
       throw new IllegalStateException("rejects do not match the contract: " + mismatches);
     }
     String root = ctx.layout().staged("rejects/" + source.folder());
-    rejectedWithDt.repartition(col("dt")).write().mode(SaveMode.Overwrite).partitionBy("dt").parquet(root);
+    // Raw lines of sources with user ids are dropped when pseudonymisation is on.
+    PrivacyFilter.apply(ctx, "rejects", rejectedWithDt).repartition(col("dt"))
+        .write().mode(SaveMode.Overwrite).partitionBy("dt").parquet(root);
     for (LocalDate day : days) {
       String relative = OutputLayout.relativeRejects(source.folder(), day);
       String staged = ctx.layout().staged(relative);

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.size;
 import com.comborec.core.RunContext;
 import com.comborec.core.Stage;
 import com.comborec.publish.TableWriter;
+import com.comborec.responsible.ExposureMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -49,6 +50,9 @@ public final class RecommendStage implements Stage {
       Dataset<Row> lists = Ranking.rankLists(personal.unionByName(fill), strategies, excluded, available, s.topN());
       long rows = TableWriter.stage(ctx, "recommendations", Ranking.assemble(strategies, lists, in.model()));
       report(ctx, in.model(), rows);
+      ctx.step("measure exposure", () -> ExposureMetrics.figures(staged(ctx), available.join(in.products()
+          .select("item_id", "category"), "item_id"), ExposureMetrics.purchaseCounts(in.events()))
+          .forEach(ctx.report()::put));
     } finally {
       cached.forEach(Dataset::unpersist);
       cached.clear();
@@ -104,13 +108,16 @@ public final class RecommendStage implements Stage {
     return persisted;
   }
 
+  private static Dataset<Row> staged(RunContext ctx) {
+    return ctx.spark().read().parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
+  }
+
   /** Users per strategy and list-length figures, read back from the small staged table. */
   private static void report(RunContext ctx, ModelInfo model, long rows) {
     ctx.report().put("recommend.users", rows);
     ctx.report().put("recommend.serving", model.serving());
     ctx.report().put("recommend.model_version", model.modelVersion());
-    Dataset<Row> staged = ctx.spark().read()
-        .parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
+    Dataset<Row> staged = staged(ctx);
     for (Row r : staged.groupBy("strategy").count().collectAsList()) {
       ctx.report().put("recommend.strategies." + r.getString(0), r.getLong(1));
     }
