@@ -8,6 +8,7 @@ import com.comborec.core.RunContext;
 import com.comborec.core.Stage;
 import com.comborec.publish.TableWriter;
 import com.comborec.responsible.ExposureMetrics;
+import dev.ludovic.netlib.blas.BLAS;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -89,6 +90,8 @@ public final class RecommendStage implements Stage {
         in.itemIndex()), k, s.blockSize()));
     long scored = ctx.step("score als top-" + k, topN::count);
     ctx.report().put("recommend.als_users_scored", scored);
+    // The driver's BLAS; executors pick theirs the same way (native when a system BLAS loads).
+    ctx.report().put("recommend.topn_blas", BLAS.getInstance().getClass().getSimpleName());
     return PersonalCandidates.fromTopN(topN, in.userIndex(), in.itemIndex());
   }
 
