@@ -36,6 +36,11 @@ class PublishEndToEndTest {
   static int firstRun;
   static int failedRun;
   static int cleanRun;
+  static int gateRefusedRun;
+  static String latestAfterGateRefusal;
+  static Map<String, String> day1FilesAfterGateRefusal;
+  static boolean day2RecommendationsAfterGateRefusal;
+  static Map<String, Object> refusedManifest;
   static int rerun;
   static String latestAfterFailure;
   static Map<String, String> day1FilesBefore;
@@ -57,6 +62,12 @@ class PublishEndToEndTest {
     failedErr = err.toString();
     latestAfterFailure = Files.readString(out.resolve("LATEST")).trim();
     day1FilesAfterFailure = hashes(DAY1);
+    // The model gate compares with day 1's published NDCG; an impossible ratio must refuse (exit 5).
+    gateRefusedRun = nightly(DAY2, "model.gate.min-ndcg-ratio=1000");
+    latestAfterGateRefusal = Files.readString(out.resolve("LATEST")).trim();
+    day1FilesAfterGateRefusal = hashes(DAY1);
+    day2RecommendationsAfterGateRefusal = Files.exists(out.resolve("recommendations/dt=" + DAY2));
+    refusedManifest = manifest(DAY2);
     cleanRun = nightly(DAY2);
     day2RowsFirst = day2Rows();
     bundlesFirst = bundles();
@@ -135,6 +146,15 @@ class PublishEndToEndTest {
     assertEquals(DAY1, latestAfterFailure, "LATEST after the failed run");
     assertFalse(day1FilesBefore.isEmpty(), "day 1 published files");
     assertEquals(day1FilesBefore, day1FilesAfterFailure, "day 1 files after the failed run");
+  }
+
+  @Test
+  void modelGateRefusalExits5AndPublishesNothing() {
+    assertEquals(5, gateRefusedRun, "the model quality gate refuses with exit 5");
+    assertEquals("refused_model_quality", refusedManifest.get("status"));
+    assertEquals(DAY1, latestAfterGateRefusal, "LATEST after the refused run");
+    assertEquals(day1FilesBefore, day1FilesAfterGateRefusal, "day 1 files after the refused run");
+    assertFalse(day2RecommendationsAfterGateRefusal, "no recommendations published for the refused day");
   }
 
   @Test
