@@ -298,10 +298,12 @@ class PublishEndToEndTest {
           + "/_work/validated/events/*/*.parquet') WHERE event_type = 'purchase' AND user_id IS NOT NULL)";
       assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " r JOIN " + purchases
           + " p ON r.key = p.user_id AND r.item_id = p.item_id"), "nothing the user bought in the look-back window");
+      // recommend.dismiss-days = 30: dismissals on the run day and the 29 days before it.
       String dismissed = "(SELECT DISTINCT user_id, item_id FROM read_parquet('" + out
-          + "/_work/validated/feedback/*/*.parquet') WHERE action = 'dismiss' AND item_id IS NOT NULL)";
+          + "/_work/validated/feedback/*/*.parquet', hive_partitioning = true) WHERE action = 'dismiss' "
+          + "AND item_id IS NOT NULL AND dt >= '2011-07-02')";
       assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " r JOIN " + dismissed
-          + " d ON r.key = d.user_id AND r.item_id = d.item_id"), "nothing the user dismissed");
+          + " d ON r.key = d.user_id AND r.item_id = d.item_id"), "nothing the user dismissed in the last 30 days");
       Object version = ((Map<?, ?>) manifest(DAY2).get("model")).get("version");
       assertEquals(rows, t.count("SELECT count(*) FROM " + recs + " WHERE model_version = '" + version + "'"),
           "model_version is the manifest's");
