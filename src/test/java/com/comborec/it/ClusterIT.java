@@ -9,7 +9,6 @@ import com.comborec.core.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * near five minutes on a busy two-core machine.
  */
 class ClusterIT {
-  static final String DAY = "2011-07-31";
+  static final String DAY = Submit.DAY;
   /** data-samples has no events partition for this day: the CLI exits 3. */
   static final String MISSING_DAY = "2011-08-15";
   /** Tables whose rows do not depend on the number of partitions or cores. */
@@ -49,13 +48,13 @@ class ClusterIT {
 
   @BeforeAll
   static void runEverything() throws IOException {
-    project = Path.of(System.getProperty("comborec.project.dir", ".")).toAbsolutePath();
+    project = Submit.project();
     logs = project.resolve("target/it-logs/cluster");
     start = script("cluster-start", "scripts/cluster", "start");
     try {
       listeners = script("ss", "ss", "-ltnp").output();
       if (start.exitCode() == 0) {
-        local = submit("local", "local[*]", "client", DAY);
+        local = ReferenceRun.get();
         client = submit("client", MASTER, "client", DAY);
         cluster = submit("cluster", MASTER, "cluster", DAY);
         clientFail = submit("client", MASTER, "client", MISSING_DAY);
@@ -74,24 +73,12 @@ class ClusterIT {
 
   /** One submit of {@code nightly}; outputs go to a temp folder per deploy mode. */
   static Proc submit(String mode, String master, String deployMode, String day) {
-    List<String> c = new ArrayList<>(List.of("scripts/spark-submit", "--master", master, "--deploy-mode", deployMode,
-        "--class", "com.comborec.cli.Main", "--driver-memory", "1g",
-        "--driver-java-options", "-Dlog4j2.configurationFile=" + project.resolve("conf/log4j2.properties"),
-        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-        "--conf", "spark.executor.memory=2g", "--conf", "spark.ui.enabled=false"));
-    if (deployMode.equals("cluster")) {
-      c.addAll(List.of("--conf", "spark.standalone.submit.waitAppCompletion=true"));
-    }
-    c.addAll(List.of(System.getProperty("comborec.jar", project.resolve("target/comborec.jar").toString()),
-        "nightly", "--date", day, "--conf", project.resolve("conf/cluster.conf").toString(),
-        "--set", "input=\"" + project.resolve("data-samples") + "\"", "--set", "output=\"" + output(mode) + "\"",
-        "--set", "ingest.catch-up-days=6", "--set", "publish.files-per-table=2",
-        "--set", "spark.conf.\"spark.sql.shuffle.partitions\"=4"));
-    return Proc.run(project, logs.resolve(mode + "-" + day + ".log"), Map.of(), 15, c);
+    return Submit.run(logs.resolve(mode + "-" + day + ".log"),
+        Submit.nightly(master, deployMode, output(mode), day, Map.of()));
   }
 
   static Path output(String mode) {
-    return tmp.resolve(mode);
+    return mode.equals("local") ? ReferenceRun.output() : tmp.resolve(mode);
   }
 
   static Map<String, Object> manifest(String mode, String day) throws IOException {
