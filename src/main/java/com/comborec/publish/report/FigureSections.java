@@ -15,28 +15,31 @@ final class FigureSections {
 
   private FigureSections() {}
 
-  static String segments(Map<String, Object> m) {
+  /**
+   * Users per segment: from the day's segment_profiles rows (id and label) when given, else from
+   * the manifest's {@code segment.sizes}; then the other segment figures.
+   */
+  static String segments(Map<String, Object> m, List<Map<String, Object>> profiles) {
     Map<String, Object> seg = Manifests.map(m, "segment");
-    if (seg.isEmpty()) {
+    if (seg.isEmpty() && profiles.isEmpty()) {
       return Html.section("segments", "Segments", Html.note("No segment figures in this run."));
     }
-    StringBuilder b = new StringBuilder();
     List<String> labels = new ArrayList<>();
     List<Double> sizes = new ArrayList<>();
-    Object raw = seg.get("sizes");
-    if (raw instanceof List<?> list) {
+    if (!profiles.isEmpty()) {
+      profiles.forEach(p -> {
+        labels.add(p.get("segment_id") + " \u00b7 " + p.get("label"));
+        sizes.add(Manifests.toDouble(p.get("users")));
+      });
+    } else if (seg.get("sizes") instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
-        labels.add("segment " + i);
+        labels.add("sizes[" + i + "]");
         sizes.add(Manifests.toDouble(list.get(i)));
       }
-    } else if (raw instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> {
-        labels.add("segment " + k);
-        sizes.add(Manifests.toDouble(v));
-      });
     }
+    StringBuilder b = new StringBuilder();
     if (!labels.isEmpty()) {
-      b.append(SvgCharts.barChart("Users per segment", labels, sizes, 720));
+      b.append(SvgCharts.barChart("Users per segment", labels, sizes, 900));
     }
     Map<String, Object> rest = new java.util.LinkedHashMap<>(seg);
     rest.remove("sizes");
@@ -70,12 +73,12 @@ final class FigureSections {
       for (Object o : list) {
         Map<?, ?> item = o instanceof Map<?, ?> map ? map : Map.of();
         Object title = item.get("title") == null ? item.get("item_id") : item.get("title");
-        items.add(Html.escape(title) + " <span class=\"dim\">" + Html.cell(item.get("price")) + "</span>");
+        items.add(Html.escape(title) + " <span class=\"dim\">" + Html.money(item.get("price")) + "</span>");
       }
     }
     return List.of(Html.cell(r.get("segment_id")), Html.cell(r.get("rank")), String.join("<br>", items),
-        Html.cell(r.get("list_price")), Html.cell(r.get("bundle_price")), Html.cell(r.get("discount_rate")),
-        Html.cell(r.get("expected_margin")), Html.cell(r.get("affinity")), Html.escape(r.get("solver_status")));
+        Html.money(r.get("list_price")), Html.money(r.get("bundle_price")), Html.percent(r.get("discount_rate")),
+        Html.money(r.get("expected_margin")), Html.cell(r.get("affinity")), Html.escape(r.get("solver_status")));
   }
 
   static String feedback(Map<String, Object> m) {

@@ -41,9 +41,24 @@ public final class Html {
       if (d == Math.rint(d) && Math.abs(d) < 1e15) {
         return String.format(Locale.ROOT, "%,d", (long) d);
       }
-      return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%,.1f" : "%.4f", d);
+      if (Math.abs(d) >= 100) {
+        return String.format(Locale.ROOT, "%,.1f", d);
+      }
+      // four decimals at most, without trailing zeros: 0.87, 34.6, 0.1235
+      return new java.math.BigDecimal(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+          .toPlainString();
     }
     return value == null ? "" : String.valueOf(value);
+  }
+
+  /** An amount with two decimals, escaped for a cell; anything else as {@link #cell}. */
+  public static String money(Object value) {
+    return value instanceof Number n ? String.format(Locale.ROOT, "%,.2f", n.doubleValue()) : cell(value);
+  }
+
+  /** A ratio as a percentage with one decimal, escaped for a cell; anything else as {@link #cell}. */
+  public static String percent(Object value) {
+    return value instanceof Number n ? String.format(Locale.ROOT, "%.1f%%", 100 * n.doubleValue()) : cell(value);
   }
 
   /** A number, or any other value, escaped for a cell. */
@@ -62,6 +77,13 @@ public final class Html {
   /** A table from an escaped header row and escaped body rows. */
   public static String table(List<String> header, List<List<String>> rows) {
     StringBuilder b = new StringBuilder("<table>\n").append(row(true, header));
+    rows.forEach(r -> b.append(row(false, r)));
+    return b.append("</table>\n").toString();
+  }
+
+  /** A two-column table of escaped labels and escaped values, without a header row. */
+  public static String facts(List<List<String>> rows) {
+    StringBuilder b = new StringBuilder("<table class=\"facts\">\n");
     rows.forEach(r -> b.append(row(false, r)));
     return b.append("</table>\n").toString();
   }

@@ -5,6 +5,7 @@ import com.comborec.core.Json;
 import com.comborec.core.OutputLayout;
 import com.comborec.core.RunContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ManifestSidecars {
   private static final Logger LOG = LoggerFactory.getLogger("comborec");
-  private static final int MAX_BUNDLE_ROWS = 200;
+  private static final int MAX_ROWS = 200;
 
   private ManifestSidecars() {}
 
@@ -45,22 +46,24 @@ public final class ManifestSidecars {
   public static void writeReport(SparkSession spark, Fs fs, OutputLayout layout, Map<String, Object> manifest) {
     List<Map<String, Object>> history =
         ManifestHistory.before(fs, layout.manifestsRoot(), layout.runDate(), RunReportPage.HISTORY_RUNS - 1);
-    String html = RunReportPage.render(manifest, history, bundles(spark, fs, layout, manifest));
-    fs.writeStringAtomically(layout.report(), html);
+    Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+    tables.put("bundles", committedRows(spark, fs, layout, manifest, "bundles", "segment_id", "rank"));
+    tables.put("segment_profiles", committedRows(spark, fs, layout, manifest, "segment_profiles", "segment_id"));
+    fs.writeStringAtomically(layout.report(), RunReportPage.render(manifest, history, tables));
     LOG.info("[report] {}", layout.report());
   }
 
-  /** The day's bundles, only when this run published them (a failed run must not show older ones). */
-  static List<Map<String, Object>> bundles(SparkSession spark, Fs fs, OutputLayout layout,
-      Map<String, Object> manifest) {
-    String path = layout.table("bundles");
-    boolean committed = Boolean.TRUE.equals(Manifests.get(manifest, "outputs.bundles.committed"));
+  /** The first rows of a small table of the day, only when this run committed it (never older ones). */
+  static List<Map<String, Object>> committedRows(SparkSession spark, Fs fs, OutputLayout layout,
+      Map<String, Object> manifest, String table, String... orderBy) {
+    String path = layout.table(table);
+    boolean committed = Boolean.TRUE.equals(Manifests.get(manifest, "outputs." + table + ".committed"));
     if (!committed || !fs.exists(path + "/_SUCCESS")) {
       return List.of();
     }
     List<Map<String, Object>> rows = new ArrayList<>();
-    spark.read().parquet(path).orderBy("segment_id", "rank").limit(MAX_BUNDLE_ROWS).toJSON().collectAsList()
-        .forEach(json -> rows.add(Json.readMap(json)));
+    spark.read().parquet(path).orderBy(orderBy[0], java.util.Arrays.copyOfRange(orderBy, 1, orderBy.length))
+        .limit(MAX_ROWS).toJSON().collectAsList().forEach(json -> rows.add(Json.readMap(json)));
     return rows;
   }
 }

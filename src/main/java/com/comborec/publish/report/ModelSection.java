@@ -39,7 +39,7 @@ final class ModelSection {
         rows.add(List.of(Html.escape(key), Html.cell(v)));
       }
     }
-    return rows.isEmpty() ? "" : Html.table(List.of("", ""), rows);
+    return rows.isEmpty() ? "" : Html.facts(rows);
   }
 
   private static String metricsTable(Map<String, Object> m) {

@@ -22,7 +22,8 @@ public final class RunReportPage {
       text-align:left;vertical-align:top}th{background:#f6f7f7}td{font-variant-numeric:tabular-nums}
       .badge{font-size:14px;padding:2px 10px;border-radius:10px;vertical-align:middle;color:#fff}
       .badge.ok{background:#00803c}.badge.warn{background:#b26200}.badge.bad{background:#c02b2b}
-      span.ok{color:#00803c}span.bad{color:#c02b2b}.dim{color:#646970}.note{color:#646970;font-style:italic}
+      .pass{color:#00803c}.fail{color:#c02b2b;font-weight:600}table.facts td:first-child{color:#646970}
+      .dim{color:#646970}.note{color:#646970;font-style:italic}
       .message{font-size:15px}code{font-size:12px}nav a{margin-right:12px}
       svg text{font-size:11px;fill:#1d2327}svg .grid{stroke:#eee}svg .axis{stroke:#999}
       figure{margin:8px 0 16px}figcaption{color:#646970;font-size:12px}
@@ -32,10 +33,11 @@ public final class RunReportPage {
 
   /**
    * The page for {@code manifest}; {@code earlier} are previous runs' manifests, oldest first (only
-   * the last {@link #HISTORY_RUNS} - 1 are used); {@code bundles} are the day's bundle rows, maybe none.
+   * the last {@link #HISTORY_RUNS} - 1 are used); {@code tables} holds rows of the day's small
+   * published tables by name ({@code bundles}, {@code segment_profiles}), any of them absent.
    */
   public static String render(Map<String, Object> manifest, List<Map<String, Object>> earlier,
-      List<Map<String, Object>> bundles) {
+      Map<String, List<Map<String, Object>>> tables) {
     List<Map<String, Object>> runs = new ArrayList<>(
         earlier.subList(Math.max(0, earlier.size() - (HISTORY_RUNS - 1)), earlier.size()));
     runs.add(manifest);
@@ -49,8 +51,8 @@ public final class RunReportPage {
     b.append(RunSections.inputs(manifest));
     b.append(RunSections.outputs(manifest));
     b.append(ModelSection.render(manifest, runs));
-    b.append(FigureSections.segments(manifest));
-    b.append(FigureSections.bundles(manifest, bundles));
+    b.append(FigureSections.segments(manifest, tables.getOrDefault("segment_profiles", List.of())));
+    b.append(FigureSections.bundles(manifest, tables.getOrDefault("bundles", List.of())));
     b.append(FigureSections.feedback(manifest));
     b.append(FigureSections.other(manifest));
     b.append(FigureSections.config(manifest));

@@ -31,7 +31,7 @@ final class RunSections {
     if (Manifests.get(m, "model.version") != null) {
       rows.add(List.of("model version", Html.escape(Manifests.get(m, "model.version"))));
     }
-    return b.append(Html.table(List.of("", ""), rows)).append("</header>\n").toString();
+    return b.append(Html.facts(rows)).append("</header>\n").toString();
   }
 
   static String duration(Map<String, Object> m) {
@@ -55,7 +55,7 @@ final class RunSections {
     for (Object o : stages) {
       @SuppressWarnings("unchecked")
       Map<String, Object> s = o instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-      rows.add(List.of(Html.escape(s.get("name")), Html.cell(s.get("seconds")), statusCell(s.get("status")),
+      rows.add(List.of(Html.escape(s.get("name")), seconds(s.get("seconds")), statusCell(s.get("status")),
           Html.escape(s.get("started_at"))));
       labels.add(String.valueOf(s.get("name")));
       seconds.add(Manifests.toDouble(s.get("seconds")));
@@ -65,9 +65,13 @@ final class RunSections {
     return Html.section("stages", "Stages", body);
   }
 
+  private static String seconds(Object v) {
+    return v instanceof Number n ? String.format(Locale.ROOT, "%.1f", n.doubleValue()) : Html.cell(v);
+  }
+
   private static String statusCell(Object status) {
     String s = String.valueOf(status);
-    return "<span class=\"" + (s.equals("ok") ? "ok" : "bad") + "\">" + Html.escape(s) + "</span>";
+    return "<span class=\"" + (s.equals("ok") ? "pass" : "fail") + "\">" + Html.escape(s) + "</span>";
   }
 
   static String inputs(Map<String, Object> m) {

@@ -36,7 +36,7 @@ public final class SvgCharts {
   /** Horizontal bars with their values, e.g. stage seconds or segment sizes. */
   public static String barChart(String title, List<String> labels, List<Double> values, int width) {
     int rowHeight = 22;
-    int labelWidth = 180;
+    int labelWidth = labelWidth(labels, width);
     double max = values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(1);
     StringBuilder b = new StringBuilder(svgOpen(width, rowHeight * labels.size() + 8, title));
     for (int i = 0; i < labels.size(); i++) {
@@ -49,6 +49,12 @@ public final class SvgCharts {
       b.append(text((int) (labelWidth + w + 6), y + 15, "start", Html.number(values.get(i))));
     }
     return b.append("</svg>\n").toString();
+  }
+
+  /** Room for the longest label at about 7 px a character, at least 80 px, at most half the chart. */
+  static int labelWidth(List<String> labels, int width) {
+    int longest = labels.stream().mapToInt(String::length).max().orElse(0);
+    return Math.min(width / 2, Math.max(80, 7 * longest + 10));
   }
 
   private static String svgOpen(int width, int height, String title) {
@@ -68,8 +74,11 @@ public final class SvgCharts {
     }
     b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"axis\"/>\n",
         LEFT, bottom, width - RIGHT, bottom));
-    for (int i : xTicks(xLabels.size())) {
-      b.append(text((int) x(i, xLabels.size(), width), bottom + 16, "middle", xLabels.get(i)));
+    int n = xLabels.size();
+    for (int i : xTicks(n)) {
+      // the first and last labels align inwards, so neither is cut at the edge
+      String anchor = n == 1 ? "middle" : i == 0 ? "start" : i == n - 1 ? "end" : "middle";
+      b.append(text((int) x(i, n, width), bottom + 16, anchor, xLabels.get(i)));
     }
   }
 

@@ -46,7 +46,8 @@ class RunReportPageTest {
     m.put("segment", Map.of("label", "frequent & <kitchen>"));
     List<Map<String, Object>> bundles = List.of(Map.of("segment_id", 0, "rank", 1, "solver_status", "OPTIMAL",
         "items", List.of(Map.of("item_id", "i1", "title", "<img src=x onerror=alert(1)>", "price", 2.5))));
-    String html = RunReportPage.render(m, List.of(), bundles);
+    String html = RunReportPage.render(m, List.of(), Map.of("bundles", bundles));
+    assertTrue(html.contains("<td>2.50</td>") || html.contains("<span class=\"dim\">2.50</span>"), "price");
     assertTrue(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"), "message");
     assertTrue(html.contains("&lt;b&gt;src&lt;/b&gt;"), "source name");
     assertTrue(html.contains("a&lt;b"), "reject reason");
@@ -60,7 +61,7 @@ class RunReportPageTest {
 
   @Test
   void pageIsSelfContained() {
-    String html = RunReportPage.render(manifest("2011-07-31", 0.1, 0.05), List.of(), List.of());
+    String html = RunReportPage.render(manifest("2011-07-31", 0.1, 0.05), List.of(), Map.of());
     String withoutSvgNamespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
     for (String external : List.of("http:", "https:", "<script", "<link", " src=", "url(", "@import")) {
       assertFalse(withoutSvgNamespace.contains(external), "external reference or script: " + external);
@@ -76,7 +77,7 @@ class RunReportPageTest {
   @Test
   void ndcgChartPlotsCandidatesAndDashedBaselinesOverRuns() {
     List<Map<String, Object>> earlier = List.of(manifest("2011-07-29", 0.1, 0.05), manifest("2011-07-30", 0.2, 0.05));
-    String html = RunReportPage.render(manifest("2011-07-31", null, 0.05), earlier, List.of());
+    String html = RunReportPage.render(manifest("2011-07-31", null, 0.05), earlier, Map.of());
     String chart = firstSvgTitled(html, "ndcg_at_k over the last 3 run(s)");
     List<String> lines = polylines(chart);
     assertEquals(List.of("56.0,106.0 380.0,12.0", "56.0,153.0 380.0,153.0 704.0,153.0"), lines, "polylines");
@@ -86,7 +87,7 @@ class RunReportPageTest {
 
   @Test
   void absentSectionsRenderNotesNotErrors() {
-    String html = RunReportPage.render(Map.of("run_date", "2011-07-31", "status", "failed"), List.of(), List.of());
+    String html = RunReportPage.render(Map.of("run_date", "2011-07-31", "status", "failed"), List.of(), Map.of());
     assertTrue(html.contains("No model figures"), "model");
     assertTrue(html.contains("No segment figures"), "segments");
     assertTrue(html.contains("No bundles"), "bundles");
@@ -96,7 +97,7 @@ class RunReportPageTest {
 
   @Test
   void inputsShowRejectRatioAndReasons() {
-    String html = RunReportPage.render(manifest("2011-07-31", 0.1, 0.05), List.of(), List.of());
+    String html = RunReportPage.render(manifest("2011-07-31", 0.1, 0.05), List.of(), Map.of());
     // 3 of 100 rejected
     assertTrue(html.contains("<td>3.00%</td>"), "reject ratio");
     assertTrue(html.contains("<code>unknown_item</code> 2"), "reason count");
@@ -107,11 +108,24 @@ class RunReportPageTest {
   void segmentSizesBecomeBars() {
     Map<String, Object> m = manifest("2011-07-31", 0.1, 0.05);
     m.put("segment", Map.of("sizes", List.of(30, 10), "silhouette", 0.41));
-    String html = RunReportPage.render(m, List.of(), List.of());
+    String html = RunReportPage.render(m, List.of(), Map.of());
     String bars = firstSvgTitled(html, "Users per segment");
-    // widest bar = 720 - 180 - 90 = 450 for 30 users; 10 users = 150
-    assertTrue(bars.contains("width=\"450.0\"") && bars.contains("width=\"150.0\""), bars);
+    // labels "sizes[0]" need max(80, 7 * 8 + 10) = 80 px; widest bar = 900 - 80 - 90 = 730 for 30 users,
+    // 10 users = 730 / 3 = 243.3
+    assertTrue(bars.contains("width=\"730.0\"") && bars.contains("width=\"243.3\""), bars);
+    assertTrue(bars.contains(">sizes[1]<"), "labelled by list position: " + bars);
     assertTrue(html.contains("segment.silhouette"), "other segment figures");
+  }
+
+  @Test
+  void segmentProfilesLabelTheBarsWhenPresent() {
+    Map<String, Object> m = manifest("2011-07-31", 0.1, 0.05);
+    m.put("segment", Map.of("sizes", List.of(30, 10)));
+    List<Map<String, Object>> profiles = List.of(Map.of("segment_id", 4, "users", 30, "label", "frequent & <kitchen>"));
+    String bars = firstSvgTitled(RunReportPage.render(m, List.of(), Map.of("segment_profiles", profiles)),
+        "Users per segment");
+    assertTrue(bars.contains(">4 \u00b7 frequent &amp; &lt;kitchen&gt;<"), "id and escaped label: " + bars);
+    assertFalse(bars.contains("sizes[0]"), "profiles win over segment.sizes");
   }
 
   @Test
