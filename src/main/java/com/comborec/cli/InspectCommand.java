@@ -26,6 +26,10 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--rows", defaultValue = "3", description = "Rows to show per table (default: ${DEFAULT-VALUE}).")
   int rows;
 
+  @Option(names = "--write-report",
+      description = "Also (re)write the day's HTML report, _manifests/dt=D.html, from its manifest.")
+  boolean writeReport;
+
   @Mixin ConfigOptions options;
 
   @Override
@@ -43,6 +47,10 @@ final class InspectCommand implements Callable<Integer> {
     }
     Map<String, Object> manifest = Json.readMap(fs.readString(layout.manifest()));
     out.println(RunSummary.render(manifest));
+    if (writeReport) {
+      com.comborec.publish.report.ManifestSidecars.writeReport(spark, fs, layout, manifest);
+      out.println("report: " + layout.report());
+    }
     for (String table : new TreeSet<>(Schemas.TABLES.keySet())) {
       String path = layout.table(table);
       if (!table.equals("rejects") && fs.exists(path + "/_SUCCESS")) {

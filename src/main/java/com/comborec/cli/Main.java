@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         + "Exit codes: 0 published, 1 failure, 2 bad usage or configuration, 3 input contract violated,"
         + " 4 data quality gate refused, 5 model quality gate refused.",
     subcommands = {NightlyCommand.class, RunCommand.class, BackfillCommand.class, InspectCommand.class,
-        MeasureCombosCommand.class, TuneCommand.class, GenerateCommand.class,
+        MeasureCombosCommand.class, TuneCommand.class, GenerateCommand.class, FinalizeCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

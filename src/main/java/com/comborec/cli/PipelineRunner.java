@@ -10,6 +10,7 @@ import com.comborec.publish.Committer;
 import com.comborec.publish.FaultInjection;
 import com.comborec.publish.LatestPointer;
 import com.comborec.publish.ManifestWriter;
+import com.comborec.publish.report.ManifestSidecars;
 import com.comborec.responsible.Retention;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ public final class PipelineRunner {
         // Only after a successful commit, so a failed run deletes nothing.
         ctx.report().put("privacy.expired_partitions", Retention.expireValidated(ctx).size());
       });
-      ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete);
+      ManifestSidecars.write(ctx, ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete));
       faults.maybeFail("before-latest");
       if (complete) {
         LatestPointer.advance(ctx);
@@ -87,7 +88,7 @@ public final class PipelineRunner {
   private static void recordFailure(RunContext ctx, ExitCode exit, String message, Instant started, boolean complete) {
     LOG.error("[run] {} ended with exit {} ({}): {}", ctx.runDate(), exit.code(), exit.manifestStatus(), message);
     try {
-      ManifestWriter.write(ctx, exit, message, started, !complete);
+      ManifestSidecars.write(ctx, ManifestWriter.write(ctx, exit, message, started, !complete));
     } catch (RuntimeException writeFailure) {
       LOG.error("[run] could not write the manifest of the failed run: {}", writeFailure.getMessage());
     }

@@ -1,0 +1,48 @@
+package com.comborec.it;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The submit line the integration tests run: {@code scripts/spark-submit} with the comborec jar and
+ * {@code nightly} on data-samples. Only six days are ingested ({@code ingest.catch-up-days=6}) and
+ * small partition counts are used, to keep each run short on a busy two-core machine.
+ */
+final class Submit {
+  static final String DAY = "2011-07-31";
+
+  private Submit() {}
+
+  static Path project() {
+    return Path.of(System.getProperty("comborec.project.dir", ".")).toAbsolutePath();
+  }
+
+  static String jar() {
+    return System.getProperty("comborec.jar", project().resolve("target/comborec.jar").toString());
+  }
+
+  /** {@code nightly --date day} on {@code master} in {@code deployMode}, with extra Spark properties. */
+  static List<String> nightly(String master, String deployMode, Path output, String day, Map<String, String> spark) {
+    Path project = project();
+    List<String> c = new ArrayList<>(List.of("scripts/spark-submit", "--master", master, "--deploy-mode", deployMode,
+        "--class", "com.comborec.cli.Main", "--driver-memory", "1g",
+        "--driver-java-options", "-Dlog4j2.configurationFile=" + project.resolve("conf/log4j2.properties"),
+        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+        "--conf", "spark.executor.memory=2g", "--conf", "spark.ui.enabled=false"));
+    if (deployMode.equals("cluster")) {
+      c.addAll(List.of("--conf", "spark.standalone.submit.waitAppCompletion=true"));
+    }
+    spark.forEach((k, v) -> c.addAll(List.of("--conf", k + "=" + v)));
+    c.addAll(List.of(jar(), "nightly", "--date", day, "--conf", project.resolve("conf/cluster.conf").toString(),
+        "--set", "input=\"" + project.resolve("data-samples") + "\"", "--set", "output=\"" + output + "\"",
+        "--set", "ingest.catch-up-days=6", "--set", "publish.files-per-table=2",
+        "--set", "spark.conf.\"spark.sql.shuffle.partitions\"=4"));
+    return c;
+  }
+
+  static Proc run(Path log, List<String> command) {
+    return Proc.run(project(), log, Map.of(), 20, command);
+  }
+}
