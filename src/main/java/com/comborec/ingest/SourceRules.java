@@ -59,7 +59,7 @@ final class SourceRules {
         .outOfRange("quantity", qty.lt(1), "is below 1")
         .outOfRange("unit_price", price.lt(0), "is negative")
         .add(lower(col("event_type")).isin(eventTypes.toArray()).unary_$bang(), RejectReason.UNKNOWN_EVENT_TYPE,
-            concat(lit("event_type: '"), col("event_type"), lit("' is not one of " + eventTypes)))
+            concat(lit("event_type: '"), col("event_type"), lit("' is not one of " + new java.util.TreeSet<>(eventTypes))))
         .add(to_date(ts).gt(to_date(col(RawReader.DT))), RejectReason.FUTURE_EVENT,
             concat(lit("event_time: '"), col("event_time"), lit("' is after the end of day "), col(RawReader.DT)));
     return new Spec(r, List.of(ts.as("event_time"), col("user_id"), col("item_id"),
