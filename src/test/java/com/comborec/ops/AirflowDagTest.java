@@ -136,8 +136,8 @@ class AirflowDagTest {
       String id = (String) task.get("task_id");
       assertEquals(previous == null ? List.of() : List.of(previous), task.get("upstream"), id + ": upstream tasks");
       List<String> args = args(task);
-      assertEquals(id.equals("finalize") ? List.of("finalize") : List.of("run", id), args.subList(0, args.indexOf("--date")),
-          id + ": command");
+      List<String> expected = id.equals("finalize") ? List.of("finalize") : List.of("run", id);
+      assertEquals(expected, args.subList(0, args.indexOf("--date")), id + ": command");
       ids.add(id);
       previous = id;
     }
