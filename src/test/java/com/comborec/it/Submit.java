@@ -57,6 +57,10 @@ final class Submit {
   }
 
   static Proc run(Path log, List<String> command) {
-    return Proc.run(project(), log, Map.of(), 20, command);
+    return run(log, command, Map.of());
+  }
+
+  static Proc run(Path log, List<String> command, Map<String, String> env) {
+    return Proc.run(project(), log, env, 20, command);
   }
 }
