@@ -52,12 +52,16 @@ START = datetime.fromisoformat(os.environ.get("COMBOREC_START_DATE", "2026-01-01
 
 
 def jvm_options() -> str:
-    """Spark's own module flags (conf/jvm-options), for the executors' JVMs."""
+    """Spark's own module flags (conf/jvm-options), for the driver's and the executors' JVMs.
+
+    A standalone Worker starts a cluster-mode driver without them, and KMeans' Kryo serialization
+    then fails ("module java.base does not opens java.nio"); explicit everywhere is auditable.
+    """
     try:
         with open(os.path.join(CONF_DIR, "jvm-options"), encoding="utf-8") as f:
             return " ".join(line.strip() for line in f if line.strip() and not line.startswith("#"))
     except OSError:
-        return ""  # Spark 4 adds its module flags itself; these only make it explicit.
+        return ""  # Spark adds them to executors itself, and YARN/K8s drivers get them from the launcher
 
 
 SPARK_CONF = {
@@ -79,7 +83,7 @@ def comborec_task(task_id: str, command: list[str], **extra) -> SparkSubmitOpera
         name=f"comborec-{task_id}-{{{{ ds }}}}",
         application_args=[*command, "--date", "{{ ds }}", "--conf", "cluster.conf"],
         files=f"{CONF_DIR}/cluster.conf,{CONF_DIR}/log4j2.properties",
-        driver_java_options="-Dlog4j2.configurationFile=log4j2.properties",
+        driver_java_options=f"{jvm_options()} -Dlog4j2.configurationFile=log4j2.properties",
         conf=SPARK_CONF,
         execution_timeout=TIMEOUTS[task_id],
         **extra,

@@ -12,6 +12,7 @@
 set -euo pipefail
 home="${COMBOREC_HOME:-$(cd "$(dirname "$0")/../.." && pwd)}"
 conf="${COMBOREC_CONF_DIR:-$home/conf}"
+# Spark's module flags (conf/jvm-options) for the driver and the executors, stated explicitly.
 jvm_options="$(grep -v '^#' "$conf/jvm-options" | tr '\n' ' ')"
 
 exec "${SPARK_SUBMIT:-spark-submit}" \
@@ -29,6 +30,6 @@ exec "${SPARK_SUBMIT:-spark-submit}" \
   --conf spark.kubernetes.file.upload.path="${COMBOREC_UPLOAD_PATH:?set COMBOREC_UPLOAD_PATH, e.g. s3a://bucket/spark-uploads}" \
   --conf spark.kubernetes.submission.waitAppCompletion=true \
   --files "$conf/cluster.conf,$conf/log4j2.properties" \
-  --driver-java-options "-Dlog4j2.configurationFile=log4j2.properties" \
+  --driver-java-options "$jvm_options -Dlog4j2.configurationFile=log4j2.properties" \
   --conf "spark.executor.extraJavaOptions=-Dlog4j2.configurationFile=log4j2.properties $jvm_options" \
   local:///opt/comborec/comborec.jar "$@" --conf cluster.conf

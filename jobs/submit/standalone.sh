@@ -15,7 +15,9 @@ set -euo pipefail
 home="${COMBOREC_HOME:-$(cd "$(dirname "$0")/../.." && pwd)}"
 conf="${COMBOREC_CONF_DIR:-$home/conf}"
 jar="${COMBOREC_JAR:-$home/target/comborec.jar}"
-# Spark's module flags, stated for the executors' JVMs (Spark 4 adds them too; explicit is auditable).
+# Spark's module flags (conf/jvm-options). The driver needs them here: a Worker starts a cluster-mode
+# driver without them (measured: the segment stage's KMeans then fails with "module java.base does
+# not opens java.nio"). Spark adds them to executors itself; stating them keeps the line auditable.
 jvm_options="$(grep -v '^#' "$conf/jvm-options" | tr '\n' ' ')"
 
 exec "${SPARK_SUBMIT:-$home/scripts/spark-submit}" \
@@ -30,6 +32,6 @@ exec "${SPARK_SUBMIT:-$home/scripts/spark-submit}" \
   --conf spark.driver.host="${COMBOREC_DRIVER_HOST:-127.0.0.1}" \
   --conf spark.driver.bindAddress="${COMBOREC_DRIVER_HOST:-127.0.0.1}" \
   --files "$conf/cluster.conf,$conf/log4j2.properties" \
-  --driver-java-options "-Dlog4j2.configurationFile=$conf/log4j2.properties" \
+  --driver-java-options "$jvm_options -Dlog4j2.configurationFile=$conf/log4j2.properties" \
   --conf "spark.executor.extraJavaOptions=-Dlog4j2.configurationFile=$conf/log4j2.properties $jvm_options" \
   "$jar" "$@" --conf "$conf/cluster.conf"

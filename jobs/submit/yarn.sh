@@ -11,7 +11,8 @@ set -euo pipefail
 home="${COMBOREC_HOME:-$(cd "$(dirname "$0")/../.." && pwd)}"
 conf="${COMBOREC_CONF_DIR:-$home/conf}"
 jar="${COMBOREC_JAR:-$home/target/comborec.jar}"
-# Spark's module flags, stated for the executors' JVMs (Spark 4 adds them too; explicit is auditable).
+# Spark's module flags (conf/jvm-options) for the driver and the executors: a standalone Worker starts
+# a cluster-mode driver without them (measured); stating them everywhere keeps the line auditable.
 jvm_options="$(grep -v '^#' "$conf/jvm-options" | tr '\n' ' ')"
 
 exec "${SPARK_SUBMIT:-spark-submit}" \
@@ -25,7 +26,7 @@ exec "${SPARK_SUBMIT:-spark-submit}" \
   --executor-cores 4 \
   --num-executors "${COMBOREC_EXECUTORS:-8}" \
   --files "$conf/cluster.conf,$conf/log4j2.properties" \
-  --driver-java-options "-Dlog4j2.configurationFile=log4j2.properties" \
+  --driver-java-options "$jvm_options -Dlog4j2.configurationFile=log4j2.properties" \
   --conf "spark.executor.extraJavaOptions=-Dlog4j2.configurationFile=log4j2.properties $jvm_options" \
   --conf spark.yarn.maxAppAttempts=1 \
   --conf spark.yarn.submit.waitAppCompletion=true \

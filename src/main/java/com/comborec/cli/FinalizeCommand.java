@@ -52,12 +52,14 @@ final class FinalizeCommand implements Callable<Integer> {
   }
 
   static int finalizeDay(SparkSession spark, ComboConfig config, LocalDate day) {
-    RunContext ctx = new RunContext(spark, config, day, day + "-finalize-" + UUID.randomUUID().toString().substring(0, 8));
+    String runId = day + "-finalize-" + UUID.randomUUID().toString().substring(0, 8);
+    RunContext ctx = new RunContext(spark, config, day, runId);
     List<Map<String, Object>> runs = StageManifests.readAll(ctx.fs(), ctx.layout());
     List<String> missing = ManifestMerge.missingStages(runs, Stages.names());
     if (!missing.isEmpty()) {
       throw new ComborecException(ExitCode.FAILURE, String.format("cannot finalize %s: no published run of "
-          + "stage(s) %s under %s (run STAGE --date %s first)", day, missing, StageManifests.folder(ctx.layout()), day));
+          + "stage(s) %s under %s (run STAGE --date %s first)", day, missing, StageManifests.folder(ctx.layout()),
+          day));
     }
     List<String> notProduced = checkTables(ctx, runs);
     Map<String, Object> manifest = ManifestMerge.merge(runs, Stages.names(), ctx.runId(),

@@ -69,7 +69,8 @@ public final class TaskFaults implements SparkPlugin {
       if (task.attemptNumber() == 0 && targets(stages, description)) {
         task.addTaskCompletionListener((TaskCompletionListener) done -> {
           throw new IllegalStateException(String.format("injected first-attempt failure of task %d.%d in "
-              + "stage %d (%s; %s)", done.partitionId(), done.attemptNumber(), done.stageId(), description, STAGES_KEY));
+              + "stage %d (%s; %s)", done.partitionId(), done.attemptNumber(), done.stageId(), description,
+              STAGES_KEY));
         });
       }
     }

@@ -32,7 +32,9 @@ class ClusterIT {
   static final String MISSING_DAY = "2011-08-15";
   /** Tables whose rows do not depend on the number of partitions or cores. */
   static final Set<String> EXACT = Set.of("rejects", "frequently_bought_together", "similar_items");
-  static final String MASTER = "spark://127.0.0.1:" + System.getenv().getOrDefault("COMBOREC_MASTER_PORT", "7077");
+  /** The cluster's ports: as set in the environment, else four free ones, so parallel builds do not clash. */
+  static final Map<String, String> PORTS = ClusterPorts.fromEnvironmentOrFree();
+  static final String MASTER = "spark://127.0.0.1:" + PORTS.get("COMBOREC_MASTER_PORT");
 
   @TempDir static Path tmp;
   static Path project;
@@ -52,7 +54,7 @@ class ClusterIT {
     logs = project.resolve("target/it-logs/cluster");
     start = script("cluster-start", "scripts/cluster", "start");
     try {
-      listeners = script("ss", "ss", "-ltnp").output();
+      listeners = ssAvailable() ? script("ss", "ss", "-ltnp").output() : null;
       if (start.exitCode() == 0) {
         local = ReferenceRun.get();
         client = submit("client", MASTER, "client", DAY);
@@ -68,13 +70,18 @@ class ClusterIT {
   }
 
   static Proc script(String name, String... command) {
-    return Proc.run(project, logs.resolve(name + ".log"), Map.of(), 10, List.of(command));
+    return Proc.run(project, logs.resolve(name + ".log"), PORTS, 10, List.of(command));
+  }
+
+  static boolean ssAvailable() {
+    return java.util.stream.Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "ss")));
   }
 
   /** One submit of {@code nightly}; outputs go to a temp folder per deploy mode. */
   static Proc submit(String mode, String master, String deployMode, String day) {
     return Submit.run(logs.resolve(mode + "-" + day + ".log"),
-        Submit.nightly(master, deployMode, output(mode), day, Map.of()));
+        Submit.nightly(master, deployMode, output(mode), day, Map.of()), PORTS);
   }
 
   static Path output(String mode) {
@@ -93,6 +100,7 @@ class ClusterIT {
 
   @Test
   void masterAndWorkerListenOnLoopbackOnly() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(listeners != null, "ss (iproute2) is not installed");
     for (String daemon : List.of("master", "worker")) {
       List<String> lines = listenersOf(daemon);
       assertFalse(lines.isEmpty(), daemon + " listens on no port; ss -ltnp:\n" + listeners);

@@ -28,7 +28,8 @@ final class Submit {
     Path project = project();
     List<String> c = new ArrayList<>(List.of("scripts/spark-submit", "--master", master, "--deploy-mode", deployMode,
         "--class", "com.comborec.cli.Main", "--driver-memory", "1g",
-        "--driver-java-options", "-Dlog4j2.configurationFile=" + project.resolve("conf/log4j2.properties"),
+        "--driver-java-options", jvmOptions(project) + " -Dlog4j2.configurationFile="
+            + project.resolve("conf/log4j2.properties"),
         "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
         "--conf", "spark.executor.memory=2g", "--conf", "spark.ui.enabled=false"));
     if (deployMode.equals("cluster")) {
@@ -42,7 +43,24 @@ final class Submit {
     return c;
   }
 
+  /**
+   * Spark's module flags (conf/jvm-options) for the driver: a standalone cluster-mode driver is
+   * started by the Worker without them, and KMeans' Kryo serialization then fails on java.nio.
+   */
+  static String jvmOptions(Path project) {
+    try {
+      return String.join(" ", java.nio.file.Files.readAllLines(project.resolve("conf/jvm-options")).stream()
+          .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static Proc run(Path log, List<String> command) {
-    return Proc.run(project(), log, Map.of(), 20, command);
+    return run(log, command, Map.of());
+  }
+
+  static Proc run(Path log, List<String> command, Map<String, String> env) {
+    return Proc.run(project(), log, env, 20, command);
   }
 }

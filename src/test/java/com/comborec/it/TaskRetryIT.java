@@ -32,8 +32,9 @@ class TaskRetryIT {
   @BeforeAll
   static void runCleanAndFaulty() {
     clean = ReferenceRun.get();
-    faulty = Submit.run(Submit.project().resolve("target/it-logs/task-retry-local-2-4.log"), Submit.nightly(
-        "local[2,4]", "client", tmp.resolve("out"), Submit.DAY, TaskFaults.sparkConf(Stages.names().toArray(String[]::new))));
+    Map<String, String> faults = TaskFaults.sparkConf(Stages.names().toArray(String[]::new));
+    faulty = Submit.run(Submit.project().resolve("target/it-logs/task-retry-local-2-4.log"),
+        Submit.nightly("local[2,4]", "client", tmp.resolve("out"), Submit.DAY, faults));
     System.out.printf("TaskRetryIT timings: clean %s; faulty %s%n", clean, faulty);
   }
 
@@ -56,7 +57,8 @@ class TaskRetryIT {
   @Test
   void outputsEqualTheCleanRun() throws IOException {
     List<String> diffs = OutputComparison.differences(ReferenceRun.output(), tmp.resolve("out"), EXACT);
-    assertTrue(diffs.isEmpty(), "local[2,4] with failing first attempts vs clean local[*]:\n" + String.join("\n", diffs));
+    assertTrue(diffs.isEmpty(),
+        "local[2,4] with failing first attempts vs clean local[*]:\n" + String.join("\n", diffs));
     String manifest = "_manifests/dt=" + Submit.DAY + ".json";
     Map<String, Object> a = Json.readMap(Files.readString(ReferenceRun.output().resolve(manifest)));
     Map<String, Object> b = Json.readMap(Files.readString(tmp.resolve("out").resolve(manifest)));

@@ -95,6 +95,7 @@ class AirflowDagTest {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("PYTHONPATH", tmp.toString());
     pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+    pb.environment().put("COMBOREC_CONF_DIR", TestSpark.projectDir().resolve("conf").toString());
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), command + " failed:\n" + out);
@@ -136,8 +137,8 @@ class AirflowDagTest {
       String id = (String) task.get("task_id");
       assertEquals(previous == null ? List.of() : List.of(previous), task.get("upstream"), id + ": upstream tasks");
       List<String> args = args(task);
-      assertEquals(id.equals("finalize") ? List.of("finalize") : List.of("run", id), args.subList(0, args.indexOf("--date")),
-          id + ": command");
+      List<String> expected = id.equals("finalize") ? List.of("finalize") : List.of("run", id);
+      assertEquals(expected, args.subList(0, args.indexOf("--date")), id + ": command");
       ids.add(id);
       previous = id;
     }
@@ -172,6 +173,12 @@ class AirflowDagTest {
       Map<String, Object> k = (Map<String, Object>) task.get("kwargs");
       assertTrue(k.get("execution_timeout") != null, task.get("task_id") + ": execution_timeout");
       assertEquals("com.comborec.cli.Main", k.get("java_class"), task.get("task_id") + ": main class");
+      // a standalone cluster-mode driver gets no module flags from its Worker; KMeans needs java.nio open
+      String opens = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+      assertTrue(String.valueOf(k.get("driver_java_options")).contains(opens), task.get("task_id") + ": driver");
+      Map<String, Object> conf = (Map<String, Object>) k.get("conf");
+      assertTrue(String.valueOf(conf.get("spark.executor.extraJavaOptions")).contains(opens),
+          task.get("task_id") + ": executors");
     }
   }
 }

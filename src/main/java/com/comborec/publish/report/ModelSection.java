@@ -46,7 +46,8 @@ final class ModelSection {
     List<List<String>> rows = new ArrayList<>();
     for (String kind : List.of("candidates", "baselines")) {
       Manifests.map(m, "model." + kind).forEach((name, v) -> {
-        List<String> row = new ArrayList<>(List.of(Html.escape(name), kind.equals("baselines") ? "baseline" : "candidate"));
+        String what = kind.equals("baselines") ? "baseline" : "candidate";
+        List<String> row = new ArrayList<>(List.of(Html.escape(name), what));
         METRICS.forEach(metric -> row.add(Html.cell(Manifests.get(m, "model." + kind + "." + name + "." + metric))));
         row.add(Html.cell(Manifests.get(m, "model." + kind + "." + name + ".users_evaluated")));
         rows.add(row);

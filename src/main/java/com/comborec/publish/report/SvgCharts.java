@@ -125,7 +125,8 @@ public final class SvgCharts {
 
   private static void legend(StringBuilder b, Series s, String color, int y) {
     b.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
-        + "stroke-width=\"2\"%s/>", LEFT, y + 8, LEFT + 24, y + 8, color, s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
+        + "stroke-width=\"2\"%s/>", LEFT, y + 8, LEFT + 24, y + 8, color,
+        s.dashed() ? " stroke-dasharray=\"6 4\"" : ""));
     b.append(text(LEFT + 30, y + 12, "start", s.name() + (s.dashed() ? " (baseline)" : "")));
   }
 
