@@ -10,6 +10,7 @@ import dev.ludovic.netlib.blas.BLAS;
 final class BlockScorer {
   /** Tile sizes keep the score tile (users x items floats = 1 MiB) inside a core's L2 cache. */
   static final int USER_TILE = 256;
+
   static final int ITEM_TILE = 1024;
 
   private BlockScorer() {}
@@ -35,8 +36,23 @@ final class BlockScorer {
         int ic = Math.min(ITEM_TILE, items.size() - c0);
         // tile(ic x ut, column-major) = items[:, c0..c0+ic]^T * users[:, u0..u0+ut]: user u's
         // scores for the tile are contiguous, which the top-k scan below relies on.
-        blas.sgemm("T", "N", ic, ut, items.rank, 1f, items.values, c0 * items.rank, items.rank,
-            users.values, u0 * users.rank, users.rank, 0f, tile, 0, ic);
+        blas.sgemm(
+            "T",
+            "N",
+            ic,
+            ut,
+            items.rank,
+            1f,
+            items.values,
+            c0 * items.rank,
+            items.rank,
+            users.values,
+            u0 * users.rank,
+            users.rank,
+            0f,
+            tile,
+            0,
+            ic);
         mask(tile, maskedColumns, u0, ut, c0, ic);
         collect(tile, heaps, items.ids, u0, ut, c0, ic);
       }
@@ -80,10 +96,11 @@ final class BlockScorer {
   }
 
   /**
-   * Offers each score that reaches the user's threshold. Columns ascend by id and tiles are
-   * scanned in column order, so the cheap threshold test rejects almost everything.
+   * Offers each score that reaches the user's threshold. Columns ascend by id and tiles are scanned
+   * in column order, so the cheap threshold test rejects almost everything.
    */
-  private static void collect(float[] tile, BlockHeaps heaps, int[] ids, int u0, int ut, int c0, int ic) {
+  private static void collect(
+      float[] tile, BlockHeaps heaps, int[] ids, int u0, int ut, int c0, int ic) {
     for (int u = 0; u < ut; u++) {
       int user = u0 + u;
       float threshold = heaps.threshold(user);

@@ -15,9 +15,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Builds the recommendations table: personal candidates of the serving model (ALS scored by
- * {@link TopN}, co-occurrence, or their blend) for users with enough history, popularity for the
- * rest and to fill short lists, with every filter applied, ranked, reasoned and staged.
+ * Builds the recommendations table: personal candidates of the serving model (ALS scored by {@link
+ * TopN}, co-occurrence, or their blend) for users with enough history, popularity for the rest and
+ * to fill short lists, with every filter applied, ranked, reasoned and staged.
  */
 public final class RecommendStage implements Stage {
   private final List<Dataset<Row>> cached = new ArrayList<>();
@@ -29,7 +29,8 @@ public final class RecommendStage implements Stage {
 
   @Override
   public String description() {
-    return "model.json, factors, cooc, popularity, segments + events, products, feedback -> recommendations";
+    return "model.json, factors, cooc, popularity, segments + events, products, feedback ->"
+        + " recommendations";
   }
 
   @Override
@@ -37,53 +38,89 @@ public final class RecommendStage implements Stage {
     RecommendSettings s = ctx.config().recommend();
     RecommendInputs in = ctx.step("read inputs", () -> RecommendInputs.read(ctx, s));
     try {
-      Dataset<Row> available = keep(Exclusions.availableItems(in.products()));
-      Dataset<Row> purchases = keep(Exclusions.purchases(in.events()));
-      Dataset<Row> excluded = keep(Exclusions.userExclusions(purchases,
-          Exclusions.dismissals(in.feedback(), in.dismissFrom()), s));
-      Dataset<Row> strategies = keep(Fallback.strategies(
-          Fallback.knownUsers(in.segments(), in.users(), in.events()), in.interactions(),
-          in.model().usesAls() ? modelUsers(in) : null, in.model(), in.segmentPopularity() != null, s));
-      Dataset<Row> personal = personalCandidates(ctx, in, strategies, excluded, available, purchases, s);
-      Dataset<Row> fill = PopularityFill.candidates(strategies, in.segmentPopularity(), in.popularity(),
-          s.candidatePool());
-      Dataset<Row> lists = Ranking.rankLists(personal.unionByName(fill), strategies, excluded, available, s.topN());
-      long rows = TableWriter.stage(ctx, "recommendations", Ranking.assemble(strategies, lists, in.model()));
-      report(ctx, in.model(), rows);
+      Filters filters = filters(in, s);
+      Dataset<Row> strategies = keep(strategies(in, s));
+      Dataset<Row> candidates =
+          personalCandidates(ctx, in, strategies, filters, s)
+              .unionByName(
+                  PopularityFill.candidates(
+                      strategies, in.segmentPopularity(), in.popularity(), s.candidatePool()));
+      Dataset<Row> lists =
+          Ranking.rankLists(
+              candidates, strategies, filters.excluded(), filters.available(), s.topN());
+      Dataset<Row> table = Ranking.assemble(strategies, lists, in.model());
+      report(ctx, in.model(), TableWriter.stage(ctx, "recommendations", table));
     } finally {
       cached.forEach(Dataset::unpersist);
       cached.clear();
     }
   }
 
-  /** Priority-0 candidates of the serving model; empty when popularity serves. */
-  private Dataset<Row> personalCandidates(RunContext ctx, RecommendInputs in, Dataset<Row> strategies,
-      Dataset<Row> excluded, Dataset<Row> available, Dataset<Row> purchases, RecommendSettings s) {
+  /** Items anyone may get, each user's purchases, and each user's excluded items. */
+  private record Filters(Dataset<Row> available, Dataset<Row> purchases, Dataset<Row> excluded) {}
+
+  private Filters filters(RecommendInputs in, RecommendSettings s) {
+    Dataset<Row> purchases = keep(Exclusions.purchases(in.events()));
+    Dataset<Row> dismissals = Exclusions.dismissals(in.feedback(), in.dismissFrom());
+    return new Filters(
+        keep(Exclusions.availableItems(in.products())),
+        purchases,
+        keep(Exclusions.userExclusions(purchases, dismissals, s)));
+  }
+
+  /** Every known user with segment, eligibility for a personal list, and fallback strategy. */
+  private static Dataset<Row> strategies(RecommendInputs in, RecommendSettings s) {
+    Dataset<Row> known = Fallback.knownUsers(in.segments(), in.users(), in.events());
+    Dataset<Row> modelUsers = in.model().usesAls() ? modelUsers(in) : null;
+    boolean segmentFallback = in.segmentPopularity() != null;
+    return Fallback.strategies(
+        known, in.interactions(), modelUsers, in.model(), segmentFallback, s);
+  }
+
+  /**
+   * Priority-0 candidates of the serving model, best pool per user; empty when popularity serves.
+   */
+  private Dataset<Row> personalCandidates(
+      RunContext ctx, RecommendInputs in, Dataset<Row> strategies, Filters f, RecommendSettings s) {
     ModelInfo model = in.model();
-    int pool = s.candidatePool();
-    Dataset<Row> als = model.usesAls()
-        ? alsCandidates(ctx, in, strategies, excluded, available, Math.max(pool, model.blendDepth()), s) : null;
-    Dataset<Row> cooc = model.usesCooccurrence()
-        ? Exclusions.drop(PersonalCandidates.cooccurrence(eligible(in.interactions(), strategies), purchases,
-            in.cooc()), excluded, available) : null;
-    Dataset<Row> scored = switch (model.serving()) {
-      case Codes.ALS -> als;
-      case Codes.COOCCURRENCE -> cooc;
-      case Codes.BLEND -> PersonalCandidates.blend(als, cooc, model.blendWeight(), model.blendDepth());
-      default -> ctx.spark().createDataFrame(List.of(), PersonalCandidates.SCHEMA);
-    };
-    return PersonalCandidates.topPerUser(scored.select("user_id", "item_id", "score", "reason", "because_item_id"), pool)
+    Dataset<Row> als =
+        model.usesAls()
+            ? alsCandidates(ctx, in, strategies, f, Math.max(s.candidatePool(), model.blendDepth()))
+            : null;
+    Dataset<Row> cooc =
+        model.usesCooccurrence()
+            ? Exclusions.drop(
+                PersonalCandidates.cooccurrence(
+                    eligible(in.interactions(), strategies), f.purchases(), in.cooc()),
+                f.excluded(),
+                f.available())
+            : null;
+    Dataset<Row> scored =
+        switch (model.serving()) {
+          case Codes.ALS -> als;
+          case Codes.COOCCURRENCE -> cooc;
+          case Codes.BLEND ->
+              PersonalCandidates.blend(als, cooc, model.blendWeight(), model.blendDepth());
+          default -> ctx.spark().createDataFrame(List.of(), PersonalCandidates.SCHEMA);
+        };
+    Dataset<Row> columns =
+        scored.select("user_id", "item_id", "score", "reason", "because_item_id");
+    return PersonalCandidates.topPerUser(columns, s.candidatePool())
         .withColumn("priority", lit(Codes.PERSONAL_PRIORITY));
   }
 
-  /** TopN over eligible users and available items, with each user's exclusions masked in the block. */
-  private Dataset<Row> alsCandidates(RunContext ctx, RecommendInputs in, Dataset<Row> strategies,
-      Dataset<Row> excluded, Dataset<Row> available, int k, RecommendSettings s) {
-    Dataset<Row> users = in.userFactors().join(eligible(in.userIndex(), strategies).select(col("uid").as("id")), "id");
-    Dataset<Row> items = in.itemFactors()
-        .join(in.itemIndex().join(available, "item_id").select(col("iid").as("id")), "id");
-    Dataset<Row> topN = keep(TopN.recommend(users, items, Exclusions.indexed(excluded, in.userIndex(),
-        in.itemIndex()), k, s.blockSize()));
+  /** TopN over eligible users and available items, each user's exclusions masked in the block. */
+  private Dataset<Row> alsCandidates(
+      RunContext ctx, RecommendInputs in, Dataset<Row> strategies, Filters f, int k) {
+    Dataset<Row> users =
+        in.userFactors()
+            .join(eligible(in.userIndex(), strategies).select(col("uid").as("id")), "id");
+    Dataset<Row> items =
+        in.itemFactors()
+            .join(in.itemIndex().join(f.available(), "item_id").select(col("iid").as("id")), "id");
+    Dataset<Row> excluded = Exclusions.indexed(f.excluded(), in.userIndex(), in.itemIndex());
+    int blockSize = ctx.config().recommend().blockSize();
+    Dataset<Row> topN = keep(TopN.recommend(users, items, excluded, k, blockSize));
     long scored = ctx.step("score als top-" + k, topN::count);
     ctx.report().put("recommend.als_users_scored", scored);
     // The driver's BLAS; executors pick theirs the same way (native when a system BLAS loads).
@@ -93,12 +130,17 @@ public final class RecommendStage implements Stage {
 
   /** Rows of {@code byUser} whose user_id is an eligible user. */
   private static Dataset<Row> eligible(Dataset<Row> byUser, Dataset<Row> strategies) {
-    return byUser.join(strategies.filter(col("eligible")).select("user_id"), new String[] {"user_id"}, "left_semi");
+    return byUser.join(
+        strategies.filter(col("eligible")).select("user_id"),
+        new String[] {"user_id"},
+        "left_semi");
   }
 
   /** (user_id) of users with ALS factors. */
   private static Dataset<Row> modelUsers(RecommendInputs in) {
-    return in.userIndex().join(in.userFactors().select(col("id").as("uid")), "uid").select("user_id");
+    return in.userIndex()
+        .join(in.userFactors().select(col("id").as("uid")), "uid")
+        .select("user_id");
   }
 
   private Dataset<Row> keep(Dataset<Row> ds) {
@@ -112,8 +154,10 @@ public final class RecommendStage implements Stage {
     ctx.report().put("recommend.users", rows);
     ctx.report().put("recommend.serving", model.serving());
     ctx.report().put("recommend.model_version", model.modelVersion());
-    Dataset<Row> staged = ctx.spark().read()
-        .parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
+    Dataset<Row> staged =
+        ctx.spark()
+            .read()
+            .parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
     for (Row r : staged.groupBy("strategy").count().collectAsList()) {
       ctx.report().put("recommend.strategies." + r.getString(0), r.getLong(1));
     }

@@ -20,24 +20,56 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Times {@code ALSModel.recommendForAllUsers} against {@link TopN} on random factors, both fully
- * materialised (written to the no-op sink), checks that they agree on a sample of users, and
- * sets both against the floor: the multiply's FLOPs at this machine's measured sgemm rate.
+ * materialised (written to the no-op sink), checks that they agree on a sample of users, and sets
+ * both against the floor: the multiply's FLOPs at this machine's measured sgemm rate.
  */
 public final class TopNBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(TopNBenchmark.class);
   private static final int SAMPLE_USERS = 200;
 
   /** Seconds are medians over the runs; floors assume one core (serial) or every core busy. */
-  public record Result(int users, int items, int rank, int k, int runs, double alsSeconds,
-      double topNSeconds, double speedup, double alsCpuSeconds, double topNCpuSeconds, String blas, double sgemmGflopsPerCore, int cores,
-      double floorSecondsOneCore, double floorSecondsAllCores, int sampledUsers, int mismatchedUsers) {
+  public record Result(
+      int users,
+      int items,
+      int rank,
+      int k,
+      int runs,
+      double alsSeconds,
+      double topNSeconds,
+      double speedup,
+      double alsCpuSeconds,
+      double topNCpuSeconds,
+      String blas,
+      double sgemmGflopsPerCore,
+      int cores,
+      double floorSecondsOneCore,
+      double floorSecondsAllCores,
+      int sampledUsers,
+      int mismatchedUsers) {
     @Override
     public String toString() {
-      return String.format("users=%d items=%d rank=%d k=%d runs=%d | recommendForAllUsers %.2f s (%.1f cpu s)"
-          + " | TopN %.2f s (%.1f cpu s) | speed-up %.1fx wall, %.1fx cpu | sgemm (%s) %.1f GFLOP/s per core"
-          + " | floor %.2f s on 1 core, %.2f s on %d cores | sample %d users, %d differ", users, items, rank, k,
-          runs, alsSeconds, alsCpuSeconds, topNSeconds, topNCpuSeconds, speedup, alsCpuSeconds / topNCpuSeconds,
-          blas, sgemmGflopsPerCore, floorSecondsOneCore, floorSecondsAllCores, cores, sampledUsers,
+      return String.format(
+          "users=%d items=%d rank=%d k=%d runs=%d | recommendForAllUsers %.2f s (%.1f cpu s) | TopN"
+              + " %.2f s (%.1f cpu s) | speed-up %.1fx wall, %.1fx cpu | sgemm (%s) %.1f GFLOP/s"
+              + " per core | floor %.2f s on 1 core, %.2f s on %d cores | sample %d users, %d"
+              + " differ",
+          users,
+          items,
+          rank,
+          k,
+          runs,
+          alsSeconds,
+          alsCpuSeconds,
+          topNSeconds,
+          topNCpuSeconds,
+          speedup,
+          alsCpuSeconds / topNCpuSeconds,
+          blas,
+          sgemmGflopsPerCore,
+          floorSecondsOneCore,
+          floorSecondsAllCores,
+          cores,
+          sampledUsers,
           mismatchedUsers);
     }
   }
@@ -50,15 +82,24 @@ public final class TopNBenchmark {
       System.err.println("usage: TopNBenchmark <users> <items> <rank> <k> <seed> [runs]");
       System.exit(2);
     }
-    SparkSession.Builder builder = SparkSession.builder().appName("comborec-topn-benchmark")
-        .config("spark.ui.enabled", "false");
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("comborec-topn-benchmark")
+            .config("spark.ui.enabled", "false");
     if (!new SparkConf().contains("spark.master")) {
       builder.master("local[*]");
     }
     SparkSession spark = builder.getOrCreate();
     int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-    Result r = run(spark, Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-        Integer.parseInt(args[3]), Long.parseLong(args[4]), runs);
+    Result r =
+        run(
+            spark,
+            Integer.parseInt(args[0]),
+            Integer.parseInt(args[1]),
+            Integer.parseInt(args[2]),
+            Integer.parseInt(args[3]),
+            Long.parseLong(args[4]),
+            runs);
     System.out.println(r);
     spark.stop();
   }
@@ -67,38 +108,83 @@ public final class TopNBenchmark {
     return run(spark, users, items, rank, k, seed, 3);
   }
 
-  public static Result run(SparkSession spark, int users, int items, int rank, int k, long seed, int runs) {
+  public static Result run(
+      SparkSession spark, int users, int items, int rank, int k, long seed, int runs) {
     Dataset<Row> userFactors = randomFactors(spark, users, rank, seed).cache();
     Dataset<Row> itemFactors = randomFactors(spark, items, rank, seed + 1).cache();
     userFactors.count();
     itemFactors.count();
-    ALSModel model = new ALSModel("benchmark", rank, userFactors, itemFactors).setUserCol("uid").setItemCol("iid");
+    ALSModel model =
+        new ALSModel("benchmark", rank, userFactors, itemFactors)
+            .setUserCol("uid")
+            .setItemCol("iid");
     double[][] als = new double[2][runs];
     double[][] topN = new double[2][runs];
-    for (int i = 0; i < runs; i++) {
-      timed(als, i, () -> noop(model.recommendForAllUsers(k)));
-      timed(topN, i, () -> noop(TopN.recommend(userFactors, itemFactors, null, k, 4096)));
-      LOG.info("run {}: recommendForAllUsers {} s ({} cpu s), TopN {} s ({} cpu s)", i + 1,
-          round(als[0][i]), round(als[1][i]), round(topN[0][i]), round(topN[1][i]));
-    }
+    timeRuns(model, userFactors, itemFactors, k, als, topN);
     int step = Math.max(1, users / SAMPLE_USERS);
-    int differ = mismatches(sample(model.recommendForAllUsers(k), step), sample(TopN.recommend(userFactors,
-        itemFactors, null, k, 4096), step));
+    int differ =
+        mismatches(
+            sample(model.recommendForAllUsers(k), step),
+            sample(TopN.recommend(userFactors, itemFactors, null, k, 4096), step));
     double gflops = sgemmGflops(rank, items);
     int cores = spark.sparkContext().defaultParallelism();
     double flops = 2.0 * users * items * rank;
     userFactors.unpersist();
     itemFactors.unpersist();
-    return new Result(users, items, rank, k, runs, median(als[0]), median(topN[0]), median(als[0]) / median(topN[0]),
-        median(als[1]), median(topN[1]),
-        BLAS.getInstance().getClass().getSimpleName(), gflops, cores, flops / (gflops * 1e9),
-        flops / (gflops * 1e9 * cores), (users + step - 1) / step, differ);
+    return new Result(
+        users,
+        items,
+        rank,
+        k,
+        runs,
+        median(als[0]),
+        median(topN[0]),
+        median(als[0]) / median(topN[0]),
+        median(als[1]),
+        median(topN[1]),
+        BLAS.getInstance().getClass().getSimpleName(),
+        gflops,
+        cores,
+        flops / (gflops * 1e9),
+        flops / (gflops * 1e9 * cores),
+        (users + step - 1) / step,
+        differ);
+  }
+
+  /** Alternates the two, run by run, so a change in machine load hits both alike. */
+  private static void timeRuns(
+      ALSModel model,
+      Dataset<Row> userFactors,
+      Dataset<Row> itemFactors,
+      int k,
+      double[][] als,
+      double[][] topN) {
+    int runs = als[0].length;
+    for (int i = 0; i < runs; i++) {
+      timed(als, i, () -> noop(model.recommendForAllUsers(k)));
+      timed(topN, i, () -> noop(TopN.recommend(userFactors, itemFactors, null, k, 4096)));
+      LOG.info(
+          "run {}: recommendForAllUsers {} s ({} cpu s), TopN {} s ({} cpu s)",
+          i + 1,
+          round(als[0][i]),
+          round(als[1][i]),
+          round(topN[0][i]),
+          round(topN[1][i]));
+    }
   }
 
   /** Factors in (-1, 1) from a hash of (seed, id, position): reproducible and uncorrelated. */
   static Dataset<Row> randomFactors(SparkSession spark, int n, int rank, long seed) {
-    return spark.range(n).select(col("id").cast("int").as("id"), expr("transform(sequence(0, " + (rank - 1)
-        + "), j -> cast((xxhash64(" + seed + "L, id, j) % 1000000) / 1000000.0 as float))").as("features"))
+    return spark
+        .range(n)
+        .select(
+            col("id").cast("int").as("id"),
+            expr("transform(sequence(0, "
+                    + (rank - 1)
+                    + "), j -> cast((xxhash64("
+                    + seed
+                    + "L, id, j) % 1000000) / 1000000.0 as float))")
+                .as("features"))
         .repartition(spark.sparkContext().defaultParallelism());
   }
 
@@ -123,7 +209,16 @@ public final class TopNBenchmark {
       for (int i = 0; i < calls; i++) {
         blas.sgemm("T", "N", it, ut, rank, 1f, a, 0, rank, b, 0, rank, 0f, c, 0, it);
       }
-      best = Math.max(best, 2.0 * rank * it * ut * calls / ((thread.getCurrentThreadCpuTime() - start) / 1e9) / 1e9);
+      best =
+          Math.max(
+              best,
+              2.0
+                  * rank
+                  * it
+                  * ut
+                  * calls
+                  / ((thread.getCurrentThreadCpuTime() - start) / 1e9)
+                  / 1e9);
     }
     return best;
   }
@@ -145,8 +240,10 @@ public final class TopNBenchmark {
   }
 
   private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : 0L;
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0L;
   }
 
   private static double round(double seconds) {
@@ -172,7 +269,10 @@ public final class TopNBenchmark {
     return out;
   }
 
-  /** Users whose lists differ beyond float noise: a score off by > 1e-5, or other items outside ties. */
+  /**
+   * Users whose lists differ beyond float noise: a score off by > 1e-5, or other items outside
+   * ties.
+   */
   static int mismatches(Map<Integer, List<float[]>> expected, Map<Integer, List<float[]>> actual) {
     int differ = 0;
     for (Map.Entry<Integer, List<float[]>> e : expected.entrySet()) {
@@ -193,8 +293,9 @@ public final class TopNBenchmark {
       if (Math.abs(s - got.get(i)[1]) > 1e-5) {
         return false;
       }
-      boolean tied = (i > 0 && Math.abs(exp.get(i - 1)[1] - s) <= 1e-5)
-          || (i + 1 < exp.size() && Math.abs(exp.get(i + 1)[1] - s) <= 1e-5);
+      boolean tied =
+          (i > 0 && Math.abs(exp.get(i - 1)[1] - s) <= 1e-5)
+              || (i + 1 < exp.size() && Math.abs(exp.get(i + 1)[1] - s) <= 1e-5);
       if (exp.get(i)[0] != got.get(i)[0] && !tied) {
         return false;
       }

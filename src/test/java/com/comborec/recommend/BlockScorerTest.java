@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class BlockScorerTest {
 
   /**
-   * Small integer factors make every score an exact small integer in float arithmetic, so the
-   * brute force and sgemm agree bit for bit and ties are frequent: this checks the tie order
-   * (lower item id first) exactly. 300 users x 2100 items cross both tile sizes (256, 1024).
+   * Small integer factors make every score an exact small integer in float arithmetic, so the brute
+   * force and sgemm agree bit for bit and ties are frequent: this checks the tie order (lower item
+   * id first) exactly. 300 users x 2100 items cross both tile sizes (256, 1024).
    */
   @Test
   void matchesBruteForceAcrossTilesWithTiesAndMasks() {
@@ -59,7 +59,8 @@ class BlockScorerTest {
     return new FactorMatrix(rank, ids, values);
   }
 
-  private static int[] bruteForce(FactorMatrix users, int u, FactorMatrix items, int[] excluded, int k) {
+  private static int[] bruteForce(
+      FactorMatrix users, int u, FactorMatrix items, int[] excluded, int k) {
     List<float[]> scored = new ArrayList<>(); // {score, id}
     for (int j = 0; j < items.size(); j++) {
       int id = items.ids[j];
