@@ -9,7 +9,9 @@ import com.comborec.core.ComborecException;
 import com.comborec.core.ExitCode;
 import org.junit.jupiter.api.Test;
 
-/** The comborec.recommend section: defaults as documented, bad values refused with the key named. */
+/**
+ * The comborec.recommend section: defaults as documented, bad values refused with the key named.
+ */
 class RecommendSettingsTest {
   @Test
   void defaultsMatchReferenceConf() {
