@@ -1,15 +1,18 @@
 package com.comborec.recommend;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import com.comborec.core.RunContext;
 import com.comborec.core.Stage;
 import com.comborec.publish.TableWriter;
-import dev.ludovic.netlib.blas.BLAS;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -116,15 +119,21 @@ public final class RecommendStage implements Stage {
         in.userFactors()
             .join(eligible(in.userIndex(), strategies).select(col("uid").as("id")), "id");
     Dataset<Row> items =
-        in.itemFactors()
-            .join(in.itemIndex().join(f.available(), "item_id").select(col("iid").as("id")), "id");
+        keep(
+            in.itemFactors()
+                .join(
+                    in.itemIndex().join(f.available(), "item_id").select(col("iid").as("id")),
+                    "id")); // TopN reads the items twice (shape, then collect)
     Dataset<Row> excluded = Exclusions.indexed(f.excluded(), in.userIndex(), in.itemIndex());
     int blockSize = ctx.config().recommend().blockSize();
     Dataset<Row> topN = keep(TopN.recommend(users, items, excluded, k, blockSize));
     long scored = ctx.step("score als top-" + k, topN::count);
     ctx.report().put("recommend.als_users_scored", scored);
-    // The driver's BLAS; executors pick theirs the same way (native when a system BLAS loads).
-    ctx.report().put("recommend.topn_blas", BLAS.getInstance().getClass().getSimpleName());
+    // As the driver sees it; executors choose the same way (native sgemm when a system BLAS loads).
+    ctx.report()
+        .put(
+            "recommend.topn_kernel",
+            BlockScorer.nativeSgemm() ? "native sgemm" : "java tile kernel");
     return PersonalCandidates.fromTopN(topN, in.userIndex(), in.itemIndex());
   }
 
@@ -158,11 +167,24 @@ public final class RecommendStage implements Stage {
         ctx.spark()
             .read()
             .parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
-    for (Row r : staged.groupBy("strategy").count().collectAsList()) {
-      ctx.report().put("recommend.strategies." + r.getString(0), r.getLong(1));
-    }
     int topN = ctx.config().recommend().topN();
-    ctx.report().put("recommend.short_lists", staged.filter(size(col("items")).lt(topN)).count());
-    ctx.report().put("recommend.empty_lists", staged.filter(size(col("items")).equalTo(0)).count());
+    Column length = size(col("items"));
+    long shortLists = 0;
+    long emptyLists = 0;
+    // One small pass: a row per strategy (at most five).
+    for (Row r :
+        staged
+            .groupBy("strategy")
+            .agg(
+                count("*"),
+                sum(when(length.lt(topN), 1).otherwise(0)),
+                sum(when(length.equalTo(0), 1).otherwise(0)))
+            .collectAsList()) {
+      ctx.report().put("recommend.strategies." + r.getString(0), r.getLong(1));
+      shortLists += r.getLong(2);
+      emptyLists += r.getLong(3);
+    }
+    ctx.report().put("recommend.short_lists", shortLists);
+    ctx.report().put("recommend.empty_lists", emptyLists);
   }
 }
