@@ -3,8 +3,8 @@ package com.comborec.recommend;
 import java.util.Arrays;
 
 /**
- * Bounded top-k heaps for a block of users in flat primitive arrays, so scoring millions of
- * (user, item) pairs allocates nothing per pair. Order: higher score first, ties by lower id.
+ * Bounded top-k heaps for a block of users in flat primitive arrays, so scoring millions of (user,
+ * item) pairs allocates nothing per pair. Order: higher score first, ties by lower id.
  */
 final class BlockHeaps {
   private final int k;
@@ -26,8 +26,8 @@ final class BlockHeaps {
   }
 
   /**
-   * The score a candidate of user {@code u} must reach to possibly enter: the worst kept score,
-   * or -inf while the heap is not full. Callers skip anything below it without calling offer.
+   * The score a candidate of user {@code u} must reach to possibly enter: the worst kept score, or
+   * -inf while the heap is not full. Callers skip anything below it without calling offer.
    */
   float threshold(int u) {
     return thresholds[u];
@@ -68,8 +68,12 @@ final class BlockHeaps {
     for (int i = 0; i < n; i++) {
       order[i] = u * k + i;
     }
-    Arrays.sort(order, (a, b) -> worse(scores[a], ids[a], scores[b], ids[b]) ? 1
-        : worse(scores[b], ids[b], scores[a], ids[a]) ? -1 : 0);
+    Arrays.sort(
+        order,
+        (a, b) ->
+            worse(scores[a], ids[a], scores[b], ids[b])
+                ? 1
+                : worse(scores[b], ids[b], scores[a], ids[a]) ? -1 : 0);
     for (int i = 0; i < n; i++) {
       idsOut[i] = ids[order[i]];
       scoresOut[i] = scores[order[i]];
@@ -77,7 +81,9 @@ final class BlockHeaps {
     return n;
   }
 
-  /** True when (s1, id1) ranks below (s2, id2): a lower score, or the same score and a higher id. */
+  /**
+   * True when (s1, id1) ranks below (s2, id2): a lower score, or the same score and a higher id.
+   */
   static boolean worse(float s1, int id1, float s2, int id2) {
     return s1 < s2 || (s1 == s2 && id1 > id2);
   }
@@ -98,7 +104,8 @@ final class BlockHeaps {
     while (true) {
       int worst = pos;
       for (int child = 2 * pos + 1; child <= 2 * pos + 2 && child < size; child++) {
-        if (worse(scores[base + child], ids[base + child], scores[base + worst], ids[base + worst])) {
+        if (worse(
+            scores[base + child], ids[base + child], scores[base + worst], ids[base + worst])) {
           worst = child;
         }
       }

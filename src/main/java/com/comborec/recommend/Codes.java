@@ -6,6 +6,7 @@ public final class Codes {
   public static final String PERSONAL = "personal";
   public static final String BOUGHT_WITH = "bought_with";
   public static final String SIMILAR_TO = "similar_to";
+
   /**
    * Both popularity fallbacks use this code: the contract has no "popular overall" reason, and with
    * no segments every user is in segment 0, "all users", so the item is popular in their segment.

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A block of factor vectors as one column-major float matrix (rank x n, vector j at j * rank),
- * the layout sgemm wants. Ids are ascending for item matrices, which makes tie-breaking by id free.
+ * A block of factor vectors as one column-major float matrix (rank x n, vector j at j * rank), the
+ * layout sgemm wants. Ids are ascending for item matrices, which makes tie-breaking by id free.
  */
 final class FactorMatrix implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,13 @@ final class FactorMatrix implements Serializable {
   FactorMatrix(int rank, int[] ids, float[] values) {
     if (values.length != (long) rank * ids.length) {
       throw new IllegalArgumentException(
-          "factor matrix of " + ids.length + " vectors of rank " + rank + " has " + values.length + " values");
+          "factor matrix of "
+              + ids.length
+              + " vectors of rank "
+              + rank
+              + " has "
+              + values.length
+              + " values");
     }
     this.rank = rank;
     this.ids = ids;
@@ -66,8 +72,13 @@ final class FactorMatrix implements Serializable {
 
   static void checkRank(int rank, int id, float[] v) {
     if (v == null || v.length != rank) {
-      throw new IllegalArgumentException("factor vector of id " + id + " has "
-          + (v == null ? "no values" : v.length + " values") + ", expected rank " + rank);
+      throw new IllegalArgumentException(
+          "factor vector of id "
+              + id
+              + " has "
+              + (v == null ? "no values" : v.length + " values")
+              + ", expected rank "
+              + rank);
     }
   }
 }

@@ -11,22 +11,30 @@ import java.util.Set;
  * and how many of each side's best items per user are min-max normalised before blending).
  */
 public record ModelInfo(String serving, String modelVersion, double blendWeight, int blendDepth) {
-  private static final Set<String> SERVING = Set.of(Codes.ALS, Codes.COOCCURRENCE, Codes.BLEND, Codes.POPULAR);
+  private static final Set<String> SERVING =
+      Set.of(Codes.ALS, Codes.COOCCURRENCE, Codes.BLEND, Codes.POPULAR);
 
   public ModelInfo {
     if (!SERVING.contains(serving)) {
-      throw new IllegalArgumentException("model.json: serving must be one of " + SERVING + ", got '" + serving + "'");
+      throw new IllegalArgumentException(
+          "model.json: serving must be one of " + SERVING + ", got '" + serving + "'");
     }
     if (modelVersion == null || modelVersion.isBlank()) {
       throw new IllegalArgumentException("model.json: model_version is missing");
     }
     if (!(blendWeight >= 0 && blendWeight <= 1) || blendDepth < 1) {
-      throw new IllegalArgumentException("model.json: blend_weight must be in [0, 1] and blend_depth >= 1, got "
-          + blendWeight + " and " + blendDepth);
+      throw new IllegalArgumentException(
+          "model.json: blend_weight must be in [0, 1] and blend_depth >= 1, got "
+              + blendWeight
+              + " and "
+              + blendDepth);
     }
   }
 
-  /** Parses model.json; blend keys may be absent when not blending (then weight 0.5, depth defaultDepth). */
+  /**
+   * Parses model.json; blend keys may be absent when not blending (then weight 0.5, depth
+   * defaultDepth).
+   */
   public static ModelInfo parse(String json, int defaultDepth) {
     JsonNode root;
     try {
@@ -37,8 +45,11 @@ public record ModelInfo(String serving, String modelVersion, double blendWeight,
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("model.json must hold a JSON object");
     }
-    return new ModelInfo(root.path("serving").asText(""), root.path("model_version").asText(""),
-        root.path("blend_weight").asDouble(0.5), root.path("blend_depth").asInt(defaultDepth));
+    return new ModelInfo(
+        root.path("serving").asText(""),
+        root.path("model_version").asText(""),
+        root.path("blend_weight").asDouble(0.5),
+        root.path("blend_depth").asInt(defaultDepth));
   }
 
   /** False when the model stage chose the popularity baseline: then every user gets a fallback. */

@@ -17,46 +17,71 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Personal candidates with their reasons: (user_id, item_id, score double, reason,
- * because_item_id). ALS items are {@code personal}; co-occurrence items are {@code bought_with}
- * the user's purchased item that links to them most strongly, else {@code similar_to} the engaged
- * item that does.
+ * because_item_id). ALS items are {@code personal}; co-occurrence items are {@code bought_with} the
+ * user's purchased item that links to them most strongly, else {@code similar_to} the engaged item
+ * that does.
  */
 public final class PersonalCandidates {
-  public static final StructType SCHEMA = new StructType()
-      .add("user_id", DataTypes.StringType)
-      .add("item_id", DataTypes.StringType)
-      .add("score", DataTypes.DoubleType)
-      .add("reason", DataTypes.StringType)
-      .add("because_item_id", DataTypes.StringType);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("user_id", DataTypes.StringType)
+          .add("item_id", DataTypes.StringType)
+          .add("score", DataTypes.DoubleType)
+          .add("reason", DataTypes.StringType)
+          .add("because_item_id", DataTypes.StringType);
 
   private PersonalCandidates() {}
 
   /** TopN output (uid, recommendations [(iid, score)]) in string ids, reason personal. */
-  public static Dataset<Row> fromTopN(Dataset<Row> topN, Dataset<Row> userIndex, Dataset<Row> itemIndex) {
+  public static Dataset<Row> fromTopN(
+      Dataset<Row> topN, Dataset<Row> userIndex, Dataset<Row> itemIndex) {
     return topN.select(col("uid"), explode(col("recommendations")).as("r"))
         .select(col("uid"), col("r.iid").as("iid"), col("r.score").cast("double").as("score"))
-        .join(userIndex, "uid").join(itemIndex, "iid")
-        .select(col("user_id"), col("item_id"), col("score"), lit(Codes.PERSONAL).as("reason"),
+        .join(userIndex, "uid")
+        .join(itemIndex, "iid")
+        .select(
+            col("user_id"),
+            col("item_id"),
+            col("score"),
+            lit(Codes.PERSONAL).as("reason"),
             lit(null).cast("string").as("because_item_id"));
   }
 
   /**
-   * Co-occurrence scores, as the model stage evaluated them: the sum of the item's neighbour
-   * scores over the user's interacted items. The reason names the linking item: the bought one
-   * with the highest neighbour score (ties: lowest id), else the engaged one.
+   * Co-occurrence scores, as the model stage evaluated them: the sum of the item's neighbour scores
+   * over the user's interacted items. The reason names the linking item: the bought one with the
+   * highest neighbour score (ties: lowest id), else the engaged one.
    */
-  public static Dataset<Row> cooccurrence(Dataset<Row> interactions, Dataset<Row> purchases, Dataset<Row> cooc) {
-    Dataset<Row> bought = purchases.select(col("user_id"), col("item_id").as("source"), lit(true).as("bought"));
-    Dataset<Row> links = interactions.select(col("user_id"), col("item_id").as("source"))
-        .join(cooc.select(col("item_id").as("source"), col("other_item_id").as("item_id"), col("score").as("link")),
-            "source")
-        .join(bought, new String[] {"user_id", "source"}, "left");
-    return links.groupBy("user_id", "item_id").agg(sum("link").as("score"),
-            expr("min_by(source, CASE WHEN bought THEN struct(-link, source) END)").as("because_bought"),
+  public static Dataset<Row> cooccurrence(
+      Dataset<Row> interactions, Dataset<Row> purchases, Dataset<Row> cooc) {
+    Dataset<Row> bought =
+        purchases.select(col("user_id"), col("item_id").as("source"), lit(true).as("bought"));
+    Dataset<Row> links =
+        interactions
+            .select(col("user_id"), col("item_id").as("source"))
+            .join(
+                cooc.select(
+                    col("item_id").as("source"),
+                    col("other_item_id").as("item_id"),
+                    col("score").as("link")),
+                "source")
+            .join(bought, new String[] {"user_id", "source"}, "left");
+    return links
+        .groupBy("user_id", "item_id")
+        .agg(
+            sum("link").as("score"),
+            expr("min_by(source, CASE WHEN bought THEN struct(-link, source) END)")
+                .as("because_bought"),
             expr("min_by(source, struct(-link, source))").as("because_any"))
-        .select(col("user_id"), col("item_id"), col("score"),
-            when(col("because_bought").isNotNull(), lit(Codes.BOUGHT_WITH)).otherwise(lit(Codes.SIMILAR_TO)).as("reason"),
-            when(col("because_bought").isNotNull(), col("because_bought")).otherwise(col("because_any"))
+        .select(
+            col("user_id"),
+            col("item_id"),
+            col("score"),
+            when(col("because_bought").isNotNull(), lit(Codes.BOUGHT_WITH))
+                .otherwise(lit(Codes.SIMILAR_TO))
+                .as("reason"),
+            when(col("because_bought").isNotNull(), col("because_bought"))
+                .otherwise(col("because_any"))
                 .as("because_item_id"));
   }
 
@@ -66,29 +91,51 @@ public final class PersonalCandidates {
    * the reason of the side that contributed more (ties: personal).
    */
   public static Dataset<Row> blend(Dataset<Row> als, Dataset<Row> cooc, double weight, int depth) {
-    Dataset<Row> a = normalised(als, depth).select(col("user_id"), col("item_id"), col("norm").multiply(weight).as("a"));
-    Dataset<Row> c = normalised(cooc, depth).select(col("user_id"), col("item_id"),
-        col("norm").multiply(1 - weight).as("c"), col("reason").as("c_reason"), col("because_item_id").as("c_because"));
+    Dataset<Row> a =
+        normalised(als, depth)
+            .select(col("user_id"), col("item_id"), col("norm").multiply(weight).as("a"));
+    Dataset<Row> c =
+        normalised(cooc, depth)
+            .select(
+                col("user_id"),
+                col("item_id"),
+                col("norm").multiply(1 - weight).as("c"),
+                col("reason").as("c_reason"),
+                col("because_item_id").as("c_because"));
     Column fromAls = expr("coalesce(a, 0.0) >= coalesce(c, 0.0)");
     return a.join(c, new String[] {"user_id", "item_id"}, "full_outer")
-        .select(col("user_id"), col("item_id"), expr("coalesce(a, 0.0) + coalesce(c, 0.0)").as("score"),
+        .select(
+            col("user_id"),
+            col("item_id"),
+            expr("coalesce(a, 0.0) + coalesce(c, 0.0)").as("score"),
             when(fromAls, lit(Codes.PERSONAL)).otherwise(col("c_reason")).as("reason"),
-            when(fromAls, lit(null).cast("string")).otherwise(col("c_because")).as("because_item_id"));
+            when(fromAls, lit(null).cast("string"))
+                .otherwise(col("c_because"))
+                .as("because_item_id"));
   }
 
   /** The best {@code n} per user by score (ties: item_id ascending). */
   public static Dataset<Row> topPerUser(Dataset<Row> scored, int n) {
-    return scored.withColumn("pos", row_number().over(Window.partitionBy("user_id")
-            .orderBy(col("score").desc(), col("item_id").asc())))
-        .filter(col("pos").leq(n)).drop("pos");
+    return scored
+        .withColumn(
+            "pos",
+            row_number()
+                .over(
+                    Window.partitionBy("user_id")
+                        .orderBy(col("score").desc(), col("item_id").asc())))
+        .filter(col("pos").leq(n))
+        .drop("pos");
   }
 
   private static Dataset<Row> normalised(Dataset<Row> scored, int depth) {
     Dataset<Row> top = topPerUser(scored, depth);
     Column lo = expr("min(score) OVER (PARTITION BY user_id)");
     Column hi = expr("max(score) OVER (PARTITION BY user_id)");
-    return top.withColumn("lo", lo).withColumn("hi", hi).withColumn("norm",
-        when(col("hi").equalTo(col("lo")), lit(1.0))
-            .otherwise(col("score").minus(col("lo")).divide(col("hi").minus(col("lo")))));
+    return top.withColumn("lo", lo)
+        .withColumn("hi", hi)
+        .withColumn(
+            "norm",
+            when(col("hi").equalTo(col("lo")), lit(1.0))
+                .otherwise(col("score").minus(col("lo")).divide(col("hi").minus(col("lo")))));
   }
 }

@@ -24,7 +24,10 @@ public record RecommendSettings(
         s.intAtLeast("candidate-multiplier", 1));
   }
 
-  /** How many candidates each source contributes per user before merging: top-n times the multiplier. */
+  /**
+   * How many candidates each source contributes per user before merging: top-n times the
+   * multiplier.
+   */
   public int candidatePool() {
     return Math.multiplyExact(topN, candidateMultiplier);
   }

@@ -1,24 +1,27 @@
 package com.comborec.recommend;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import com.comborec.core.RunContext;
 import com.comborec.core.Stage;
 import com.comborec.publish.TableWriter;
 import com.comborec.responsible.ExposureMetrics;
-import dev.ludovic.netlib.blas.BLAS;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Builds the recommendations table: personal candidates of the serving model (ALS scored by
- * {@link TopN}, co-occurrence, or their blend) for users with enough history, popularity for the
- * rest and to fill short lists, with every filter applied, ranked, reasoned and staged.
+ * Builds the recommendations table: personal candidates of the serving model (ALS scored by {@link
+ * TopN}, co-occurrence, or their blend) for users with enough history, popularity for the rest and
+ * to fill short lists, with every filter applied, ranked, reasoned and staged.
  */
 public final class RecommendStage implements Stage {
   private final List<Dataset<Row>> cached = new ArrayList<>();
@@ -30,7 +33,8 @@ public final class RecommendStage implements Stage {
 
   @Override
   public String description() {
-    return "model.json, factors, cooc, popularity, segments + events, products, feedback -> recommendations";
+    return "model.json, factors, cooc, popularity, segments + events, products, feedback ->"
+        + " recommendations";
   }
 
   @Override
@@ -38,77 +42,130 @@ public final class RecommendStage implements Stage {
     RecommendSettings s = ctx.config().recommend();
     RecommendInputs in = ctx.step("read inputs", () -> RecommendInputs.read(ctx, s));
     try {
-      Dataset<Row> available = keep(Exclusions.availableItems(in.products()));
-      Dataset<Row> purchases = keep(Exclusions.purchases(in.events()));
-      Dataset<Row> excluded = keep(Exclusions.userExclusions(purchases,
-          Exclusions.dismissals(in.feedback(), in.dismissFrom()), s));
-      Dataset<Row> strategies = keep(Fallback.strategies(
-          Fallback.knownUsers(in.segments(), in.users(), in.events()), in.interactions(),
-          in.model().usesAls() ? modelUsers(in) : null, in.model(), in.segmentPopularity() != null, s));
-      Dataset<Row> personal = personalCandidates(ctx, in, strategies, excluded, available, purchases, s);
-      Dataset<Row> fill = PopularityFill.candidates(strategies, in.segmentPopularity(), in.popularity(),
-          s.candidatePool());
-      Dataset<Row> lists = Ranking.rankLists(personal.unionByName(fill), strategies, excluded, available, s.topN());
-      long rows = TableWriter.stage(ctx, "recommendations", Ranking.assemble(strategies, lists, in.model()));
-      report(ctx, in.model(), rows);
-      ctx.step("measure exposure", () -> ExposureMetrics.figures(staged(ctx), available.join(in.products()
-          .select("item_id", "category"), "item_id"), ExposureMetrics.purchaseCounts(in.events()))
-          .forEach(ctx.report()::put));
+      Filters filters = filters(in, s);
+      Dataset<Row> strategies = keep(strategies(in, s));
+      Dataset<Row> candidates =
+          personalCandidates(ctx, in, strategies, filters, s)
+              .unionByName(
+                  PopularityFill.candidates(
+                      strategies, in.segmentPopularity(), in.popularity(), s.candidatePool()));
+      Dataset<Row> lists =
+          Ranking.rankLists(
+              candidates, strategies, filters.excluded(), filters.available(), s.topN());
+      Dataset<Row> table = Ranking.assemble(strategies, lists, in.model());
+      report(ctx, in.model(), TableWriter.stage(ctx, "recommendations", table));
+      ctx.step("measure exposure", () -> measureExposure(ctx, in, filters));
     } finally {
       cached.forEach(Dataset::unpersist);
       cached.clear();
     }
   }
 
-  /** Priority-0 candidates of the serving model; empty when popularity serves. */
-  private Dataset<Row> personalCandidates(RunContext ctx, RecommendInputs in, Dataset<Row> strategies,
-      Dataset<Row> excluded, Dataset<Row> available, Dataset<Row> purchases, RecommendSettings s) {
+  /** Items anyone may get, each user's purchases, and each user's excluded items. */
+  private record Filters(Dataset<Row> available, Dataset<Row> purchases, Dataset<Row> excluded) {}
+
+  private Filters filters(RecommendInputs in, RecommendSettings s) {
+    Dataset<Row> purchases = keep(Exclusions.purchases(in.events()));
+    Dataset<Row> dismissals = Exclusions.dismissals(in.feedback(), in.dismissFrom());
+    return new Filters(
+        keep(Exclusions.availableItems(in.products())),
+        purchases,
+        keep(Exclusions.userExclusions(purchases, dismissals, s)));
+  }
+
+  /** Every known user with segment, eligibility for a personal list, and fallback strategy. */
+  private static Dataset<Row> strategies(RecommendInputs in, RecommendSettings s) {
+    Dataset<Row> known = Fallback.knownUsers(in.segments(), in.users(), in.events());
+    Dataset<Row> modelUsers = in.model().usesAls() ? modelUsers(in) : null;
+    boolean segmentFallback = in.segmentPopularity() != null;
+    return Fallback.strategies(
+        known, in.interactions(), modelUsers, in.model(), segmentFallback, s);
+  }
+
+  /**
+   * Priority-0 candidates of the serving model, best pool per user; empty when popularity serves.
+   */
+  private Dataset<Row> personalCandidates(
+      RunContext ctx, RecommendInputs in, Dataset<Row> strategies, Filters f, RecommendSettings s) {
     ModelInfo model = in.model();
-    int pool = s.candidatePool();
-    Dataset<Row> als = model.usesAls()
-        ? alsCandidates(ctx, in, strategies, excluded, available, Math.max(pool, model.blendDepth()), s) : null;
-    Dataset<Row> cooc = model.usesCooccurrence()
-        ? Exclusions.drop(PersonalCandidates.cooccurrence(eligible(in.interactions(), strategies), purchases,
-            in.cooc()), excluded, available) : null;
-    Dataset<Row> scored = switch (model.serving()) {
-      case Codes.ALS -> als;
-      case Codes.COOCCURRENCE -> cooc;
-      case Codes.BLEND -> PersonalCandidates.blend(als, cooc, model.blendWeight(), model.blendDepth());
-      default -> ctx.spark().createDataFrame(List.of(), PersonalCandidates.SCHEMA);
-    };
-    return PersonalCandidates.topPerUser(scored.select("user_id", "item_id", "score", "reason", "because_item_id"), pool)
+    Dataset<Row> als =
+        model.usesAls()
+            ? alsCandidates(ctx, in, strategies, f, Math.max(s.candidatePool(), model.blendDepth()))
+            : null;
+    Dataset<Row> cooc =
+        model.usesCooccurrence()
+            ? Exclusions.drop(
+                PersonalCandidates.cooccurrence(
+                    eligible(in.interactions(), strategies), f.purchases(), in.cooc()),
+                f.excluded(),
+                f.available())
+            : null;
+    Dataset<Row> scored =
+        switch (model.serving()) {
+          case Codes.ALS -> als;
+          case Codes.COOCCURRENCE -> cooc;
+          case Codes.BLEND ->
+              PersonalCandidates.blend(als, cooc, model.blendWeight(), model.blendDepth());
+          default -> ctx.spark().createDataFrame(List.of(), PersonalCandidates.SCHEMA);
+        };
+    Dataset<Row> columns =
+        scored.select("user_id", "item_id", "score", "reason", "because_item_id");
+    return PersonalCandidates.topPerUser(columns, s.candidatePool())
         .withColumn("priority", lit(Codes.PERSONAL_PRIORITY));
   }
 
-  /** TopN over eligible users and available items, with each user's exclusions masked in the block. */
-  private Dataset<Row> alsCandidates(RunContext ctx, RecommendInputs in, Dataset<Row> strategies,
-      Dataset<Row> excluded, Dataset<Row> available, int k, RecommendSettings s) {
-    Dataset<Row> users = in.userFactors().join(eligible(in.userIndex(), strategies).select(col("uid").as("id")), "id");
-    Dataset<Row> items = in.itemFactors()
-        .join(in.itemIndex().join(available, "item_id").select(col("iid").as("id")), "id");
-    Dataset<Row> topN = keep(TopN.recommend(users, items, Exclusions.indexed(excluded, in.userIndex(),
-        in.itemIndex()), k, s.blockSize()));
+  /** TopN over eligible users and available items, each user's exclusions masked in the block. */
+  private Dataset<Row> alsCandidates(
+      RunContext ctx, RecommendInputs in, Dataset<Row> strategies, Filters f, int k) {
+    Dataset<Row> users =
+        in.userFactors()
+            .join(eligible(in.userIndex(), strategies).select(col("uid").as("id")), "id");
+    Dataset<Row> items =
+        keep(
+            in.itemFactors()
+                .join(
+                    in.itemIndex().join(f.available(), "item_id").select(col("iid").as("id")),
+                    "id")); // TopN reads the items twice (shape, then collect)
+    Dataset<Row> excluded = Exclusions.indexed(f.excluded(), in.userIndex(), in.itemIndex());
+    int blockSize = ctx.config().recommend().blockSize();
+    Dataset<Row> topN = keep(TopN.recommend(users, items, excluded, k, blockSize));
     long scored = ctx.step("score als top-" + k, topN::count);
     ctx.report().put("recommend.als_users_scored", scored);
-    // The driver's BLAS; executors pick theirs the same way (native when a system BLAS loads).
-    ctx.report().put("recommend.topn_blas", BLAS.getInstance().getClass().getSimpleName());
+    // As the driver sees it; executors choose the same way (native sgemm when a system BLAS loads).
+    ctx.report()
+        .put(
+            "recommend.topn_kernel",
+            BlockScorer.nativeSgemm() ? "native sgemm" : "java tile kernel");
     return PersonalCandidates.fromTopN(topN, in.userIndex(), in.itemIndex());
   }
 
   /** Rows of {@code byUser} whose user_id is an eligible user. */
   private static Dataset<Row> eligible(Dataset<Row> byUser, Dataset<Row> strategies) {
-    return byUser.join(strategies.filter(col("eligible")).select("user_id"), new String[] {"user_id"}, "left_semi");
+    return byUser.join(
+        strategies.filter(col("eligible")).select("user_id"),
+        new String[] {"user_id"},
+        "left_semi");
   }
 
   /** (user_id) of users with ALS factors. */
   private static Dataset<Row> modelUsers(RecommendInputs in) {
-    return in.userIndex().join(in.userFactors().select(col("id").as("uid")), "uid").select("user_id");
+    return in.userIndex()
+        .join(in.userFactors().select(col("id").as("uid")), "uid")
+        .select("user_id");
   }
 
   private Dataset<Row> keep(Dataset<Row> ds) {
     Dataset<Row> persisted = ds.persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(persisted);
     return persisted;
+  }
+
+  /** Coverage, Gini, long tail, novelty and diversity of the staged lists, into the manifest. */
+  private static void measureExposure(RunContext ctx, RecommendInputs in, Filters f) {
+    Dataset<Row> catalog =
+        f.available().join(in.products().select("item_id", "category"), "item_id");
+    ExposureMetrics.figures(staged(ctx), catalog, ExposureMetrics.purchaseCounts(in.events()))
+        .forEach(ctx.report()::put);
   }
 
   private static Dataset<Row> staged(RunContext ctx) {
@@ -121,11 +178,24 @@ public final class RecommendStage implements Stage {
     ctx.report().put("recommend.serving", model.serving());
     ctx.report().put("recommend.model_version", model.modelVersion());
     Dataset<Row> staged = staged(ctx);
-    for (Row r : staged.groupBy("strategy").count().collectAsList()) {
-      ctx.report().put("recommend.strategies." + r.getString(0), r.getLong(1));
-    }
     int topN = ctx.config().recommend().topN();
-    ctx.report().put("recommend.short_lists", staged.filter(size(col("items")).lt(topN)).count());
-    ctx.report().put("recommend.empty_lists", staged.filter(size(col("items")).equalTo(0)).count());
+    Column length = size(col("items"));
+    long shortLists = 0;
+    long emptyLists = 0;
+    // One small pass: a row per strategy (at most five).
+    for (Row r :
+        staged
+            .groupBy("strategy")
+            .agg(
+                count("*"),
+                sum(when(length.lt(topN), 1).otherwise(0)),
+                sum(when(length.equalTo(0), 1).otherwise(0)))
+            .collectAsList()) {
+      ctx.report().put("recommend.strategies." + r.getString(0), r.getLong(1));
+      shortLists += r.getLong(2);
+      emptyLists += r.getLong(3);
+    }
+    ctx.report().put("recommend.short_lists", shortLists);
+    ctx.report().put("recommend.empty_lists", emptyLists);
   }
 }

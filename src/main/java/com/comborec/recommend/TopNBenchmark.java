@@ -5,11 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import dev.ludovic.netlib.blas.BLAS;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
@@ -20,24 +16,64 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Times {@code ALSModel.recommendForAllUsers} against {@link TopN} on random factors, both fully
- * materialised (written to the no-op sink), checks that they agree on a sample of users, and
- * sets both against the floor: the multiply's FLOPs at this machine's measured sgemm rate.
+ * materialised (written to the no-op sink), checks that they agree on a sample of users, and sets
+ * both against the floor: the multiply's FLOPs at this machine's measured sgemm rate (and at the
+ * rate of TopN's own block scoring, multiply plus top-k scan, which is what TopN actually runs).
  */
 public final class TopNBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(TopNBenchmark.class);
   private static final int SAMPLE_USERS = 200;
 
   /** Seconds are medians over the runs; floors assume one core (serial) or every core busy. */
-  public record Result(int users, int items, int rank, int k, int runs, double alsSeconds,
-      double topNSeconds, double speedup, double alsCpuSeconds, double topNCpuSeconds, String blas, double sgemmGflopsPerCore, int cores,
-      double floorSecondsOneCore, double floorSecondsAllCores, int sampledUsers, int mismatchedUsers) {
+  public record Result(
+      int users,
+      int items,
+      int rank,
+      int k,
+      int runs,
+      double alsSeconds,
+      double topNSeconds,
+      double speedup,
+      double alsCpuSeconds,
+      double topNCpuSeconds,
+      String blas,
+      double sgemmGflopsPerCore,
+      String topNKernel,
+      double scoringGflopsPerCore,
+      int cores,
+      double floorSecondsOneCore,
+      double floorSecondsAllCores,
+      double scoringFloorSecondsAllCores,
+      int sampledUsers,
+      int mismatchedUsers) {
     @Override
     public String toString() {
-      return String.format("users=%d items=%d rank=%d k=%d runs=%d | recommendForAllUsers %.2f s (%.1f cpu s)"
-          + " | TopN %.2f s (%.1f cpu s) | speed-up %.1fx wall, %.1fx cpu | sgemm (%s) %.1f GFLOP/s per core"
-          + " | floor %.2f s on 1 core, %.2f s on %d cores | sample %d users, %d differ", users, items, rank, k,
-          runs, alsSeconds, alsCpuSeconds, topNSeconds, topNCpuSeconds, speedup, alsCpuSeconds / topNCpuSeconds,
-          blas, sgemmGflopsPerCore, floorSecondsOneCore, floorSecondsAllCores, cores, sampledUsers,
+      return String.format(
+          "users=%d items=%d rank=%d k=%d runs=%d | recommendForAllUsers %.2f s (%.1f cpu s) | TopN"
+              + " %.2f s (%.1f cpu s) | speed-up %.1fx wall, %.1fx cpu | sgemm (%s) %.1f GFLOP/s"
+              + " per core, floor %.2f s on 1 core, %.2f s on %d cores | TopN scoring (%s) %.1f"
+              + " GFLOP/s per core, floor %.2f s on %d cores | sample %d users, %d differ",
+          users,
+          items,
+          rank,
+          k,
+          runs,
+          alsSeconds,
+          alsCpuSeconds,
+          topNSeconds,
+          topNCpuSeconds,
+          speedup,
+          alsCpuSeconds / topNCpuSeconds,
+          blas,
+          sgemmGflopsPerCore,
+          floorSecondsOneCore,
+          floorSecondsAllCores,
+          cores,
+          topNKernel,
+          scoringGflopsPerCore,
+          scoringFloorSecondsAllCores,
+          cores,
+          sampledUsers,
           mismatchedUsers);
     }
   }
@@ -50,15 +86,24 @@ public final class TopNBenchmark {
       System.err.println("usage: TopNBenchmark <users> <items> <rank> <k> <seed> [runs]");
       System.exit(2);
     }
-    SparkSession.Builder builder = SparkSession.builder().appName("comborec-topn-benchmark")
-        .config("spark.ui.enabled", "false");
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .appName("comborec-topn-benchmark")
+            .config("spark.ui.enabled", "false");
     if (!new SparkConf().contains("spark.master")) {
       builder.master("local[*]");
     }
     SparkSession spark = builder.getOrCreate();
     int runs = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-    Result r = run(spark, Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-        Integer.parseInt(args[3]), Long.parseLong(args[4]), runs);
+    Result r =
+        run(
+            spark,
+            Integer.parseInt(args[0]),
+            Integer.parseInt(args[1]),
+            Integer.parseInt(args[2]),
+            Integer.parseInt(args[3]),
+            Long.parseLong(args[4]),
+            runs);
     System.out.println(r);
     spark.stop();
   }
@@ -67,65 +112,88 @@ public final class TopNBenchmark {
     return run(spark, users, items, rank, k, seed, 3);
   }
 
-  public static Result run(SparkSession spark, int users, int items, int rank, int k, long seed, int runs) {
+  public static Result run(
+      SparkSession spark, int users, int items, int rank, int k, long seed, int runs) {
     Dataset<Row> userFactors = randomFactors(spark, users, rank, seed).cache();
     Dataset<Row> itemFactors = randomFactors(spark, items, rank, seed + 1).cache();
     userFactors.count();
     itemFactors.count();
-    ALSModel model = new ALSModel("benchmark", rank, userFactors, itemFactors).setUserCol("uid").setItemCol("iid");
+    ALSModel model =
+        new ALSModel("benchmark", rank, userFactors, itemFactors)
+            .setUserCol("uid")
+            .setItemCol("iid");
     double[][] als = new double[2][runs];
     double[][] topN = new double[2][runs];
-    for (int i = 0; i < runs; i++) {
-      timed(als, i, () -> noop(model.recommendForAllUsers(k)));
-      timed(topN, i, () -> noop(TopN.recommend(userFactors, itemFactors, null, k, 4096)));
-      LOG.info("run {}: recommendForAllUsers {} s ({} cpu s), TopN {} s ({} cpu s)", i + 1,
-          round(als[0][i]), round(als[1][i]), round(topN[0][i]), round(topN[1][i]));
-    }
+    timeRuns(model, userFactors, itemFactors, k, als, topN);
     int step = Math.max(1, users / SAMPLE_USERS);
-    int differ = mismatches(sample(model.recommendForAllUsers(k), step), sample(TopN.recommend(userFactors,
-        itemFactors, null, k, 4096), step));
-    double gflops = sgemmGflops(rank, items);
+    int differ =
+        TopNAgreement.mismatches(
+            TopNAgreement.sample(model.recommendForAllUsers(k), step),
+            TopNAgreement.sample(TopN.recommend(userFactors, itemFactors, null, k, 4096), step));
+    double gflops = ScoringRates.sgemmGflops(rank, items);
+    double scoring = ScoringRates.scoringGflops(rank, items, k);
     int cores = spark.sparkContext().defaultParallelism();
     double flops = 2.0 * users * items * rank;
     userFactors.unpersist();
     itemFactors.unpersist();
-    return new Result(users, items, rank, k, runs, median(als[0]), median(topN[0]), median(als[0]) / median(topN[0]),
-        median(als[1]), median(topN[1]),
-        BLAS.getInstance().getClass().getSimpleName(), gflops, cores, flops / (gflops * 1e9),
-        flops / (gflops * 1e9 * cores), (users + step - 1) / step, differ);
+    return new Result(
+        users,
+        items,
+        rank,
+        k,
+        runs,
+        median(als[0]),
+        median(topN[0]),
+        median(als[0]) / median(topN[0]),
+        median(als[1]),
+        median(topN[1]),
+        BLAS.getInstance().getClass().getSimpleName(),
+        gflops,
+        BlockScorer.nativeSgemm() ? "native sgemm" : "Java tile kernel",
+        scoring,
+        cores,
+        flops / (gflops * 1e9),
+        flops / (gflops * 1e9 * cores),
+        flops / (scoring * 1e9 * cores),
+        (users + step - 1) / step,
+        differ);
+  }
+
+  /** Alternates the two, run by run, so a change in machine load hits both alike. */
+  private static void timeRuns(
+      ALSModel model,
+      Dataset<Row> userFactors,
+      Dataset<Row> itemFactors,
+      int k,
+      double[][] als,
+      double[][] topN) {
+    int runs = als[0].length;
+    for (int i = 0; i < runs; i++) {
+      timed(als, i, () -> noop(model.recommendForAllUsers(k)));
+      timed(topN, i, () -> noop(TopN.recommend(userFactors, itemFactors, null, k, 4096)));
+      LOG.info(
+          "run {}: recommendForAllUsers {} s ({} cpu s), TopN {} s ({} cpu s)",
+          i + 1,
+          round(als[0][i]),
+          round(als[1][i]),
+          round(topN[0][i]),
+          round(topN[1][i]));
+    }
   }
 
   /** Factors in (-1, 1) from a hash of (seed, id, position): reproducible and uncorrelated. */
   static Dataset<Row> randomFactors(SparkSession spark, int n, int rank, long seed) {
-    return spark.range(n).select(col("id").cast("int").as("id"), expr("transform(sequence(0, " + (rank - 1)
-        + "), j -> cast((xxhash64(" + seed + "L, id, j) % 1000000) / 1000000.0 as float))").as("features"))
+    return spark
+        .range(n)
+        .select(
+            col("id").cast("int").as("id"),
+            expr("transform(sequence(0, "
+                    + (rank - 1)
+                    + "), j -> cast((xxhash64("
+                    + seed
+                    + "L, id, j) % 1000000) / 1000000.0 as float))")
+                .as("features"))
         .repartition(spark.sparkContext().defaultParallelism());
-  }
-
-  /**
-   * Single-thread sgemm rate in the shape BlockScorer uses (item tile x user tile, inner = rank),
-   * per second of the thread's CPU time, so other processes on the machine do not lower it.
-   */
-  static double sgemmGflops(int rank, int items) {
-    int it = BlockScorer.ITEM_TILE;
-    int ut = BlockScorer.USER_TILE;
-    float[] a = new float[rank * it];
-    float[] b = new float[rank * ut];
-    float[] c = new float[it * ut];
-    Arrays.fill(a, 0.5f);
-    Arrays.fill(b, 0.25f);
-    BLAS blas = BLAS.getInstance();
-    double best = 0;
-    java.lang.management.ThreadMXBean thread = ManagementFactory.getThreadMXBean();
-    for (int round = 0; round < 5; round++) { // best of 5: the first rounds warm up the JIT
-      long start = thread.getCurrentThreadCpuTime();
-      int calls = 200;
-      for (int i = 0; i < calls; i++) {
-        blas.sgemm("T", "N", it, ut, rank, 1f, a, 0, rank, b, 0, rank, 0f, c, 0, it);
-      }
-      best = Math.max(best, 2.0 * rank * it * ut * calls / ((thread.getCurrentThreadCpuTime() - start) / 1e9) / 1e9);
-    }
-    return best;
   }
 
   private static void noop(Dataset<Row> ds) {
@@ -145,8 +213,10 @@ public final class TopNBenchmark {
   }
 
   private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : 0L;
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0L;
   }
 
   private static double round(double seconds) {
@@ -158,47 +228,5 @@ public final class TopNBenchmark {
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  /** A bounded sample (every step-th uid) of (uid -> [(iid, score)]), collected to the driver. */
-  private static Map<Integer, List<float[]>> sample(Dataset<Row> recs, int step) {
-    Map<Integer, List<float[]>> out = new HashMap<>();
-    for (Row r : recs.where(col(recs.columns()[0]).mod(step).equalTo(0)).collectAsList()) {
-      List<float[]> list = new ArrayList<>();
-      r.<Row>getList(1).forEach(i -> list.add(new float[] {i.getInt(0), i.getFloat(1)}));
-      list.sort((x, y) -> x[1] != y[1] ? Float.compare(y[1], x[1]) : Float.compare(x[0], y[0]));
-      out.put(r.getInt(0), list);
-    }
-    return out;
-  }
-
-  /** Users whose lists differ beyond float noise: a score off by > 1e-5, or other items outside ties. */
-  static int mismatches(Map<Integer, List<float[]>> expected, Map<Integer, List<float[]>> actual) {
-    int differ = 0;
-    for (Map.Entry<Integer, List<float[]>> e : expected.entrySet()) {
-      List<float[]> a = actual.get(e.getKey());
-      if (a == null || !sameUpToTies(e.getValue(), a)) {
-        differ++;
-      }
-    }
-    return differ + (int) actual.keySet().stream().filter(u -> !expected.containsKey(u)).count();
-  }
-
-  private static boolean sameUpToTies(List<float[]> exp, List<float[]> got) {
-    if (exp.size() != got.size()) {
-      return false;
-    }
-    for (int i = 0; i < exp.size(); i++) {
-      float s = exp.get(i)[1];
-      if (Math.abs(s - got.get(i)[1]) > 1e-5) {
-        return false;
-      }
-      boolean tied = (i > 0 && Math.abs(exp.get(i - 1)[1] - s) <= 1e-5)
-          || (i + 1 < exp.size() && Math.abs(exp.get(i + 1)[1] - s) <= 1e-5);
-      if (exp.get(i)[0] != got.get(i)[0] && !tied) {
-        return false;
-      }
-    }
-    return true;
   }
 }

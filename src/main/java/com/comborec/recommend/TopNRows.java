@@ -20,14 +20,19 @@ import scala.collection.immutable.Seq;
  * inside each task and turns the per-user heaps back into rows (uid, [(iid, score)]).
  */
 final class TopNRows {
-  static final StructType ITEM_BLOCK = new StructType()
-      .add("iids", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-      .add("item_values", DataTypes.createArrayType(DataTypes.FloatType, false), false);
-  static final StructType USER_BLOCK = new StructType()
-      .add("uids", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-      .add("user_values", DataTypes.createArrayType(DataTypes.FloatType, false), false)
-      .add("excluded", DataTypes.createArrayType(
-          DataTypes.createArrayType(DataTypes.IntegerType, false), true), false);
+  static final StructType ITEM_BLOCK =
+      new StructType()
+          .add("iids", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+          .add("item_values", DataTypes.createArrayType(DataTypes.FloatType, false), false);
+  static final StructType USER_BLOCK =
+      new StructType()
+          .add("uids", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+          .add("user_values", DataTypes.createArrayType(DataTypes.FloatType, false), false)
+          .add(
+              "excluded",
+              DataTypes.createArrayType(
+                  DataTypes.createArrayType(DataTypes.IntegerType, false), true),
+              false);
 
   private TopNRows() {}
 
@@ -47,10 +52,14 @@ final class TopNRows {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
       FactorMatrix matrix = items.value();
-      return perBlock(rows, blockSize, block -> {
-        UserBlock users = UserBlock.of(block);
-        return toRows(users.factors, BlockScorer.score(users.factors, users.excluded, matrix, k), k);
-      });
+      return perBlock(
+          rows,
+          blockSize,
+          block -> {
+            UserBlock users = UserBlock.of(block);
+            return toRows(
+                users.factors, BlockScorer.score(users.factors, users.excluded, matrix, k), k);
+          });
     }
   }
 
@@ -67,16 +76,19 @@ final class TopNRows {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      return perBlock(rows, size, block -> {
-        List<Integer> ids = new ArrayList<>(block.size());
-        List<float[]> vectors = new ArrayList<>(block.size());
-        for (Row r : block) {
-          ids.add(r.getInt(0));
-          vectors.add(floats(r, 1));
-        }
-        FactorMatrix m = FactorMatrix.sortedById(rank, ids, vectors);
-        return List.of(RowFactory.create(m.ids, m.values));
-      });
+      return perBlock(
+          rows,
+          size,
+          block -> {
+            List<Integer> ids = new ArrayList<>(block.size());
+            List<float[]> vectors = new ArrayList<>(block.size());
+            for (Row r : block) {
+              ids.add(r.getInt(0));
+              vectors.add(floats(r, 1));
+            }
+            FactorMatrix m = FactorMatrix.sortedById(rank, ids, vectors);
+            return List.of(RowFactory.create(m.ids, m.values));
+          });
     }
   }
 
@@ -91,10 +103,14 @@ final class TopNRows {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-      return perBlock(rows, size, block -> {
-        UserBlock users = UserBlock.of(block);
-        return List.of(RowFactory.create(users.factors.ids, users.factors.values, seq(users.excluded)));
-      });
+      return perBlock(
+          rows,
+          size,
+          block -> {
+            UserBlock users = UserBlock.of(block);
+            return List.of(
+                RowFactory.create(users.factors.ids, users.factors.values, seq(users.excluded)));
+          });
     }
   }
 
@@ -109,12 +125,15 @@ final class TopNRows {
 
     @Override
     public Iterator<Row> call(Iterator<Row> pairs) {
-      return perBlock(pairs, 1, pair -> {
-        Row p = pair.get(0);
-        FactorMatrix users = matrix(ints(p, 0), floats(p, 1));
-        FactorMatrix items = matrix(ints(p, 3), floats(p, 4));
-        return toRows(users, BlockScorer.score(users, intArrays(p, 2), items, k), k);
-      });
+      return perBlock(
+          pairs,
+          1,
+          pair -> {
+            Row p = pair.get(0);
+            FactorMatrix users = matrix(ints(p, 0), floats(p, 1));
+            FactorMatrix items = matrix(ints(p, 3), floats(p, 4));
+            return toRows(users, BlockScorer.score(users, intArrays(p, 2), items, k), k);
+          });
     }
 
     private static FactorMatrix matrix(int[] ids, float[] values) {

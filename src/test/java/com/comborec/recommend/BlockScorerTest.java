@@ -13,27 +13,32 @@ import org.junit.jupiter.api.Test;
 class BlockScorerTest {
 
   /**
-   * Small integer factors make every score an exact small integer in float arithmetic, so the
-   * brute force and sgemm agree bit for bit and ties are frequent: this checks the tie order
-   * (lower item id first) exactly. 300 users x 2100 items cross both tile sizes (256, 1024).
+   * Small integer factors make every score an exact small integer in float arithmetic, so the brute
+   * force and sgemm agree bit for bit and ties are frequent: this checks the tie order (lower item
+   * id first) exactly. 301 users x 2100 items cross both tile sizes (256, 1024), leave a short last
+   * item tile, and a last group of one user for the Java kernel (301 = 75 x 4 + 1). Both multiplies
+   * are checked: netlib's sgemm and the Java tile kernel.
    */
   @Test
   void matchesBruteForceAcrossTilesWithTiesAndMasks() {
     Random rnd = new Random(7);
     int rank = 3;
-    FactorMatrix users = randomIntegerMatrix(rnd, 300, rank, 0);
+    FactorMatrix users = randomIntegerMatrix(rnd, 301, rank, 0);
     FactorMatrix items = randomIntegerMatrix(rnd, 2100, rank, 5000);
-    int[][] excluded = new int[300][];
-    for (int u = 0; u < 300; u += 3) {
+    int[][] excluded = new int[301][];
+    for (int u = 0; u < 301; u += 3) {
       excluded[u] = new int[] {items.ids[rnd.nextInt(2100)], items.ids[rnd.nextInt(2100)], 999_999};
     }
-    for (int k : new int[] {1, 10, 2100, 2500}) {
-      BlockHeaps heaps = BlockScorer.score(users, excluded, items, k);
-      for (int u = 0; u < 300; u++) {
-        int[] expected = bruteForce(users, u, items, excluded[u], k);
-        int[] ids = new int[k];
-        int n = heaps.sorted(u, ids, new float[k]);
-        assertArrayEquals(expected, java.util.Arrays.copyOf(ids, n), "k=" + k + " user row " + u);
+    for (boolean sgemm : new boolean[] {true, false}) {
+      for (int k : new int[] {1, 10, 2100, 2500}) {
+        BlockHeaps heaps = BlockScorer.score(users, excluded, items, k, sgemm);
+        for (int u = 0; u < 301; u++) {
+          int[] expected = bruteForce(users, u, items, excluded[u], k);
+          int[] ids = new int[k];
+          int n = heaps.sorted(u, ids, new float[k]);
+          String where = (sgemm ? "sgemm" : "java kernel") + " k=" + k + " user row " + u;
+          assertArrayEquals(expected, java.util.Arrays.copyOf(ids, n), where);
+        }
       }
     }
   }
@@ -43,8 +48,10 @@ class BlockScorerTest {
     // 1 user (1,1), items 1 (1,0) and 2 (0,1); both excluded -> empty list even for k = 5.
     FactorMatrix users = new FactorMatrix(2, new int[] {7}, new float[] {1, 1});
     FactorMatrix items = new FactorMatrix(2, new int[] {1, 2}, new float[] {1, 0, 0, 1});
-    BlockHeaps heaps = BlockScorer.score(users, new int[][] {{1, 2}}, items, 5);
-    assertEquals(0, heaps.size(0), "user 7 must get an empty list");
+    for (boolean sgemm : new boolean[] {true, false}) {
+      BlockHeaps heaps = BlockScorer.score(users, new int[][] {{1, 2}}, items, 5, sgemm);
+      assertEquals(0, heaps.size(0), "user 7 must get an empty list, sgemm=" + sgemm);
+    }
   }
 
   private static FactorMatrix randomIntegerMatrix(Random rnd, int n, int rank, int firstId) {
@@ -59,7 +66,8 @@ class BlockScorerTest {
     return new FactorMatrix(rank, ids, values);
   }
 
-  private static int[] bruteForce(FactorMatrix users, int u, FactorMatrix items, int[] excluded, int k) {
+  private static int[] bruteForce(
+      FactorMatrix users, int u, FactorMatrix items, int[] excluded, int k) {
     List<float[]> scored = new ArrayList<>(); // {score, id}
     for (int j = 0; j < items.size(); j++) {
       int id = items.ids[j];

@@ -17,67 +17,131 @@ class CandidatesTest {
 
   /**
    * u1 interacted with A (bought) and B (only viewed). Neighbours: A->X 0.5, B->X 0.9, A->Y 0.2,
-   * B->Z 0.3. X = 0.5 + 0.9 = 1.4, bought with A (B links more strongly but was not bought);
-   * Y = 0.2 bought with A; Z = 0.3, similar to B (no bought item links to Z).
-   * u2 bought C and D, both link to W with 0.4: the tie goes to the lower id, C. W = 0.8.
+   * B->Z 0.3. X = 0.5 + 0.9 = 1.4, bought with A (B links more strongly but was not bought); Y =
+   * 0.2 bought with A; Z = 0.3, similar to B (no bought item links to Z). u2 bought C and D, both
+   * link to W with 0.4: the tie goes to the lower id, C. W = 0.8.
    */
   @Test
   void cooccurrenceNamesTheBoughtItemThatLinksMost() {
-    Dataset<Row> interactions = frame(RecommendInputs.INTERACTIONS, row("u1", "A", 5.0), row("u1", "B", 1.0),
-        row("u2", "D", 5.0), row("u2", "C", 5.0));
+    Dataset<Row> interactions =
+        frame(
+            RecommendInputs.INTERACTIONS,
+            row("u1", "A", 5.0),
+            row("u1", "B", 1.0),
+            row("u2", "D", 5.0),
+            row("u2", "C", 5.0));
     Dataset<Row> purchases = frame(Fixtures.PAIRS, row("u1", "A"), row("u2", "C"), row("u2", "D"));
-    Dataset<Row> cooc = frame(RecommendInputs.COOC, row("A", "X", 0.5), row("B", "X", 0.9), row("A", "Y", 0.2),
-        row("B", "Z", 0.3), row("C", "W", 0.4), row("D", "W", 0.4));
-    assertEquals(List.of("u1|X|1.4|bought_with|A", "u1|Y|0.2|bought_with|A", "u1|Z|0.3|similar_to|B",
+    Dataset<Row> cooc =
+        frame(
+            RecommendInputs.COOC,
+            row("A", "X", 0.5),
+            row("B", "X", 0.9),
+            row("A", "Y", 0.2),
+            row("B", "Z", 0.3),
+            row("C", "W", 0.4),
+            row("D", "W", 0.4));
+    assertEquals(
+        List.of(
+            "u1|X|1.4|bought_with|A",
+            "u1|Y|0.2|bought_with|A",
+            "u1|Z|0.3|similar_to|B",
             "u2|W|0.8|bought_with|C"),
-        lines(PersonalCandidates.cooccurrence(interactions, purchases, cooc).selectExpr("user_id", "item_id",
-            "round(score, 6) as score", "reason", "because_item_id"),
-            "user_id", "item_id", "score", "reason", "because_item_id"), "cooccurrence candidates");
+        lines(
+            PersonalCandidates.cooccurrence(interactions, purchases, cooc)
+                .selectExpr(
+                    "user_id", "item_id", "round(score, 6) as score", "reason", "because_item_id"),
+            "user_id",
+            "item_id",
+            "score",
+            "reason",
+            "because_item_id"),
+        "cooccurrence candidates");
   }
 
   /**
-   * weight 0.6, depth 2. ALS u1: P 3.0, Q 2.0, R 1.0 -> top 2 P, Q -> min-max P 1, Q 0.
-   * Cooc u1: Q 0.8 (bought_with A), S 0.2 (similar_to B) -> Q 1, S 0.
-   * P = 0.6*1 = 0.6 personal; Q = 0.6*0 + 0.4*1 = 0.4 from cooc -> bought_with A; S = 0 + 0 = 0,
-   * a tie of 0 and 0 -> personal.
+   * weight 0.6, depth 2. ALS u1: P 3.0, Q 2.0, R 1.0 -> top 2 P, Q -> min-max P 1, Q 0. Cooc u1: Q
+   * 0.8 (bought_with A), S 0.2 (similar_to B) -> Q 1, S 0. P = 0.6*1 = 0.6 personal; Q = 0.6*0 +
+   * 0.4*1 = 0.4 from cooc -> bought_with A; S = 0 + 0 = 0, a tie of 0 and 0 -> personal.
    */
   @Test
   void blendKeepsTheReasonOfTheLargerContribution() {
-    Dataset<Row> als = frame(PersonalCandidates.SCHEMA, row("u1", "P", 3.0, "personal", null),
-        row("u1", "Q", 2.0, "personal", null), row("u1", "R", 1.0, "personal", null));
-    Dataset<Row> cooc = frame(PersonalCandidates.SCHEMA, row("u1", "Q", 0.8, "bought_with", "A"),
-        row("u1", "S", 0.2, "similar_to", "B"));
-    assertEquals(List.of("u1|P|0.6|personal|null", "u1|Q|0.4|bought_with|A", "u1|S|0.0|personal|null"),
-        lines(PersonalCandidates.blend(als, cooc, 0.6, 2).selectExpr("user_id", "item_id", "round(score, 6) as score",
-            "reason", "because_item_id"), "user_id", "item_id", "score", "reason", "because_item_id"), "blend");
+    Dataset<Row> als =
+        frame(
+            PersonalCandidates.SCHEMA,
+            row("u1", "P", 3.0, "personal", null),
+            row("u1", "Q", 2.0, "personal", null),
+            row("u1", "R", 1.0, "personal", null));
+    Dataset<Row> cooc =
+        frame(
+            PersonalCandidates.SCHEMA,
+            row("u1", "Q", 0.8, "bought_with", "A"),
+            row("u1", "S", 0.2, "similar_to", "B"));
+    assertEquals(
+        List.of("u1|P|0.6|personal|null", "u1|Q|0.4|bought_with|A", "u1|S|0.0|personal|null"),
+        lines(
+            PersonalCandidates.blend(als, cooc, 0.6, 2)
+                .selectExpr(
+                    "user_id", "item_id", "round(score, 6) as score", "reason", "because_item_id"),
+            "user_id",
+            "item_id",
+            "score",
+            "reason",
+            "because_item_id"),
+        "blend");
   }
 
   @Test
   void topNRowsBecomePersonalCandidatesInStringIds() {
-    Dataset<Row> topN = frame(TopN.OUTPUT, row(7, List.of(RowFactory.create(3, 0.5f), RowFactory.create(4, 0.25f))));
+    Dataset<Row> topN =
+        frame(
+            TopN.OUTPUT, row(7, List.of(RowFactory.create(3, 0.5f), RowFactory.create(4, 0.25f))));
     Dataset<Row> users = frame(RecommendInputs.USER_INDEX, row("u7", 7));
     Dataset<Row> items = frame(RecommendInputs.ITEM_INDEX, row("I3", 3), row("I4", 4));
-    assertEquals(List.of("u7|I3|0.5|personal|null", "u7|I4|0.25|personal|null"),
-        lines(PersonalCandidates.fromTopN(topN, users, items), "user_id", "item_id", "score", "reason",
-            "because_item_id"), "ALS candidates");
+    assertEquals(
+        List.of("u7|I3|0.5|personal|null", "u7|I4|0.25|personal|null"),
+        lines(
+            PersonalCandidates.fromTopN(topN, users, items),
+            "user_id",
+            "item_id",
+            "score",
+            "reason",
+            "because_item_id"),
+        "ALS candidates");
   }
 
   /**
-   * pool 2. Segment 1's best: B 9, A 5 (C 1 cut); global: A 10, C 8 (B 2 cut).
-   * u1 (segment 1) gets B, A at priority 1 and A, C at priority 2; u2 (segment 2, no segment
-   * popularity) only the global A, C.
+   * pool 2. Segment 1's best: B 9, A 5 (C 1 cut); global: A 10, C 8 (B 2 cut). u1 (segment 1) gets
+   * B, A at priority 1 and A, C at priority 2; u2 (segment 2, no segment popularity) only the
+   * global A, C.
    */
   @Test
   void fillOffersSegmentThenGlobalPools() {
     Dataset<Row> users = frame(Schemas.SEGMENTS, row("u1", 1), row("u2", 2));
-    Dataset<Row> bySegment = frame(RecommendInputs.SEGMENT_POPULARITY, row(1, "A", 5.0), row(1, "B", 9.0),
-        row(1, "C", 1.0));
-    Dataset<Row> global = frame(RecommendInputs.POPULARITY, row("A", 10.0), row("B", 2.0), row("C", 8.0));
-    assertEquals(List.of("u1|A|10.0|2", "u1|A|5.0|1", "u1|B|9.0|1", "u1|C|8.0|2", "u2|A|10.0|2", "u2|C|8.0|2"),
-        lines(PopularityFill.candidates(users, bySegment, global, 2), "user_id", "item_id", "score", "priority"),
+    Dataset<Row> bySegment =
+        frame(
+            RecommendInputs.SEGMENT_POPULARITY,
+            row(1, "A", 5.0),
+            row(1, "B", 9.0),
+            row(1, "C", 1.0));
+    Dataset<Row> global =
+        frame(RecommendInputs.POPULARITY, row("A", 10.0), row("B", 2.0), row("C", 8.0));
+    assertEquals(
+        List.of(
+            "u1|A|10.0|2", "u1|A|5.0|1", "u1|B|9.0|1", "u1|C|8.0|2", "u2|A|10.0|2", "u2|C|8.0|2"),
+        lines(
+            PopularityFill.candidates(users, bySegment, global, 2),
+            "user_id",
+            "item_id",
+            "score",
+            "priority"),
         "fill with segments");
-    assertEquals(List.of("u1|A|popular_in_segment", "u1|C|popular_in_segment"),
-        lines(PopularityFill.candidates(users, null, global, 2).filter("user_id = 'u1'"), "user_id", "item_id",
-            "reason"), "fill without segment popularity");
+    assertEquals(
+        List.of("u1|A|popular_in_segment", "u1|C|popular_in_segment"),
+        lines(
+            PopularityFill.candidates(users, null, global, 2).filter("user_id = 'u1'"),
+            "user_id",
+            "item_id",
+            "reason"),
+        "fill without segment popularity");
   }
 }

@@ -13,15 +13,21 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** Inline fixtures for the recommend tests: typed frames from literal rows, and readable results. */
+/**
+ * Inline fixtures for the recommend tests: typed frames from literal rows, and readable results.
+ */
 final class Fixtures {
-  static final StructType PAIRS = new StructType()
-      .add("user_id", DataTypes.StringType).add("item_id", DataTypes.StringType);
+  static final StructType PAIRS =
+      new StructType().add("user_id", DataTypes.StringType).add("item_id", DataTypes.StringType);
   static final StructType ITEMS = new StructType().add("item_id", DataTypes.StringType);
-  static final StructType CANDIDATES = PersonalCandidates.SCHEMA.add("priority", DataTypes.IntegerType);
-  static final StructType STRATEGIES = new StructType()
-      .add("user_id", DataTypes.StringType).add("segment_id", DataTypes.IntegerType)
-      .add("eligible", DataTypes.BooleanType).add("fallback", DataTypes.StringType);
+  static final StructType CANDIDATES =
+      PersonalCandidates.SCHEMA.add("priority", DataTypes.IntegerType);
+  static final StructType STRATEGIES =
+      new StructType()
+          .add("user_id", DataTypes.StringType)
+          .add("segment_id", DataTypes.IntegerType)
+          .add("eligible", DataTypes.BooleanType)
+          .add("fallback", DataTypes.StringType);
 
   private Fixtures() {}
 
@@ -44,9 +50,13 @@ final class Fixtures {
   /** Rows as sorted "a|b|c" strings over the given columns, for order-free comparison. */
   static List<String> lines(Dataset<Row> ds, String... columns) {
     return ds.selectExpr(columns).collectAsList().stream()
-        .map(r -> Arrays.stream(columns).map(c -> String.valueOf(r.get(r.fieldIndex(c.replaceAll(".* as ", "")))))
-            .collect(Collectors.joining("|")))
-        .sorted().collect(Collectors.toList());
+        .map(
+            r ->
+                Arrays.stream(columns)
+                    .map(c -> String.valueOf(r.get(r.fieldIndex(c.replaceAll(".* as ", "")))))
+                    .collect(Collectors.joining("|")))
+        .sorted()
+        .collect(Collectors.toList());
   }
 
   /** user_id -> "rank:item_id:reason:because" list of a ranked lists frame (user_id, items). */

@@ -22,21 +22,31 @@ class RankingTest {
   /**
    * u1 (eligible) has personal A 0.9 (bought), B 0.8 (inactive), C 0.7 (out of stock, so not
    * available either), D 0.6 (dismissed), E 0.5, F 0.4; popular G 100 (priority 2) and E 50
-   * (priority 1, E is also personal: personal wins). Available: everything but B and C.
-   * top-n 3 -> 1 E personal, 2 F personal, 3 G popular (popularity after personal, despite its score).
+   * (priority 1, E is also personal: personal wins). Available: everything but B and C. top-n 3 ->
+   * 1 E personal, 2 F personal, 3 G popular (popularity after personal, despite its score).
    */
   @Test
   void everyFilterAppliesAndPersonalItemsComeFirst() {
-    Dataset<Row> candidates = frame(Fixtures.CANDIDATES,
-        row("u1", "A", 0.9, "personal", null, 0), row("u1", "B", 0.8, "personal", null, 0),
-        row("u1", "C", 0.7, "personal", null, 0), row("u1", "D", 0.6, "bought_with", "A", 0),
-        row("u1", "E", 0.5, "personal", null, 0), row("u1", "F", 0.4, "bought_with", "A", 0),
-        row("u1", "G", 100.0, "popular_in_segment", null, 2), row("u1", "E", 50.0, "popular_in_segment", null, 1));
+    Dataset<Row> candidates =
+        frame(
+            Fixtures.CANDIDATES,
+            row("u1", "A", 0.9, "personal", null, 0),
+            row("u1", "B", 0.8, "personal", null, 0),
+            row("u1", "C", 0.7, "personal", null, 0),
+            row("u1", "D", 0.6, "bought_with", "A", 0),
+            row("u1", "E", 0.5, "personal", null, 0),
+            row("u1", "F", 0.4, "bought_with", "A", 0),
+            row("u1", "G", 100.0, "popular_in_segment", null, 2),
+            row("u1", "E", 50.0, "popular_in_segment", null, 1));
     Dataset<Row> strategies = frame(Fixtures.STRATEGIES, row("u1", 1, true, "segment_popular"));
     Dataset<Row> excluded = frame(Fixtures.PAIRS, row("u1", "A"), row("u1", "D"));
-    Dataset<Row> available = frame(Fixtures.ITEMS, row("A"), row("D"), row("E"), row("F"), row("G"));
-    Map<String, List<String>> lists = Fixtures.lists(Ranking.rankLists(candidates, strategies, excluded, available, 3));
-    assertEquals(List.of("1:E:personal:null", "2:F:bought_with:A", "3:G:popular_in_segment:null"), lists.get("u1"),
+    Dataset<Row> available =
+        frame(Fixtures.ITEMS, row("A"), row("D"), row("E"), row("F"), row("G"));
+    Map<String, List<String>> lists =
+        Fixtures.lists(Ranking.rankLists(candidates, strategies, excluded, available, 3));
+    assertEquals(
+        List.of("1:E:personal:null", "2:F:bought_with:A", "3:G:popular_in_segment:null"),
+        lists.get("u1"),
         "u1's list");
   }
 
@@ -46,15 +56,29 @@ class RankingTest {
    */
   @Test
   void fallbackUsersGetPopularityOnlyInPriorityOrder() {
-    Dataset<Row> candidates = frame(Fixtures.CANDIDATES, row("u2", "P", 9.9, "personal", null, 0),
-        row("u2", "G1", 9.0, "popular_in_segment", null, 2), row("u2", "S2", 2.0, "popular_in_segment", null, 1),
-        row("u2", "S1", 3.0, "popular_in_segment", null, 1));
-    Dataset<Row> strategies = frame(Fixtures.STRATEGIES, row("u2", 4, false, "segment_popular"),
-        row("u3", 4, false, "segment_popular"));
+    Dataset<Row> candidates =
+        frame(
+            Fixtures.CANDIDATES,
+            row("u2", "P", 9.9, "personal", null, 0),
+            row("u2", "G1", 9.0, "popular_in_segment", null, 2),
+            row("u2", "S2", 2.0, "popular_in_segment", null, 1),
+            row("u2", "S1", 3.0, "popular_in_segment", null, 1));
+    Dataset<Row> strategies =
+        frame(
+            Fixtures.STRATEGIES,
+            row("u2", 4, false, "segment_popular"),
+            row("u3", 4, false, "segment_popular"));
     Dataset<Row> available = frame(Fixtures.ITEMS, row("P"), row("G1"), row("S1"), row("S2"));
     Dataset<Row> lists = Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 10);
-    assertEquals(Map.of("u2", List.of("1:S1:popular_in_segment:null", "2:S2:popular_in_segment:null",
-        "3:G1:popular_in_segment:null")), Fixtures.lists(lists), "lists");
+    assertEquals(
+        Map.of(
+            "u2",
+            List.of(
+                "1:S1:popular_in_segment:null",
+                "2:S2:popular_in_segment:null",
+                "3:G1:popular_in_segment:null")),
+        Fixtures.lists(lists),
+        "lists");
   }
 
   /** K below, equal to and above the candidate count: ranks 1..n equal a brute-force sort. */
@@ -63,40 +87,67 @@ class RankingTest {
     Random rnd = new Random(3);
     List<Object[]> rows = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      rows.add(row("u1", "I" + i, (double) rnd.nextInt(4), "personal", null, 0)); // small ints: ties happen
+      rows.add(
+          row(
+              "u1",
+              "I" + i,
+              (double) rnd.nextInt(4),
+              "personal",
+              null,
+              0)); // small ints: ties happen
     }
     Dataset<Row> candidates = frame(Fixtures.CANDIDATES, rows.toArray(new Object[0][]));
     Dataset<Row> strategies = frame(Fixtures.STRATEGIES, row("u1", 0, true, "global_popular"));
-    Dataset<Row> available = frame(Fixtures.ITEMS, rows.stream().map(r -> row(r[1])).toArray(Object[][]::new));
+    Dataset<Row> available =
+        frame(Fixtures.ITEMS, rows.stream().map(r -> row(r[1])).toArray(Object[][]::new));
     List<Object[]> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.<Object[]>comparingDouble(r -> -(double) r[2]).thenComparing(r -> (String) r[1]));
+    sorted.sort(
+        Comparator.<Object[]>comparingDouble(r -> -(double) r[2])
+            .thenComparing(r -> (String) r[1]));
     for (int k : new int[] {3, 6, 9}) {
       List<String> expected = new ArrayList<>();
       for (int i = 0; i < Math.min(k, 6); i++) {
         expected.add((i + 1) + ":" + sorted.get(i)[1] + ":personal:null");
       }
-      assertEquals(expected, Fixtures.lists(Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, k))
-          .get("u1"), "k=" + k);
+      assertEquals(
+          expected,
+          Fixtures.lists(Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, k))
+              .get("u1"),
+          "k=" + k);
     }
   }
 
   /**
-   * One row per user of the strategies: u1 eligible with a personal item -> strategy 'als';
-   * u2 eligible but only popular items made its list -> its fallback; u3 without a list -> [].
+   * One row per user of the strategies: u1 eligible with a personal item -> strategy 'als'; u2
+   * eligible but only popular items made its list -> its fallback; u3 without a list -> [].
    */
   @Test
   void assembleGivesOneContractRowPerUser() {
-    Dataset<Row> candidates = frame(Fixtures.CANDIDATES, row("u1", "A", 0.5, "personal", null, 0),
-        row("u1", "B", 7.0, "popular_in_segment", null, 2), row("u2", "B", 7.0, "popular_in_segment", null, 2));
-    Dataset<Row> strategies = frame(Fixtures.STRATEGIES, row("u1", 0, true, "global_popular"),
-        row("u2", 0, true, "global_popular"), row("u3", 0, false, "global_popular"));
-    Dataset<Row> lists = Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, frame(Fixtures.ITEMS, row("A"), row("B")), 10);
-    Dataset<Row> table = Ranking.assemble(strategies, lists, new ModelInfo("als", "als-v1", 0.5, 30));
+    Dataset<Row> candidates =
+        frame(
+            Fixtures.CANDIDATES,
+            row("u1", "A", 0.5, "personal", null, 0),
+            row("u1", "B", 7.0, "popular_in_segment", null, 2),
+            row("u2", "B", 7.0, "popular_in_segment", null, 2));
+    Dataset<Row> strategies =
+        frame(
+            Fixtures.STRATEGIES,
+            row("u1", 0, true, "global_popular"),
+            row("u2", 0, true, "global_popular"),
+            row("u3", 0, false, "global_popular"));
+    Dataset<Row> lists =
+        Ranking.rankLists(
+            candidates, strategies, NO_EXCLUSIONS, frame(Fixtures.ITEMS, row("A"), row("B")), 10);
+    Dataset<Row> table =
+        Ranking.assemble(strategies, lists, new ModelInfo("als", "als-v1", 0.5, 30));
     assertEquals(Schemas.RECOMMENDATIONS, table.schema(), "contract schema, nullability included");
-    assertEquals(List.of("u1|0|als|als-v1", "u2|0|global_popular|als-v1", "u3|0|global_popular|als-v1"),
-        Fixtures.lines(table, "user_id", "segment_id", "strategy", "model_version"), "one row per user");
+    assertEquals(
+        List.of("u1|0|als|als-v1", "u2|0|global_popular|als-v1", "u3|0|global_popular|als-v1"),
+        Fixtures.lines(table, "user_id", "segment_id", "strategy", "model_version"),
+        "one row per user");
     Map<String, List<String>> items = Fixtures.lists(table);
-    assertEquals(List.of("1:A:personal:null", "2:B:popular_in_segment:null"), items.get("u1"), "u1 items");
+    assertEquals(
+        List.of("1:A:personal:null", "2:B:popular_in_segment:null"), items.get("u1"), "u1 items");
     assertEquals(List.of(), items.get("u3"), "u3 has an empty list");
     assertTrue(table.filter("items is null").isEmpty(), "items never null");
   }

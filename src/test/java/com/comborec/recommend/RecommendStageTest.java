@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stage end to end on a hand-made work store. Items A..H (iids 0..7); G is inactive, H out of
- * stock. u1 bought A, viewed E, dismissed B; u2 viewed A (one item: too little history); u3 is
- * only in the users snapshot. top-n 3.
+ * stock. u1 bought A, viewed E, dismissed B; u2 viewed A (one item: too little history); u3 is only
+ * in the users snapshot. top-n 3.
  */
 class RecommendStageTest {
   private static final LocalDate RUN = LocalDate.of(2026, 3, 31);
@@ -41,63 +41,102 @@ class RecommendStageTest {
     writeModel(ctx, "als");
     new RecommendStage().run(ctx);
     Dataset<Row> table = staged(ctx);
-    assertEquals(List.of(), Schemas.mismatches(Schemas.RECOMMENDATIONS, table.schema()), "contract columns");
-    assertEquals(List.of("u1|0|als|m-1", "u2|0|global_popular|m-1", "u3|0|global_popular|m-1"),
-        Fixtures.lines(table, "user_id", "segment_id", "strategy", "model_version"), "one row per known user");
+    assertEquals(
+        List.of(), Schemas.mismatches(Schemas.RECOMMENDATIONS, table.schema()), "contract columns");
+    assertEquals(
+        List.of("u1|0|als|m-1", "u2|0|global_popular|m-1", "u3|0|global_popular|m-1"),
+        Fixtures.lines(table, "user_id", "segment_id", "strategy", "model_version"),
+        "one row per known user");
     assertValidLists(table, 3);
     Map<String, List<String>> lists = Fixtures.lists(table);
-    assertEquals(List.of("1:C:personal:null", "2:D:personal:null", "3:E:personal:null"), lists.get("u1"), "u1");
-    List<String> popular = List.of("1:A:popular_in_segment:null", "2:F:popular_in_segment:null",
-        "3:B:popular_in_segment:null");
+    assertEquals(
+        List.of("1:C:personal:null", "2:D:personal:null", "3:E:personal:null"),
+        lists.get("u1"),
+        "u1");
+    List<String> popular =
+        List.of(
+            "1:A:popular_in_segment:null",
+            "2:F:popular_in_segment:null",
+            "3:B:popular_in_segment:null");
     assertEquals(popular, lists.get("u2"), "u2");
     assertEquals(popular, lists.get("u3"), "u3");
     assertEquals(1L, ctx.report().get("recommend.strategies.als"), "manifest figure");
   }
 
   /**
-   * Co-occurrence with segments (u1 in 1, u2 and u3 in 2). Links A->C 0.9, A->D 0.3, E->D 0.4:
-   * u1 gets C 0.9 and D 0.7, both bought with A (E was only viewed), then segment 1's F
-   * (H is out of stock). u2, u3: segment 2's F, C, then the global A.
+   * Co-occurrence with segments (u1 in 1, u2 and u3 in 2). Links A->C 0.9, A->D 0.3, E->D 0.4: u1
+   * gets C 0.9 and D 0.7, both bought with A (E was only viewed), then segment 1's F (H is out of
+   * stock). u2, u3: segment 2's F, C, then the global A.
    */
   @Test
   void cooccurrenceServingWithSegmentFallback() {
     RunContext ctx = context("cooc");
     writeModel(ctx, "cooccurrence");
     write(ctx, "segments", frame(Schemas.SEGMENTS, row("u1", 1), row("u2", 2), row("u3", 2)));
-    write(ctx, "segment_popularity", frame(RecommendInputs.SEGMENT_POPULARITY, row(1, "H", 5.0), row(1, "F", 4.0),
-        row(2, "F", 9.0), row(2, "C", 8.0)));
+    write(
+        ctx,
+        "segment_popularity",
+        frame(
+            RecommendInputs.SEGMENT_POPULARITY,
+            row(1, "H", 5.0),
+            row(1, "F", 4.0),
+            row(2, "F", 9.0),
+            row(2, "C", 8.0)));
     new RecommendStage().run(ctx);
     Dataset<Row> table = staged(ctx);
-    assertEquals(List.of("u1|1|cooccurrence", "u2|2|segment_popular", "u3|2|segment_popular"),
-        Fixtures.lines(table, "user_id", "segment_id", "strategy"), "strategies");
+    assertEquals(
+        List.of("u1|1|cooccurrence", "u2|2|segment_popular", "u3|2|segment_popular"),
+        Fixtures.lines(table, "user_id", "segment_id", "strategy"),
+        "strategies");
     assertValidLists(table, 3);
     Map<String, List<String>> lists = Fixtures.lists(table);
-    assertEquals(List.of("1:C:bought_with:A", "2:D:bought_with:A", "3:F:popular_in_segment:null"), lists.get("u1"), "u1");
-    assertEquals(List.of("1:F:popular_in_segment:null", "2:C:popular_in_segment:null", "3:A:popular_in_segment:null"),
-        lists.get("u3"), "u3");
+    assertEquals(
+        List.of("1:C:bought_with:A", "2:D:bought_with:A", "3:F:popular_in_segment:null"),
+        lists.get("u1"),
+        "u1");
+    assertEquals(
+        List.of(
+            "1:F:popular_in_segment:null",
+            "2:C:popular_in_segment:null",
+            "3:A:popular_in_segment:null"),
+        lists.get("u3"),
+        "u3");
   }
 
-  /** One row per user; ranks 1..n without gaps; no item twice; n <= topN; never a null item field. */
+  /**
+   * One row per user; ranks 1..n without gaps; no item twice; n <= topN; never a null item field.
+   */
   static void assertValidLists(Dataset<Row> table, int topN) {
     List<Row> rows = table.collectAsList();
-    assertEquals(rows.size(), rows.stream().map(r -> r.getString(0)).distinct().count(), "one row per user_id");
+    assertEquals(
+        rows.size(),
+        rows.stream().map(r -> r.getString(0)).distinct().count(),
+        "one row per user_id");
     for (Row r : rows) {
       List<Row> items = r.getList(r.fieldIndex("items"));
       assertTrue(items.size() <= topN, "list of " + r.getString(0) + " longer than top-n");
       for (int i = 0; i < items.size(); i++) {
         Row item = items.get(i);
         assertEquals(i + 1, item.getInt(0), "rank at position " + i + " of " + r.getString(0));
-        assertTrue(!item.isNullAt(1) && !item.isNullAt(2) && !item.isNullAt(3),
+        assertTrue(
+            !item.isNullAt(1) && !item.isNullAt(2) && !item.isNullAt(3),
             "item_id, score, reason at rank " + (i + 1) + " of " + r.getString(0));
       }
-      assertEquals(items.size(), items.stream().map(i -> i.getString(1)).distinct().count(),
+      assertEquals(
+          items.size(),
+          items.stream().map(i -> i.getString(1)).distinct().count(),
           "distinct items in the list of " + r.getString(0));
     }
   }
 
   private RunContext context(String name) {
-    ComboConfig config = ComboConfig.defaults().with("input=" + dir.resolve("in"),
-        "output=" + dir.resolve(name), "work=" + dir.resolve(name + "-work"), "recommend.top-n=3");
+    ComboConfig config =
+        ComboConfig.defaults()
+            .with(
+                "input=" + dir.resolve("in"),
+                "output=" + dir.resolve(name),
+                "work=" + dir.resolve(name + "-work"),
+                "recommend.top-n=3");
     RunContext ctx = new RunContext(TestSpark.session(), config, RUN, "test");
     ctx.enterStage("recommend");
     return ctx;
@@ -115,24 +154,63 @@ class RecommendStageTest {
       itemFactors[i] = row(i, List.of(x[i], 0f));
     }
     writeValidated(ctx, Source.PRODUCTS, frame(Schemas.validated(Source.PRODUCTS), products));
-    writeValidated(ctx, Source.EVENTS, frame(Schemas.validated(Source.EVENTS),
-        row(T, "u1", "A", "purchase", 1, 1.0, "o1"), row(T, "u1", "E", "view", null, null, null),
-        row(T, "u2", "A", "view", null, null, null)));
-    writeValidated(ctx, Source.FEEDBACK, frame(Schemas.validated(Source.FEEDBACK),
-        row(T, "u1", "recommendations", "B", null, "dismiss")));
-    writeValidated(ctx, Source.USERS, frame(Schemas.validated(Source.USERS),
-        row("u1", null, null, null, null), row("u3", null, null, null, null)));
-    write(ctx, "interactions", frame(RecommendInputs.INTERACTIONS, row("u1", "A", 5.0), row("u1", "E", 1.0),
-        row("u2", "A", 1.0)));
+    writeValidated(
+        ctx,
+        Source.EVENTS,
+        frame(
+            Schemas.validated(Source.EVENTS),
+            row(T, "u1", "A", "purchase", 1, 1.0, "o1"),
+            row(T, "u1", "E", "view", null, null, null),
+            row(T, "u2", "A", "view", null, null, null)));
+    writeValidated(
+        ctx,
+        Source.FEEDBACK,
+        frame(
+            Schemas.validated(Source.FEEDBACK),
+            row(T, "u1", "recommendations", "B", null, "dismiss")));
+    writeValidated(
+        ctx,
+        Source.USERS,
+        frame(
+            Schemas.validated(Source.USERS),
+            row("u1", null, null, null, null),
+            row("u3", null, null, null, null)));
+    write(
+        ctx,
+        "interactions",
+        frame(
+            RecommendInputs.INTERACTIONS,
+            row("u1", "A", 5.0),
+            row("u1", "E", 1.0),
+            row("u2", "A", 1.0)));
     write(ctx, "user_index", frame(RecommendInputs.USER_INDEX, row("u1", 0), row("u2", 1)));
     write(ctx, "item_index", frame(RecommendInputs.ITEM_INDEX, itemIndex));
-    write(ctx, "als_user_factors", frame(RecommendInputs.FACTORS, row(0, List.of(1f, 0f)), row(1, List.of(0f, 1f))));
+    write(
+        ctx,
+        "als_user_factors",
+        frame(RecommendInputs.FACTORS, row(0, List.of(1f, 0f)), row(1, List.of(0f, 1f))));
     write(ctx, "als_item_factors", frame(RecommendInputs.FACTORS, itemFactors));
-    write(ctx, "cooc", frame(RecommendInputs.COOC, row("A", "C", 0.9), row("A", "D", 0.3), row("E", "D", 0.4)));
-    write(ctx, "popularity", frame(RecommendInputs.POPULARITY, row("H", 100.0), row("A", 50.0), row("F", 40.0),
-        row("G", 30.0), row("B", 20.0), row("C", 10.0)));
-    ctx.fs().writeStringAtomically(ctx.layout().work("model") + "/model.json",
-        "{\"model_version\": \"m-1\", \"serving\": \"" + serving + "\", \"blend_weight\": 0.5, \"blend_depth\": 30}");
+    write(
+        ctx,
+        "cooc",
+        frame(RecommendInputs.COOC, row("A", "C", 0.9), row("A", "D", 0.3), row("E", "D", 0.4)));
+    write(
+        ctx,
+        "popularity",
+        frame(
+            RecommendInputs.POPULARITY,
+            row("H", 100.0),
+            row("A", 50.0),
+            row("F", 40.0),
+            row("G", 30.0),
+            row("B", 20.0),
+            row("C", 10.0)));
+    ctx.fs()
+        .writeStringAtomically(
+            ctx.layout().work("model") + "/model.json",
+            "{\"model_version\": \"m-1\", \"serving\": \""
+                + serving
+                + "\", \"blend_weight\": 0.5, \"blend_depth\": 30}");
   }
 
   private static void writeValidated(RunContext ctx, Source source, Dataset<Row> rows) {
@@ -144,6 +222,8 @@ class RecommendStageTest {
   }
 
   private static Dataset<Row> staged(RunContext ctx) {
-    return ctx.spark().read().parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
+    return ctx.spark()
+        .read()
+        .parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
   }
 }

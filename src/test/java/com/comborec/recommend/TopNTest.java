@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /** TopN against hand-computed lists and against ALSModel.recommendForAllUsers. */
 class TopNTest {
-  private static final StructType FACTORS = new StructType()
-      .add("id", DataTypes.IntegerType, false)
-      .add("features", DataTypes.createArrayType(DataTypes.FloatType, false), false);
+  private static final StructType FACTORS =
+      new StructType()
+          .add("id", DataTypes.IntegerType, false)
+          .add("features", DataTypes.createArrayType(DataTypes.FloatType, false), false);
   private static final int ITEMS = 12;
   private static SparkSession spark;
   private static ALSModel model;
@@ -35,8 +36,11 @@ class TopNTest {
   @BeforeAll
   static void trainSmallModel() {
     spark = TestSpark.session();
-    StructType ratings = new StructType().add("uid", DataTypes.IntegerType).add("iid", DataTypes.IntegerType)
-        .add("strength", DataTypes.FloatType);
+    StructType ratings =
+        new StructType()
+            .add("uid", DataTypes.IntegerType)
+            .add("iid", DataTypes.IntegerType)
+            .add("strength", DataTypes.FloatType);
     Random rnd = new Random(11);
     List<Row> rows = new ArrayList<>();
     for (int u = 0; u < 30; u++) {
@@ -46,23 +50,33 @@ class TopNTest {
         }
       }
     }
-    model = new ALS().setUserCol("uid").setItemCol("iid").setRatingCol("strength").setImplicitPrefs(true)
-        .setRank(4).setMaxIter(5).setSeed(3).setNumUserBlocks(2).setNumItemBlocks(3)
-        .fit(spark.createDataFrame(rows, ratings));
+    model =
+        new ALS()
+            .setUserCol("uid")
+            .setItemCol("iid")
+            .setRatingCol("strength")
+            .setImplicitPrefs(true)
+            .setRank(4)
+            .setMaxIter(5)
+            .setSeed(3)
+            .setNumUserBlocks(2)
+            .setNumItemBlocks(3)
+            .fit(spark.createDataFrame(rows, ratings));
   }
 
   /**
    * Users 1 (1,0), 2 (0,1), 3 (1,1), 4 (1,1); items 10 (1,0), 11 (0,2), 12 (0.5,0.5), 13 (2,-1).
-   * Scores: user 1: 13=2, 10=1, 12=0.5, 11=0; user 2: 11=2, 12=0.5, 10=0, 13=-1;
-   * user 3: 11=2, then a tie at 1 between 10, 12, 13 (ids ascending break it).
-   * k=2: 1 -> [13, 10]; 2 -> [11, 12]; 3 -> [11, 10]. Exclusions: user 1 drops 13 -> [10, 12];
-   * user 4 drops every item -> []. k=5 (above the 4 items): user 1 -> [13, 10, 12, 11].
+   * Scores: user 1: 13=2, 10=1, 12=0.5, 11=0; user 2: 11=2, 12=0.5, 10=0, 13=-1; user 3: 11=2, then
+   * a tie at 1 between 10, 12, 13 (ids ascending break it). k=2: 1 -> [13, 10]; 2 -> [11, 12]; 3 ->
+   * [11, 10]. Exclusions: user 1 drops 13 -> [10, 12]; user 4 drops every item -> []. k=5 (above
+   * the 4 items): user 1 -> [13, 10, 12, 11].
    */
   @Test
   void handSetFactorsGiveHandComputedLists() {
-    Dataset<Row> users = factors(new int[] {1, 2, 3, 4}, new float[][] {{1, 0}, {0, 1}, {1, 1}, {1, 1}});
-    Dataset<Row> items = factors(new int[] {10, 11, 12, 13},
-        new float[][] {{1, 0}, {0, 2}, {0.5f, 0.5f}, {2, -1}});
+    Dataset<Row> users =
+        factors(new int[] {1, 2, 3, 4}, new float[][] {{1, 0}, {0, 1}, {1, 1}, {1, 1}});
+    Dataset<Row> items =
+        factors(new int[] {10, 11, 12, 13}, new float[][] {{1, 0}, {0, 2}, {0.5f, 0.5f}, {2, -1}});
     Map<Integer, List<Integer>> k2 = ids(TopN.recommend(users, items, null, 2, 2));
     assertEquals(List.of(13, 10), k2.get(1), "user 1, k=2");
     assertEquals(List.of(11, 12), k2.get(2), "user 2, k=2");
@@ -71,15 +85,23 @@ class TopNTest {
     Map<Integer, List<Integer>> masked = ids(TopN.recommend(users, items, excl, 2, 3));
     assertEquals(List.of(10, 12), masked.get(1), "user 1 without item 13");
     assertEquals(List.of(), masked.get(4), "user 4 has every item excluded");
-    assertEquals(List.of(13, 10, 12, 11), ids(TopN.recommend(users, items, null, 5, 4)).get(1), "user 1, k=5");
+    assertEquals(
+        List.of(13, 10, 12, 11),
+        ids(TopN.recommend(users, items, null, 5, 4)).get(1),
+        "user 1, k=5");
   }
 
   @Test
   void equalsRecommendForAllUsersForKBelowEqualAndAboveItemCount() {
     for (int k : new int[] {5, ITEMS, ITEMS + 3}) {
       Map<Integer, List<float[]>> expected = reference(Map.of(), k);
-      assertSame(expected, TopN.recommend(model.userFactors(), model.itemFactors(), null, k, 7), "broadcast k=" + k);
-      assertSame(expected, TopN.recommend(model.userFactors(), model.itemFactors(), null, k, 7, 3L * 4 * 4),
+      assertSame(
+          expected,
+          TopN.recommend(model.userFactors(), model.itemFactors(), null, k, 7),
+          "broadcast k=" + k);
+      assertSame(
+          expected,
+          TopN.recommend(model.userFactors(), model.itemFactors(), null, k, 7, 3L * 4 * 4),
           "blocked k=" + k);
     }
   }
@@ -95,13 +117,21 @@ class TopNTest {
     for (int k : new int[] {3, ITEMS, ITEMS + 3}) {
       Map<Integer, List<float[]>> expected = reference(excluded, k);
       Dataset<Row> ex = exclusions(excluded);
-      assertSame(expected, TopN.recommend(model.userFactors(), model.itemFactors(), ex, k, 4), "broadcast k=" + k);
-      assertSame(expected, TopN.recommend(model.userFactors(), model.itemFactors(), ex, k, 4, 5L * 4 * 4),
+      assertSame(
+          expected,
+          TopN.recommend(model.userFactors(), model.itemFactors(), ex, k, 4),
+          "broadcast k=" + k);
+      assertSame(
+          expected,
+          TopN.recommend(model.userFactors(), model.itemFactors(), ex, k, 4, 5L * 4 * 4),
           "blocked k=" + k);
     }
   }
 
-  /** recommendForAllUsers over every item, minus the exclusions, re-sorted by (score desc, id asc), first k. */
+  /**
+   * recommendForAllUsers over every item, minus the exclusions, re-sorted by (score desc, id asc),
+   * first k.
+   */
   private static Map<Integer, List<float[]>> reference(Map<Integer, int[]> excluded, int k) {
     Map<Integer, List<float[]>> out = new TreeMap<>();
     for (Row r : model.recommendForAllUsers(ITEMS).collectAsList()) {
@@ -122,7 +152,8 @@ class TopNTest {
     return out;
   }
 
-  private static void assertSame(Map<Integer, List<float[]>> expected, Dataset<Row> actual, String what) {
+  private static void assertSame(
+      Map<Integer, List<float[]>> expected, Dataset<Row> actual, String what) {
     Map<Integer, List<float[]>> got = new TreeMap<>();
     for (Row r : actual.collectAsList()) {
       List<float[]> list = new ArrayList<>();
@@ -130,14 +161,20 @@ class TopNTest {
       got.put(r.getInt(0), list);
     }
     assertEquals(expected.keySet(), got.keySet(), what + ": users");
-    expected.forEach((uid, exp) -> {
-      List<float[]> g = got.get(uid);
-      assertEquals(exp.size(), g.size(), what + ": list length of user " + uid);
-      for (int i = 0; i < exp.size(); i++) {
-        assertEquals(exp.get(i)[0], g.get(i)[0], what + ": item at position " + i + " of user " + uid);
-        assertEquals(exp.get(i)[1], g.get(i)[1], 1e-5, what + ": score at position " + i + " of user " + uid);
-      }
-    });
+    expected.forEach(
+        (uid, exp) -> {
+          List<float[]> g = got.get(uid);
+          assertEquals(exp.size(), g.size(), what + ": list length of user " + uid);
+          for (int i = 0; i < exp.size(); i++) {
+            assertEquals(
+                exp.get(i)[0], g.get(i)[0], what + ": item at position " + i + " of user " + uid);
+            assertEquals(
+                exp.get(i)[1],
+                g.get(i)[1],
+                1e-5,
+                what + ": score at position " + i + " of user " + uid);
+          }
+        });
   }
 
   private static Dataset<Row> factors(int[] ids, float[][] vectors) {
@@ -154,7 +191,9 @@ class TopNTest {
 
   private static Dataset<Row> exclusions(Map<Integer, int[]> excluded) {
     List<Row> rows = new ArrayList<>();
-    excluded.forEach((uid, iids) -> rows.add(RowFactory.create(uid, java.util.Arrays.stream(iids).boxed().toList())));
+    excluded.forEach(
+        (uid, iids) ->
+            rows.add(RowFactory.create(uid, java.util.Arrays.stream(iids).boxed().toList())));
     return spark.createDataFrame(rows, TopN.EXCLUSIONS);
   }
 

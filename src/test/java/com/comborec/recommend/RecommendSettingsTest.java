@@ -1,0 +1,31 @@
+package com.comborec.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.comborec.core.ComboConfig;
+import com.comborec.core.ComborecException;
+import com.comborec.core.ExitCode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The comborec.recommend section: defaults as documented, bad values refused with the key named.
+ */
+class RecommendSettingsTest {
+  @Test
+  void defaultsMatchReferenceConf() {
+    assertEquals(
+        new RecommendSettings(10, false, 2, 30, 4096, 3), ComboConfig.defaults().recommend());
+    assertEquals(30, ComboConfig.defaults().recommend().candidatePool(), "10 x 3 candidates");
+  }
+
+  @Test
+  void refusesAnEmptyListLength() {
+    ComborecException e =
+        assertThrows(
+            ComborecException.class, () -> ComboConfig.defaults().with("recommend.top-n=0"));
+    assertEquals(ExitCode.USAGE, e.exitCode(), "exit code");
+    assertTrue(e.getMessage().contains("comborec.recommend.top-n"), e.getMessage());
+  }
+}
