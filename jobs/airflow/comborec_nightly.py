@@ -31,7 +31,7 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 
 # Dependency order; the same names `comborec run --help` lists (a JUnit test parses every task's
 # arguments with the CLI and checks these names against the registered stages).
-STAGES = ["ingest", "features", "segment", "combos", "model", "recommend", "bundle"]
+STAGES = ["ingest", "features", "market", "segment", "combos", "model", "recommend", "bundle"]
 
 # Longest plausible duration of each task; a hung task fails instead of blocking the night.
 TIMEOUTS = {
@@ -103,7 +103,7 @@ default_args = {
 
 with DAG(
     dag_id="comborec_nightly",
-    description="comborec: ingest, features, segments, combos, model, recommendations, bundles; then finalize",
+    description="comborec: ingest, features, market signals, segments, combos, model, recommendations, bundles; then finalize",
     schedule="0 2 * * *",  # 02:00 UTC, when the day's exports have landed; {{ ds }} is that day
     start_date=START,
     catchup=True,  # missed days (or a new start date) run in date order: a backfill

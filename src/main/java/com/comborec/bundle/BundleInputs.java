@@ -6,6 +6,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import com.comborec.core.RunContext;
+import com.comborec.features.market.MarketStage;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,5 +47,15 @@ public final class BundleInputs {
       return ctx.spark().createDataFrame(List.of(), PAIR_STATS);
     }
     return ctx.spark().read().schema(PAIR_STATS).parquet(path);
+  }
+
+  /** The market stage's item boosts of the run day, or null (every demand weight 1) when absent. */
+  public static Dataset<Row> itemBoosts(RunContext ctx) {
+    String path = ctx.layout().work(MarketStage.ITEM_BOOSTS);
+    if (!ctx.fs().exists(path)) {
+      ctx.report().put("bundle.demand_weights", "absent");
+      return null;
+    }
+    return MarketStage.readItemBoosts(ctx);
   }
 }

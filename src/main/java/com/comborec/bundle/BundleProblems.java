@@ -1,5 +1,6 @@
 package com.comborec.bundle;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.greatest;
@@ -41,13 +42,28 @@ public final class BundleProblems {
   }
 
   /**
+   * Adds each candidate's demand weight: the market boost of its category on the run day (bounded
+   * by market.max-boost), 1.0 without a signal or when {@code itemBoosts} is null.
+   */
+  public static Dataset<Row> withDemandWeights(Dataset<Row> candidates, Dataset<Row> itemBoosts) {
+    if (itemBoosts == null) {
+      return candidates.withColumn("demand_weight", lit(1.0));
+    }
+    return candidates
+        .join(itemBoosts.select(col("item_id"), col("boost").as("demand_weight")),
+            new String[] {"item_id"}, "left")
+        .withColumn("demand_weight", coalesce(col("demand_weight"), lit(1.0)));
+  }
+
+  /**
    * One row per segment that has candidates and a budget: segment_id, budget, items (candidate
    * structs ordered by candidate_rank) and pairs (null when no pair has affinity).
    */
   public static Dataset<Row> assembleProblems(Dataset<Row> candidates, Dataset<Row> budgets,
       Dataset<Row> affinity) {
     Dataset<Row> items = candidates.groupBy("segment_id").agg(sort_array(collect_list(struct(
-        "candidate_rank", "item_id", "title", "category", "price", "cost", "stock", "propensity")))
+        "candidate_rank", "item_id", "title", "category", "price", "cost", "stock", "propensity",
+        "demand_weight")))
         .as("items"));
     Dataset<Row> pairs = affinity.groupBy("segment_id")
         .agg(collect_list(struct("item_id", "other_item_id", "affinity")).as("pairs"));
@@ -63,8 +79,9 @@ public final class BundleProblems {
     for (Row c : row.<Row>getList(row.fieldIndex("items"))) {
       index.put(c.getAs("item_id"), items.size());
       Integer stock = c.isNullAt(c.fieldIndex("stock")) ? null : c.getAs("stock");
-      items.add(BundleItem.of(c.getAs("item_id"), c.getAs("title"), c.getAs("category"),
-          c.<Double>getAs("price"), c.<Double>getAs("cost"), stock, c.<Double>getAs("propensity")));
+      items.add(new BundleItem(c.getAs("item_id"), c.getAs("title"), c.getAs("category"),
+          c.<Double>getAs("price"), c.<Double>getAs("cost"), stock, c.<Double>getAs("propensity"),
+          c.<Double>getAs("demand_weight")));
     }
     double[][] affinity = new double[items.size()][items.size()];
     int pairsAt = row.fieldIndex("pairs");

@@ -59,7 +59,8 @@ public final class BundleStage implements Stage {
         BasketBudgets.basketValues(events, products, segments), s.budgetPercentile());
     Dataset<Row> affinity = BundleProblems.candidateAffinity(candidates, BundleInputs.pairStats(ctx),
         s.affinityMeasure());
-    return BundleProblems.assembleProblems(candidates, budgets, affinity);
+    Dataset<Row> weighted = BundleProblems.withDemandWeights(candidates, BundleInputs.itemBoosts(ctx));
+    return BundleProblems.assembleProblems(weighted, budgets, affinity);
   }
 
   /**

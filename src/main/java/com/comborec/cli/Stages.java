@@ -5,6 +5,7 @@ import com.comborec.core.Stage;
 import com.comborec.bundle.BundleStage;
 import com.comborec.combos.CombosStage;
 import com.comborec.features.FeaturesStage;
+import com.comborec.features.market.MarketStage;
 import com.comborec.ingest.IngestStage;
 import com.comborec.model.ModelStage;
 import com.comborec.recommend.RecommendStage;
@@ -16,7 +17,7 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> all() {
-    return List.of(new IngestStage(), new FeaturesStage(), new SegmentStage(), new CombosStage(),
+    return List.of(new IngestStage(), new FeaturesStage(), new MarketStage(), new SegmentStage(), new CombosStage(),
         new ModelStage(), new RecommendStage(), new BundleStage());
   }
 

@@ -13,6 +13,8 @@ public final class Codes {
    * The strategy column (segment_popular / global_popular) tells the two apart.
    */
   public static final String POPULAR_IN_SEGMENT = "popular_in_segment";
+  /** The market's boost of a rising category moved the item into the list. */
+  public static final String TRENDING = "trending";
 
   // strategies (the serving candidates als, cooccurrence, blend come from model.json)
   public static final String ALS = "als";

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
+import com.comborec.features.market.MarketStage;
 import com.comborec.ingest.ValidatedStore;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the recommend stage reads: the model stage's work datasets and model.json, the
  * features stage's interactions, the optional segments, and the validated events, products and
- * feedback. Optional inputs are null when absent; a missing required one fails naming its path.
+ * feedback, and the market stage's item boosts. Optional inputs are null when absent; a missing required one fails naming its path.
  */
 public record RecommendInputs(
     ModelInfo model,
@@ -37,7 +38,9 @@ public record RecommendInputs(
     Dataset<Row> events,
     Dataset<Row> products,
     Dataset<Row> feedback,
-    LocalDate dismissFrom) {
+    LocalDate dismissFrom,
+    Dataset<Row> itemBoosts,
+    Dataset<Row> similar) {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecommendInputs.class);
 
@@ -68,6 +71,12 @@ public record RecommendInputs(
           .add("item_id", StringType)
           .add("score", DoubleType);
 
+  static final StructType SIMILAR =
+      new StructType()
+          .add("item_id", StringType)
+          .add("other_item_id", StringType)
+          .add("similarity", DoubleType);
+
   public static RecommendInputs read(RunContext ctx, RecommendSettings s) {
     ModelInfo model = readModel(ctx, s);
     LocalDate dismissFrom = ctx.runDate().minusDays(s.dismissDays() - 1L);
@@ -86,7 +95,9 @@ public record RecommendInputs(
         ValidatedStore.events(ctx, ctx.config().lookbackDays()),
         ValidatedStore.products(ctx),
         ValidatedStore.daily(ctx, Source.FEEDBACK, dismissFrom, ctx.runDate()),
-        dismissFrom);
+        dismissFrom,
+        optional(ctx, MarketStage.ITEM_BOOSTS, MarketStage.ITEM_BOOSTS_SCHEMA),
+        optional(ctx, "similar", SIMILAR));
   }
 
   /** {@code <work>/model/dt=D/model.json}. */

@@ -1,5 +1,6 @@
 package com.comborec.recommend;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -10,7 +11,10 @@ import static org.apache.spark.sql.functions.when;
 import com.comborec.core.RunContext;
 import com.comborec.core.Stage;
 import com.comborec.publish.TableWriter;
+import com.comborec.responsible.Diversify;
+import com.comborec.responsible.DiversifyLists;
 import com.comborec.responsible.ExposureMetrics;
+import com.comborec.responsible.ResponsibleSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -49,9 +53,15 @@ public final class RecommendStage implements Stage {
               .unionByName(
                   PopularityFill.candidates(
                       strategies, in.segmentPopularity(), in.popularity(), s.candidatePool()));
+      Diversify diversify = ctx.step("prepare diversity control", () -> diversify(ctx, in));
       Dataset<Row> lists =
           Ranking.rankLists(
-              candidates, strategies, filters.excluded(), filters.available(), s.topN());
+              withItemSignals(candidates, in),
+              strategies,
+              filters.excluded(),
+              filters.available(),
+              s.topN(),
+              diversify);
       Dataset<Row> table = Ranking.assemble(strategies, lists, in.model());
       report(ctx, in.model(), TableWriter.stage(ctx, "recommendations", table));
       ctx.step("measure exposure", () -> measureExposure(ctx, in, filters));
@@ -59,6 +69,42 @@ public final class RecommendStage implements Stage {
       cached.forEach(Dataset::unpersist);
       cached.clear();
     }
+  }
+
+  /**
+   * Adds each candidate's category (for the diversity control) and its category's market boost
+   * and rising flag (1 and false without market signals).
+   */
+  private static Dataset<Row> withItemSignals(Dataset<Row> candidates, RecommendInputs in) {
+    Dataset<Row> items = in.products().select("item_id", "category");
+    if (in.itemBoosts() != null) {
+      items = items.join(in.itemBoosts().select("item_id", "boost", "rising"), new String[] {"item_id"}, "left");
+    } else {
+      items = items.withColumn("boost", lit(1.0)).withColumn("rising", lit(false));
+    }
+    return candidates
+        .join(items, new String[] {"item_id"}, "left")
+        .withColumn("boost", coalesce(col("boost"), lit(1.0)))
+        .withColumn("rising", coalesce(col("rising"), lit(false)));
+  }
+
+  /**
+   * The run's re-ranker: off unless {@code comborec.responsible} turns an option on; collects the
+   * similar-item pairs (MMR) and the purchase counts (debias) only when those options need them.
+   */
+  private static Diversify diversify(RunContext ctx, RecommendInputs in) {
+    ResponsibleSettings r = ctx.config().responsible();
+    if (!r.enabled()) {
+      return Diversify.off();
+    }
+    if (r.mmrOn() && in.similar() == null) {
+      throw new IllegalStateException("responsible.mmr-lambda < 1 needs the combos stage's similar pairs at "
+          + ctx.layout().work("similar") + ": run the combos stage for this day first");
+    }
+    ctx.report().put("responsible.settings.max_per_category", r.maxPerCategory());
+    ctx.report().put("responsible.settings.mmr_lambda", r.mmrLambda());
+    ctx.report().put("responsible.settings.popularity_debias_power", r.popularityDebiasPower());
+    return DiversifyLists.prepare(r, in.similar(), ExposureMetrics.purchaseCounts(in.events()));
   }
 
   /** Items anyone may get, each user's purchases, and each user's excluded items. */

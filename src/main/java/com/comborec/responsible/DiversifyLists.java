@@ -58,7 +58,8 @@ public final class DiversifyLists {
   }
 
   /**
-   * Replaces {@code candidatesColumn} (array of {@link #CANDIDATE}; extra struct fields ignored)
+   * Replaces {@code candidatesColumn} (array of {@link #CANDIDATE}, optionally with a double
+   * {@code relevance} that orders instead of the score; other extra struct fields ignored)
    * by {@code items} (array of the contract's rank, item_id, score, reason, because_item_id) at the
    * same position, holding the top {@code topN} after diversification. A null array gives an empty list.
    */
@@ -66,6 +67,7 @@ public final class DiversifyLists {
     StructType in = lists.schema();
     int column = fieldIndex(in, candidatesColumn);
     int[] fields = candidateFields(in.fields()[column]);
+    int relevance = relevanceField(in.fields()[column]);
     StructType out = outputSchema(in, column);
     Broadcast<Diversify> shared = JavaSparkContext.fromSparkContext(lists.sparkSession().sparkContext()).broadcast(diversify);
     return lists.mapPartitions((Iterator<Row> rows) -> new Iterator<Row>() {
@@ -76,22 +78,29 @@ public final class DiversifyLists {
 
       @Override
       public Row next() {
-        return rerankRow(rows.next(), column, fields, topN, shared.value());
+        return rerankRow(rows.next(), column, fields, relevance, topN, shared.value());
       }
     }, Encoders.row(out));
   }
 
-  private static Row rerankRow(Row row, int column, int[] f, int topN, Diversify diversify) {
+  /**
+   * With a relevance field, the re-ranker orders by it while each item keeps its own score in the
+   * output (the caller's scores may not be comparable across candidates).
+   */
+  private static Row rerankRow(Row row, int column, int[] f, int relevance, int topN, Diversify diversify) {
     List<Candidate> candidates = new ArrayList<>();
+    Map<String, Double> scores = new HashMap<>();
     if (!row.isNullAt(column)) {
       for (Row c : row.<Row>getList(column)) {
-        candidates.add(new Candidate(c.getString(f[0]), c.getDouble(f[1]), optional(c, f[2]), c.getString(f[3]),
+        double order = relevance < 0 ? c.getDouble(f[1]) : c.getDouble(relevance);
+        scores.merge(c.getString(f[0]), c.getDouble(f[1]), Math::max);
+        candidates.add(new Candidate(c.getString(f[0]), order, optional(c, f[2]), c.getString(f[3]),
             optional(c, f[4])));
       }
     }
     List<Row> items = new ArrayList<>();
     for (RankedItem r : diversify.rerank(candidates, topN)) {
-      items.add(RowFactory.create(r.rank(), r.itemId(), r.score(), r.reason(), r.becauseItemId()));
+      items.add(RowFactory.create(r.rank(), r.itemId(), scores.get(r.itemId()), r.reason(), r.becauseItemId()));
     }
     Object[] values = new Object[row.length()];
     for (int i = 0; i < values.length; i++) {
@@ -99,6 +108,16 @@ public final class DiversifyLists {
       values[i] = i == column ? CollectionConverters.asScala(items) : row.get(i);
     }
     return RowFactory.create(values);
+  }
+
+  /** Position of an optional double field "relevance" in the candidate struct, -1 when absent. */
+  private static int relevanceField(StructField field) {
+    StructType element = (StructType) ((ArrayType) field.dataType()).elementType();
+    int idx = element.getFieldIndex("relevance").getOrElse(() -> -1);
+    if (idx >= 0 && !element.fields()[idx].dataType().equals(DoubleType)) {
+      throw new IllegalArgumentException("candidate field relevance must be double in " + element.simpleString());
+    }
+    return idx;
   }
 
   private static String optional(Row c, int index) {

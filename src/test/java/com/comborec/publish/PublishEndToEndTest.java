@@ -318,4 +318,31 @@ class PublishEndToEndTest {
       }
     }
   }
+
+  /**
+   * What a downstream reader sees: every table of the LATEST day through DuckDB with hive
+   * partitioning, its columns and their types exactly as the contract lists them.
+   */
+  @Test
+  void everyTableReadsThroughDuckDbWithTheContractsColumnsAndTypes() throws IOException {
+    String latest = Files.readString(out.resolve("LATEST")).trim();
+    try (DuckDb db = new DuckDb()) {
+      Map<String, Map<String, String>> expected = new java.util.LinkedHashMap<>(DownstreamTypes.tables());
+      try (Stream<Path> sources = Files.list(out.resolve("rejects"))) {
+        sources.forEach(src -> expected.put("rejects/" + src.getFileName(), DownstreamTypes.rejects()));
+      }
+      for (Map.Entry<String, Map<String, String>> table : expected.entrySet()) {
+        String scan = "read_parquet('" + out + "/" + table.getKey() + "/*/*.parquet', hive_partitioning = true)";
+        Map<String, String> actual = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> col : db.query("DESCRIBE SELECT * FROM " + scan + " WHERE dt = DATE '" + latest + "'")) {
+          actual.put((String) col.get("column_name"), (String) col.get("column_type"));
+        }
+        assertEquals(table.getValue(), actual, table.getKey() + ": columns and types");
+        if (!table.getKey().startsWith("rejects/")) {
+          assertTrue(db.count("SELECT count(*) FROM " + scan + " WHERE dt = DATE '" + latest + "'") > 0,
+              table.getKey() + " has rows on LATEST " + latest);
+        }
+      }
+    }
+  }
 }

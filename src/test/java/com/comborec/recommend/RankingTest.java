@@ -151,4 +151,103 @@ class RankingTest {
     assertEquals(List.of(), items.get("u3"), "u3 has an empty list");
     assertTrue(table.filter("items is null").isEmpty(), "items never null");
   }
+
+  /** item_id, category, boost, rising: the per-item signals the stage joins to the candidates. */
+  private static final org.apache.spark.sql.types.StructType SIGNALS =
+      new org.apache.spark.sql.types.StructType()
+          .add("item_id", "string")
+          .add("category", "string")
+          .add("boost", "double")
+          .add("rising", "boolean");
+
+  private static Dataset<Row> withSignals(Dataset<Row> candidates, Object[]... signals) {
+    return candidates.join(frame(SIGNALS, signals), "item_id");
+  }
+
+  /**
+   * Personal A 1.0, B 0.9, C 0.8 (bought_with Z), D 0.5; C and D are in a rising category with
+   * boost 1.5, A in a rising one with 1.1. top-n 2. Plain order A, B | C, D; boosted C 1.2, A 1.1,
+   * B 0.9, D 0.75 -> 1 C (moved in by the boost: trending, no because_item_id), 2 A (rising, but in
+   * the plain top 2 already: keeps 'personal'). D stays out although rising.
+   */
+  @Test
+  void trendingOnlyForRisingItemsTheBoostMovedIntoTheList() {
+    Dataset<Row> candidates =
+        withSignals(
+            frame(
+                Fixtures.CANDIDATES,
+                row("u1", "A", 1.0, "personal", null, 0),
+                row("u1", "B", 0.9, "personal", null, 0),
+                row("u1", "C", 0.8, "bought_with", "Z", 0),
+                row("u1", "D", 0.5, "personal", null, 0)),
+            row("A", "k", 1.1, true),
+            row("B", "k", 1.0, false),
+            row("C", "g", 1.5, true),
+            row("D", "g", 1.5, true));
+    Dataset<Row> strategies = frame(Fixtures.STRATEGIES, row("u1", 0, true, "global_popular"));
+    Dataset<Row> available = frame(Fixtures.ITEMS, row("A"), row("B"), row("C"), row("D"));
+    Dataset<Row> lists = Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 2);
+    assertEquals(List.of("1:C:trending:null", "2:A:personal:null"), Fixtures.lists(lists).get("u1"));
+    List<Row> items = lists.select(org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.col("items")))
+        .select("col.item_id", "col.score").orderBy("item_id").collectAsList();
+    assertEquals(1.1, items.get(0).getDouble(1), 1e-12, "A's published score is boosted: 1.0 x 1.1");
+    assertEquals(1.2, items.get(1).getDouble(1), 1e-12, "C's: 0.8 x 1.5");
+  }
+
+  /**
+   * A falling category's boost (0.5) pushes personal A 1.0 below B 0.9 and C 0.8: top-2 B, C, and
+   * neither is 'trending' (their categories are not rising; they moved in because A fell).
+   */
+  @Test
+  void aFallingCategoryMovesOthersUpWithoutTrending() {
+    Dataset<Row> candidates =
+        withSignals(
+            frame(
+                Fixtures.CANDIDATES,
+                row("u1", "A", 1.0, "personal", null, 0),
+                row("u1", "B", 0.9, "personal", null, 0),
+                row("u1", "C", 0.8, "personal", null, 0)),
+            row("A", "f", 0.5, false),
+            row("B", "k", 1.0, false),
+            row("C", "k", 1.0, false));
+    Dataset<Row> strategies = frame(Fixtures.STRATEGIES, row("u1", 0, true, "global_popular"));
+    Dataset<Row> available = frame(Fixtures.ITEMS, row("A"), row("B"), row("C"));
+    assertEquals(
+        List.of("1:B:personal:null", "2:C:personal:null"),
+        Fixtures.lists(Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 2)).get("u1"));
+  }
+
+  /**
+   * Category cap 1 on u1's personal A 0.9, B 0.8 (both kitchen), C 0.7 (garden) and popular P 50
+   * (kitchen, priority 2). Relevance follows the merged order A, B, C, P; with one item per
+   * category: 1 A, 2 C; then nothing else fits (B and P are kitchen) -> the list is shorter. The
+   * published scores stay the model's (C 0.7), and the list still counts as personal.
+   */
+  @Test
+  void categoryCapReRanksThePoolAndKeepsScores() {
+    Dataset<Row> candidates =
+        withSignals(
+            frame(
+                Fixtures.CANDIDATES,
+                row("u1", "A", 0.9, "personal", null, 0),
+                row("u1", "B", 0.8, "personal", null, 0),
+                row("u1", "C", 0.7, "personal", null, 0),
+                row("u1", "P", 50.0, "popular_in_segment", null, 2)),
+            row("A", "kitchen", 1.0, false),
+            row("B", "kitchen", 1.0, false),
+            row("C", "garden", 1.0, false),
+            row("P", "kitchen", 1.0, false));
+    Dataset<Row> strategies = frame(Fixtures.STRATEGIES, row("u1", 0, true, "global_popular"));
+    Dataset<Row> available = frame(Fixtures.ITEMS, row("A"), row("B"), row("C"), row("P"));
+    com.comborec.responsible.Diversify cap =
+        new com.comborec.responsible.Diversify(
+            new com.comborec.responsible.ResponsibleSettings(1, 1.0, 0.0),
+            com.comborec.responsible.ItemSimilarity.none(),
+            Map.of());
+    Dataset<Row> lists = Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 3, cap);
+    assertEquals(List.of("1:A:personal:null", "2:C:personal:null"), Fixtures.lists(lists).get("u1"));
+    Row u1 = lists.collectAsList().get(0);
+    assertTrue(u1.getBoolean(u1.fieldIndex("personal")), "a personal item made the list");
+    assertEquals(0.7, lists.selectExpr("items[1].score").first().getDouble(0), 1e-12, "C keeps its score");
+  }
 }
