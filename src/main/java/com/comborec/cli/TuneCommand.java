@@ -2,7 +2,11 @@ package com.comborec.cli;
 
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
+import com.comborec.model.DiversityTradeOff;
+import com.comborec.model.HoldoutSplit;
+import com.comborec.model.ModelStage;
 import com.comborec.model.TuneGrid;
+import com.comborec.responsible.TradeOff;
 import com.comborec.model.TuneResult;
 import com.comborec.model.Tuner;
 import java.io.File;
@@ -42,6 +46,15 @@ final class TuneCommand implements Callable<Integer> {
       description = "Where to write the best values (default ${DEFAULT-VALUE}).")
   File write;
 
+  @Option(names = "--trade-off", description = {"Also print the accuracy-diversity trade-off: NDCG@K, intra-list",
+      "diversity, coverage, Gini, long-tail share and novelty of the holdout lists re-ranked with every",
+      "MMR weight (1.0, 0.8, 0.6, 0.4) and category cap (off, 3, 2). Needs the combos stage's similar",
+      "pairs of day D for MMR."})
+  boolean tradeOff;
+
+  @Option(names = "--no-grid", description = "Skip the ALS search (with --trade-off: only the trade-off table).")
+  boolean noGrid;
+
   @Mixin ConfigOptions options;
 
   @Override
@@ -52,9 +65,20 @@ final class TuneCommand implements Callable<Integer> {
         alphas.isEmpty() ? d.alphas() : alphas, halfLives.isEmpty() ? d.halfLifeDays() : halfLives);
     return SparkCommand.withSpark(config, spark -> {
       RunContext ctx = new RunContext(spark, config, DateOption.parse("--date", date), "tune");
-      List<TuneResult> results = Tuner.search(ctx, grid);
-      System.out.println(Tuner.renderTable(results));
-      writeBest(results);
+      HoldoutSplit split = Tuner.holdout(ctx);
+      try {
+        if (!noGrid) {
+          List<TuneResult> results = Tuner.search(ctx, split, grid);
+          System.out.println(Tuner.renderTable(results));
+          writeBest(results);
+        }
+        if (tradeOff) {
+          System.out.println("accuracy-diversity trade-off on the holdout (blend candidates, '*' = Pareto front):");
+          System.out.println(TradeOff.render(DiversityTradeOff.evaluate(ctx, split, ModelStage.readSegments(ctx))));
+        }
+      } finally {
+        split.release();
+      }
       return 0;
     });
   }

@@ -132,7 +132,7 @@ public final class ModelStage implements Stage {
   }
 
   /** This run day's segments, or null when the segment stage has not left any. */
-  static Dataset<Row> readSegments(RunContext ctx) {
+  public static Dataset<Row> readSegments(RunContext ctx) {
     String path = ctx.layout().work(SEGMENTS);
     if (!ctx.fs().exists(path)) {
       LOG.info("no segments at {}: segment popularity is skipped", path);

@@ -24,14 +24,18 @@ public final class Tuner {
 
   /** Splits the run's look-back window at run day - holdout-days and searches the grid. */
   public static List<TuneResult> search(RunContext ctx, TuneGrid grid) {
-    Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
-    HoldoutSplit split =
-        HoldoutSplit.split(events, ctx.runDate(), ctx.config().model().eval().holdoutDays()).persist();
+    HoldoutSplit split = holdout(ctx);
     try {
       return search(ctx, split, grid);
     } finally {
       split.release();
     }
+  }
+
+  /** The run's holdout split (cached): the look-back window cut at run day - holdout-days. */
+  public static HoldoutSplit holdout(RunContext ctx) {
+    Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
+    return HoldoutSplit.split(events, ctx.runDate(), ctx.config().model().eval().holdoutDays()).persist();
   }
 
   /** Every grid point on the given split, sorted by NDCG@K (then P@K) descending. */

@@ -49,4 +49,9 @@ public record ResponsibleSettings(int maxPerCategory, double mmrLambda, double p
   public ResponsibleSettings with(double lambda, int cap) {
     return new ResponsibleSettings(cap, lambda, popularityDebiasPower);
   }
+
+  /** The same cap and MMR weight with another debias power. */
+  public ResponsibleSettings withDebias(double power) {
+    return new ResponsibleSettings(maxPerCategory, mmrLambda, power);
+  }
 }

@@ -1,0 +1,118 @@
+package com.comborec.model;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+
+import com.comborec.core.RunContext;
+import com.comborec.features.Interactions;
+import com.comborec.ingest.ValidatedStore;
+import com.comborec.responsible.DiversifyLists;
+import com.comborec.responsible.ExposureMetrics;
+import com.comborec.responsible.ResponsibleSettings;
+import com.comborec.responsible.TradeOff;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accuracy-diversity trade-off on the nightly holdout, for {@code tune --trade-off}: the blend
+ * of ALS and co-occurrence fitted before the cutoff gives each evaluated user a pool of 3 x K
+ * candidates (prior purchases excluded, as in serving); each grid point of {@link TradeOff}
+ * re-ranks the pools with the serving re-ranker and is scored by NDCG@K on the held-out purchases
+ * and by the exposure figures of {@link ExposureMetrics}. The pools are built once, so the grid
+ * costs one re-rank and one evaluation per point.
+ */
+public final class DiversityTradeOff {
+  /** The pool a list is picked from, as in serving (recommend's Ranking.POOL_FACTOR). */
+  static final int POOL_FACTOR = 3;
+
+  private static final Logger LOG = LoggerFactory.getLogger(DiversityTradeOff.class);
+
+  private DiversityTradeOff() {}
+
+  public static List<TradeOff.Point> evaluate(RunContext ctx, HoldoutSplit split, Dataset<Row> segments) {
+    ModelSettings s = ctx.config().model();
+    int k = s.k();
+    Dataset<Row> catalog = ValidatedStore.products(ctx)
+        .filter(coalesce(col("active"), lit(true)))
+        .select("item_id", "category")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> purchases = ExposureMetrics.purchaseCounts(split.trainEvents())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> pools = ctx.step("build holdout pools", () -> pools(ctx, split, segments, catalog, k * POOL_FACTOR));
+    Dataset<Row> similar = similarPairs(ctx);
+    try {
+      long catalogSize = catalog.count();
+      return TradeOff.evaluate(ResponsibleSettings.off().with(1.0, 0)
+          .withDebias(ctx.config().responsible().popularityDebiasPower()), setting -> ctx.step(
+              "trade-off lambda " + setting.mmrLambda() + " cap " + setting.maxPerCategory(), () -> {
+                Dataset<Row> lists = DiversifyLists.rerank(pools, "candidates", k,
+                    DiversifyLists.prepare(setting, similar, purchases)).persist(StorageLevel.MEMORY_AND_DISK());
+                try {
+                  Metrics m = Evaluation.evaluate(lists.select(col("user_id"), col("items.item_id").as("items")),
+                      split.relevant(), k, catalogSize);
+                  return TradeOff.figures(m.ndcg(), ExposureMetrics.figures(lists, catalog, purchases));
+                } finally {
+                  lists.unpersist();
+                }
+              }));
+    } finally {
+      pools.unpersist();
+      catalog.unpersist();
+      purchases.unpersist();
+    }
+  }
+
+  /**
+   * user_id, segment_id, candidates (rank, item_id, score, category, reason, because_item_id,
+   * relevance) of every evaluated user: the blend's top {@code pool} after prior purchases.
+   */
+  static Dataset<Row> pools(RunContext ctx, HoldoutSplit split, Dataset<Row> segments, Dataset<Row> catalog,
+      int pool) {
+    ModelSettings s = ctx.config().model();
+    int n = Math.max(pool, s.blendDepth()) + OfflineEvaluation.excludedDepth(split);
+    TrainSet train = TrainSet.fromEvents(split.trainEvents(), ctx.config().ingest().eventTypeWeights(),
+        ctx.config().interactions(), Interactions.endOfDay(split.cutoff(), ctx.config().timeZone()));
+    Dataset<Row> als = Evaluation.exclude(Candidates.als(train, split.users(), s.als(), n), split.prior());
+    Dataset<Row> cooc = Evaluation.exclude(Candidates.cooccurrence(train, split.users(), s), split.prior());
+    Dataset<Row> top = Evaluation.topPerUser(Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()), pool)
+        .join(catalog, "item_id");
+    Column size = count(lit(1)).over(Window.partitionBy("user_id"));
+    Column candidate = struct(col("rank"), col("item_id"), col("score"), col("category"),
+        lit("personal").as("reason"), lit(null).cast("string").as("because_item_id"), col("relevance"));
+    Dataset<Row> bySegment = segments == null
+        ? split.users().withColumn("segment_id", lit(0))
+        : split.users().join(segments.select("user_id", "segment_id"), new String[] {"user_id"}, "left")
+            .withColumn("segment_id", coalesce(col("segment_id"), lit(0)));
+    Dataset<Row> out = top
+        .withColumn("relevance", lit(1.0).minus(col("rank").minus(1).divide(size)))
+        .groupBy("user_id").agg(sort_array(collect_list(candidate)).as("candidates"))
+        .join(bySegment, "user_id")
+        .select("user_id", "segment_id", "candidates")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    LOG.info("trade-off pools: {} users, up to {} candidates each", out.count(), pool);
+    train.release();
+    return out;
+  }
+
+  /** The combos stage's similar pairs of the run day, or null: MMR then has nothing to diversify by. */
+  private static Dataset<Row> similarPairs(RunContext ctx) {
+    String path = ctx.layout().work("similar");
+    if (!ctx.fs().exists(path)) {
+      LOG.warn("no similar pairs at {} (run the combos stage for this day): MMR rows equal relevance order", path);
+      return null;
+    }
+    return ctx.spark().read().parquet(path).select("item_id", "other_item_id", "similarity");
+  }
+
+}
