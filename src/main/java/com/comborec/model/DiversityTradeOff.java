@@ -14,8 +14,11 @@ import com.comborec.ingest.ValidatedStore;
 import com.comborec.responsible.DiversifyLists;
 import com.comborec.responsible.ExposureMetrics;
 import com.comborec.responsible.ResponsibleSettings;
+import com.comborec.responsible.SegmentBreakdown;
 import com.comborec.responsible.TradeOff;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,10 +46,7 @@ public final class DiversityTradeOff {
   public static List<TradeOff.Point> evaluate(RunContext ctx, HoldoutSplit split, Dataset<Row> segments) {
     ModelSettings s = ctx.config().model();
     int k = s.k();
-    Dataset<Row> catalog = ValidatedStore.products(ctx)
-        .filter(coalesce(col("active"), lit(true)))
-        .select("item_id", "category")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> catalog = catalog(ctx, split).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> purchases = ExposureMetrics.purchaseCounts(split.trainEvents())
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> pools = ctx.step("build holdout pools", () -> pools(ctx, split, segments, catalog, k * POOL_FACTOR));
@@ -59,9 +59,16 @@ public final class DiversityTradeOff {
                 Dataset<Row> lists = DiversifyLists.rerank(pools, "candidates", k,
                     DiversifyLists.prepare(setting, similar, purchases)).persist(StorageLevel.MEMORY_AND_DISK());
                 try {
-                  Metrics m = Evaluation.evaluate(lists.select(col("user_id"), col("items.item_id").as("items")),
-                      split.relevant(), k, catalogSize);
-                  return TradeOff.figures(m.ndcg(), ExposureMetrics.figures(lists, catalog, purchases));
+                  Dataset<Row> ranked = lists.select(col("user_id"), col("items.item_id").as("items"));
+                  Metrics m = Evaluation.evaluate(ranked, split.relevant(), k, catalogSize);
+                  Map<String, Double> figures = new TreeMap<>(
+                      TradeOff.figures(m.ndcg(), ExposureMetrics.figures(lists, catalog, purchases)));
+                  Map<String, Double> bySegment = SegmentBreakdown.figures(
+                      SegmentBreakdown.perUser(ranked, split.relevant(), pools.select("user_id", "segment_id"), k),
+                      ctx.config().segment().minSize());
+                  figures.put(TradeOff.SEGMENT_NDCG_RANGE,
+                      bySegment.getOrDefault(SegmentBreakdown.PREFIX + ".spread.ndcg.range", Double.NaN));
+                  return figures;
                 } finally {
                   lists.unpersist();
                 }
@@ -86,7 +93,7 @@ public final class DiversityTradeOff {
     Dataset<Row> als = Evaluation.exclude(Candidates.als(train, split.users(), s.als(), n), split.prior());
     Dataset<Row> cooc = Evaluation.exclude(Candidates.cooccurrence(train, split.users(), s), split.prior());
     Dataset<Row> top = Evaluation.topPerUser(Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()), pool)
-        .join(catalog, "item_id");
+        .join(catalog, new String[] {"item_id"}, "left");
     Column size = count(lit(1)).over(Window.partitionBy("user_id"));
     Column candidate = struct(col("rank"), col("item_id"), col("score"), col("category"),
         lit("personal").as("reason"), lit(null).cast("string").as("because_item_id"), col("relevance"));
@@ -103,6 +110,20 @@ public final class DiversityTradeOff {
     LOG.info("trade-off pools: {} users, up to {} candidates each", out.count(), pool);
     train.release();
     return out;
+  }
+
+  /**
+   * Active items of the catalog snapshot with their category; without a snapshot, the items of the
+   * train events (no category), as the model stage counts its catalog.
+   */
+  static Dataset<Row> catalog(RunContext ctx, HoldoutSplit split) {
+    Dataset<Row> active = ValidatedStore.products(ctx)
+        .filter(coalesce(col("active"), lit(true)))
+        .select("item_id", "category");
+    if (!active.isEmpty()) {
+      return active;
+    }
+    return split.trainEvents().select("item_id").distinct().withColumn("category", lit(null).cast("string"));
   }
 
   /** The combos stage's similar pairs of the run day, or null: MMR then has nothing to diversify by. */

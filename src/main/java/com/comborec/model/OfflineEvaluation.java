@@ -7,11 +7,15 @@ import static org.apache.spark.sql.functions.max;
 import com.comborec.core.RunContext;
 import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
+import com.comborec.ingest.ValidatedStore;
+import com.comborec.responsible.ExposureMetrics;
+import com.comborec.responsible.SegmentBreakdown;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +97,41 @@ public final class OfflineEvaluation {
   }
 
   private static Metrics score(RunContext ctx, String name, Dataset<Row> scored, HoldoutSplit split, Inputs in) {
-    return ctx.step("score " + name, () -> Evaluation.evaluate(
-        Evaluation.topK(scored, in.model().k()), split.relevant(), in.model().k(), in.catalogSize()));
+    Dataset<Row> lists = Evaluation.topK(scored, in.model().k()).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Metrics m = ctx.step("score " + name, () -> Evaluation.evaluate(
+          lists, split.relevant(), in.model().k(), in.catalogSize()));
+      ctx.step("measure " + name + " by segment and exposure", () -> putResponsibleFigures(ctx, name, lists, split, in));
+      return m;
+    } finally {
+      lists.unpersist();
+    }
+  }
+
+  /**
+   * The candidate's holdout lists measured as the published ones are: accuracy per segment with
+   * the worst-to-best spread ({@code responsible.accuracy.<name>.}), and exposure, long tail,
+   * novelty and diversity ({@code responsible.holdout.<name>.}). Segments below the segment
+   * stage's minimum size are left out of the spread.
+   */
+  private static void putResponsibleFigures(RunContext ctx, String name, Dataset<Row> lists, HoldoutSplit split,
+      Inputs in) {
+    Dataset<Row> segments = in.segments() != null ? in.segments()
+        : split.users().withColumn("segment_id", functions.lit(0));
+    Dataset<Row> perUser = SegmentBreakdown.perUser(lists, split.relevant(), segments, in.model().k());
+    SegmentBreakdown.figures(perUser, ctx.config().segment().minSize()).forEach((key, value) ->
+        ctx.report().put(key.replace(SegmentBreakdown.PREFIX, SegmentBreakdown.PREFIX + "." + name), value));
+    Dataset<Row> asPublished = lists.join(segments.select("user_id", "segment_id"), new String[] {"user_id"}, "left")
+        .select(col("user_id"), functions.coalesce(col("segment_id"), functions.lit(-1)).as("segment_id"),
+            functions.transform(col("items"), i -> functions.struct(i.as("item_id"))).as("items"));
+    Dataset<Row> catalog = ValidatedStore.products(ctx)
+        .filter(functions.coalesce(col("active"), functions.lit(true))).select("item_id", "category");
+    ExposureMetrics.figures(asPublished, catalog, ExposureMetrics.purchaseCounts(split.trainEvents()))
+        .forEach((key, value) -> {
+          if (!key.contains(".segments.")) { // per-segment exposure of every candidate would swamp the manifest
+            ctx.report().put(key.replace(ExposureMetrics.PREFIX, "responsible.holdout." + name), value);
+          }
+        });
   }
 
   /** The most items an evaluated user bought before the cutoff, capped at {@link #MAX_EXCLUDED}. */

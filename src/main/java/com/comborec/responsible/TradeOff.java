@@ -17,6 +17,8 @@ public final class TradeOff {
   public static final int[] CAPS = {0, 3, 2};
   /** Figure names the evaluator must return (missing ones show as NaN). */
   public static final String NDCG = "ndcg";
+  /** Best minus worst segment's NDCG@K (segments at or above the minimum size); optional. */
+  public static final String SEGMENT_NDCG_RANGE = "segment_ndcg_range";
   public static final List<String> DIVERSITY =
       List.of("intra_list_diversity", "coverage", "gini", "long_tail_share", "novelty");
 
@@ -68,15 +70,15 @@ public final class TradeOff {
    * (the Pareto front: the only settings worth choosing between).
    */
   public static String render(List<Point> points) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%6s %4s %8s %8s %8s %8s %8s %9s %8s %s%n",
-        "lambda", "cap", "NDCG@K", "dNDCG%", "ILD", "coverage", "gini", "long_tail", "novelty", "front"));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%6s %4s %8s %8s %8s %8s %8s %9s %8s %9s %s%n",
+        "lambda", "cap", "NDCG@K", "dNDCG%", "ILD", "coverage", "gini", "long_tail", "novelty", "seg_range", "front"));
     double base = points.isEmpty() ? Double.NaN : points.get(0).figure(NDCG);
     for (Point p : points) {
       double change = base == 0 ? 0.0 : 100.0 * (p.figure(NDCG) - base) / base;
-      sb.append(String.format(Locale.ROOT, "%6.2f %4s %8.5f %+8.2f %8.4f %8.4f %8.4f %9.4f %8.3f %s%n",
+      sb.append(String.format(Locale.ROOT, "%6.2f %4s %8.5f %+8.2f %8.4f %8.4f %8.4f %9.4f %8.3f %9.4f %s%n",
           p.lambda(), p.maxPerCategory() == 0 ? "off" : String.valueOf(p.maxPerCategory()), p.figure(NDCG), change,
           p.figure(DIVERSITY.get(0)), p.figure("coverage"), p.figure("gini"), p.figure("long_tail_share"),
-          p.figure("novelty"), onFront(p, points) ? "*" : ""));
+          p.figure("novelty"), p.figure(SEGMENT_NDCG_RANGE), onFront(p, points) ? "*" : ""));
     }
     return sb.toString();
   }

@@ -114,7 +114,8 @@ class ClusterIT {
 
   /** The {@code ss -ltnp} lines of a daemon, found by the pid its start recorded. */
   private static List<String> listenersOf(String daemon) throws IOException {
-    String pid = start.output().lines().filter(l -> l.startsWith("cluster: " + daemon + " started, pid "))
+    // contains, not startsWith: a Maven run inside the script may leave colour codes at a line start.
+    String pid = start.output().lines().filter(l -> l.contains("cluster: " + daemon + " started, pid "))
         .map(l -> l.replaceAll(".*pid (\\d+).*", "$1")).findFirst().orElse("?");
     return listeners.lines().filter(l -> l.contains("pid=" + pid + ",")).toList();
   }

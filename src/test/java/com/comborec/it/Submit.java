@@ -39,7 +39,9 @@ final class Submit {
     c.addAll(List.of(jar(), "nightly", "--date", day, "--conf", project.resolve("conf/cluster.conf").toString(),
         "--set", "input=\"" + project.resolve("data-samples") + "\"", "--set", "output=\"" + output + "\"",
         "--set", "ingest.catch-up-days=6", "--set", "publish.files-per-table=2",
-        "--set", "spark.conf.\"spark.sql.shuffle.partitions\"=4"));
+        "--set", "spark.conf.\"spark.sql.shuffle.partitions\"=4",
+        // Small data needs few iterations; the same settings in every mode keep the outputs comparable.
+        "--set", "model.als.max-iter=5", "--set", "model.als.rank=8", "--set", "segment.max-iterations=10"));
     return c;
   }
 

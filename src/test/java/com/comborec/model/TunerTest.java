@@ -44,4 +44,38 @@ class TunerTest {
     ComboConfig parsed = ComboConfig.defaults().with("interactions.half-life-days=60", "model.als.reg-param=0.05");
     assertEquals(60, parsed.interactions().halfLifeDays(), 0, "half-life");
   }
+
+  /**
+   * The trade-off grid on the synthetic shop: 12 rows in grid order; the first row (lambda 1, no
+   * cap) is the relevance order, so every other row's intra-list diversity can only come from the
+   * re-ranker; a cap of 2 per category can never lower it below the uncapped row's, and every
+   * figure is a finite share (NDCG, ILD, coverage, Gini and long tail in [0, 1]).
+   */
+  @Test
+  void tradeOffGridReRanksTheHoldoutPools() {
+    ComboConfig config = ComboConfig.defaults().with(
+        "input=" + dir.resolve("in2"), "output=" + dir.resolve("out2"), "lookback-days=60",
+        "model.eval.holdout-days=10", "model.eval.k=5", "model.als.max-iter=5", "model.als.blocks=1",
+        "model.als.rank=4");
+    RunContext ctx = new RunContext(TestSpark.session(), config, SyntheticShop.RUN_DAY, "test");
+    SyntheticShop.writeValidated(ctx);
+    ctx.enterStage("tune");
+    HoldoutSplit split = Tuner.holdout(ctx);
+    List<com.comborec.responsible.TradeOff.Point> points = DiversityTradeOff.evaluate(ctx, split, null);
+    split.release();
+    assertEquals(12, points.size(), "4 weights x 3 caps");
+    assertEquals(1.0, points.get(0).lambda(), 0.0);
+    assertEquals(0, points.get(0).maxPerCategory());
+    for (com.comborec.responsible.TradeOff.Point p : points) {
+      for (String f : List.of("ndcg", "intra_list_diversity", "coverage", "gini", "long_tail_share")) {
+        double v = p.figure(f);
+        assertTrue(v >= 0 && v <= 1, f + " of " + p + " is a share");
+      }
+    }
+    double uncapped = points.get(0).figure("intra_list_diversity");
+    double capTwo = points.get(8).figure("intra_list_diversity"); // (1.0, cap 2)
+    assertEquals(2, points.get(8).maxPerCategory());
+    assertTrue(capTwo >= uncapped - 1e-12, "cap 2 ILD " + capTwo + " >= uncapped " + uncapped);
+    assertTrue(points.get(0).figure("ndcg") > 0, "the relevance order finds the taste groups");
+  }
 }
