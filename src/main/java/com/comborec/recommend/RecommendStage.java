@@ -166,12 +166,12 @@ public final class RecommendStage implements Stage {
     Dataset<Row> users =
         in.userFactors()
             .join(eligible(in.userIndex(), strategies).select(col("uid").as("id")), "id");
+    // Not persisted although TopN reads it twice (shape, then collect): it is catalog-sized, and a
+    // cached relation nested in the cached top-N plan made Spark 4.1 fail on a retried task
+    // (NullPointerException in CacheManager.recacheByPlan; TaskRetryIT).
     Dataset<Row> items =
-        keep(
-            in.itemFactors()
-                .join(
-                    in.itemIndex().join(f.available(), "item_id").select(col("iid").as("id")),
-                    "id")); // TopN reads the items twice (shape, then collect)
+        in.itemFactors()
+            .join(in.itemIndex().join(f.available(), "item_id").select(col("iid").as("id")), "id");
     Dataset<Row> excluded = Exclusions.indexed(f.excluded(), in.userIndex(), in.itemIndex());
     int blockSize = ctx.config().recommend().blockSize();
     Dataset<Row> topN = keep(TopN.recommend(users, items, excluded, k, blockSize));
