@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param cost already estimated from the default margin rate where the catalog has none
  * @param stock null means unknown (not limited)
  * @param propensity share of the segment's members who bought the item, in [0, 1]
- * @param demandWeight multiplier on the propensity term; 1.0 until market signals feed it
+ * @param demandWeight multiplier on the propensity term: the market boost of the item's category (1.0 without one)
  */
 public record BundleItem(String itemId, String title, String category, double price, double cost,
     Integer stock, double propensity, double demandWeight) implements Serializable {
@@ -24,7 +24,7 @@ public record BundleItem(String itemId, String title, String category, double pr
         "demandWeight must be >= 0, got %s", demandWeight);
   }
 
-  /** An item with demand weight 1.0, the default until market signals are wired in. */
+  /** An item with demand weight 1.0: no market signal for its category. */
   public static BundleItem of(String itemId, String title, String category, double price, double cost,
       Integer stock, double propensity) {
     return new BundleItem(itemId, title, category, price, cost, stock, propensity, 1.0);

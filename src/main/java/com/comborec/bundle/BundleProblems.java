@@ -61,7 +61,9 @@ public final class BundleProblems {
    */
   public static Dataset<Row> assembleProblems(Dataset<Row> candidates, Dataset<Row> budgets,
       Dataset<Row> affinity) {
-    Dataset<Row> items = candidates.groupBy("segment_id").agg(sort_array(collect_list(struct(
+    Dataset<Row> weighted = java.util.Arrays.asList(candidates.columns()).contains("demand_weight")
+        ? candidates : withDemandWeights(candidates, null);
+    Dataset<Row> items = weighted.groupBy("segment_id").agg(sort_array(collect_list(struct(
         "candidate_rank", "item_id", "title", "category", "price", "cost", "stock", "propensity",
         "demand_weight")))
         .as("items"));

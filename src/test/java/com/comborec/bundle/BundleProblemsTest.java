@@ -93,4 +93,28 @@ class BundleProblemsTest {
     }
     return new TreeMap<>(out);
   }
+
+  /**
+   * Item boosts: A 1.4 (rising category), D 0.8 (falling); B, C, E have no market signal -> 1.0.
+   * The problem's items carry them as demand weights; BundleValues multiplies the propensity term.
+   */
+  @Test
+  void marketBoostsBecomeDemandWeights() {
+    StructType boosts = new StructType().add("item_id", DataTypes.StringType).add("market_category", DataTypes.StringType)
+        .add("trend", DataTypes.DoubleType).add("boost", DataTypes.DoubleType).add("rising", DataTypes.BooleanType);
+    Dataset<Row> weighted = BundleProblems.withDemandWeights(candidates(),
+        Frames.of(boosts, row("A", "kitchen", 1.8, 1.4, true), row("D", "tools", 0.6, 0.8, false)));
+    Dataset<Row> budgets = Frames.of(BUDGETS, row(0, 25.0), row(1, 40.0));
+    List<BundleProblem> problems = BundleProblems.assembleProblems(weighted, budgets,
+            BundleProblems.candidateAffinity(candidates(), pairStats(), "lift"))
+        .orderBy("segment_id").collectAsList().stream().map(BundleProblems::toProblem).toList();
+    assertEquals(List.of(1.0, 1.4, 1.0), problems.get(0).items().stream().map(BundleItem::demandWeight).toList(),
+        "seg 0: B, A, C");
+    assertEquals(List.of(1.4, 0.8), problems.get(1).items().stream().map(BundleItem::demandWeight).toList(),
+        "seg 1: A, D");
+    assertEquals(List.of(1.0, 1.0, 1.0), BundleProblems.toProblem(BundleProblems.assembleProblems(
+            BundleProblems.withDemandWeights(candidates(), null), budgets,
+            BundleProblems.candidateAffinity(candidates(), pairStats(), "lift")).orderBy("segment_id").first())
+        .items().stream().map(BundleItem::demandWeight).toList(), "no market stage: every weight 1");
+  }
 }
