@@ -37,6 +37,7 @@ STAGES = ["ingest", "features", "market", "segment", "combos", "model", "recomme
 TIMEOUTS = {
     "ingest": timedelta(hours=1),
     "features": timedelta(minutes=45),
+    "market": timedelta(minutes=20),
     "segment": timedelta(minutes=45),
     "combos": timedelta(hours=1),
     "model": timedelta(hours=2),
