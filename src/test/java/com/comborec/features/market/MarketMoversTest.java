@@ -76,4 +76,25 @@ class MarketMoversTest {
     assertEquals(1.0, boosts.get("toy").getDouble(3), EPS, "toy boost");
     assertEquals(null, boosts.get("toy").get(1), "toy market_category");
   }
+
+  /**
+   * What the market stage writes for the same products: only items with a signal (toy has none),
+   * rising only where the trend reaches 1.1: pot (Kitchen 4/3) yes; pan (its own path, trend 1) and
+   * novel (Books 2/3) no.
+   */
+  @Test
+  void stageItemBoostsKeepSignalledItemsAndFlagRisingOnes() {
+    Dataset<Row> products = SPARK.createDataFrame(List.of(
+        RowFactory.create("pan", "Kitchen > Cookware > Pans"),
+        RowFactory.create("pot", "Kitchen > Cookware > Pots"),
+        RowFactory.create("novel", "Books > Fiction > Crime"),
+        RowFactory.create("toy", "Toys > Puzzles")),
+        new org.apache.spark.sql.types.StructType().add("item_id", "string").add("category", "string"));
+    Map<String, Boolean> rising = new java.util.TreeMap<>();
+    for (Row r : MarketStage.itemBoosts(products, MarketSignals.onDay(signals(), D6), S).collectAsList()) {
+      rising.put(r.getString(0), r.getBoolean(4));
+    }
+    assertEquals(Map.of("pan", false, "pot", true, "novel", false), rising);
+    assertEquals(D6.minusYears(1).minusDays(4), MarketStage.historyStart(D6, S), "long window a year back");
+  }
 }
