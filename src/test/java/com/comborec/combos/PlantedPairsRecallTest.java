@@ -25,8 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 class PlantedPairsRecallTest {
   static final LocalDate FROM = LocalDate.of(2026, 5, 1);
   static final LocalDate DAY = FROM.plusDays(27);
-  /** Planted pairs buy together far above chance; most should lead their items' lists. */
-  static final double FLOOR = 0.6;
+  /**
+   * Planted pairs buy together far above chance, so most should lead their items' lists; 19 of 19
+   * were found when this was written, so 0.8 leaves room for a different ranking without hiding a
+   * real loss.
+   */
+  static final double FLOOR = 0.8;
 
   @TempDir
   Path tmp;
