@@ -1,14 +1,21 @@
 package com.comborec.features;
 
+import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
 import com.comborec.core.Stage;
+import com.comborec.features.feedback.FeedbackMeasure;
 import com.comborec.ingest.ValidatedStore;
 import com.comborec.publish.TableWriter;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Turns the look-back window's validated events into interactions and the dense id indexes. */
+/**
+ * Turns the look-back window's validated events and feedback into interactions and the dense id
+ * indexes, and measures how the previous run's outputs fared on the run day's feedback.
+ */
 public final class FeaturesStage implements Stage {
   public static final String INTERACTIONS = "interactions";
   public static final String USER_INDEX = "user_index";
@@ -21,7 +28,8 @@ public final class FeaturesStage implements Stage {
 
   @Override
   public String description() {
-    return "validated events -> work interactions (user_id, item_id, strength), user_index, item_index";
+    return "validated events, feedback -> work interactions (user_id, item_id, strength), user_index,"
+        + " item_index; feedback performance figures";
   }
 
   @Override
@@ -29,8 +37,10 @@ public final class FeaturesStage implements Stage {
     InteractionSettings settings = ctx.config().interactions();
     Instant end = Interactions.endOfDay(ctx.runDate(), ctx.config().timeZone());
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
-    Dataset<Row> interactions = Interactions.computeStrengths(
-        events, ctx.config().ingest().eventTypeWeights(), settings, end);
+    Dataset<Row> feedback = feedbackOfWindow(ctx);
+    Dataset<Row> interactions = feedback == null
+        ? Interactions.computeStrengths(events, ctx.config().ingest().eventTypeWeights(), settings, end)
+        : Interactions.computeStrengths(events, feedback, ctx.config().ingest().eventTypeWeights(), settings, end);
     long pairs = TableWriter.writeWork(ctx, ctx.layout().work(INTERACTIONS), interactions);
     // Index from what was written, so the ids are built from one materialised copy.
     Dataset<Row> written = readInteractions(ctx);
@@ -43,6 +53,24 @@ public final class FeaturesStage implements Stage {
     ctx.report().put("features.interactions.items", items);
     ctx.report().put("features.interactions.half_life_days", settings.halfLifeDays());
     ctx.report().put("features.interactions.quantity_damping", settings.quantityDamping());
+    ctx.report().put("features.interactions.feedback_weights", new TreeMap<>(settings.feedbackWeights()));
+    ctx.step("measure feedback", () -> FeedbackMeasure.report(ctx));
+  }
+
+  /**
+   * The window's validated feedback on items of the catalog snapshot, or null when the window
+   * holds no feedback partition, so that a run without feedback computes exactly what it did before.
+   */
+  static Dataset<Row> feedbackOfWindow(RunContext ctx) {
+    LocalDate from = ctx.runDate().minusDays(ctx.config().lookbackDays() - 1L);
+    boolean any = ValidatedStore.partitionDays(ctx, Source.FEEDBACK).stream()
+        .anyMatch(d -> !d.isBefore(from) && !d.isAfter(ctx.runDate()));
+    if (!any) {
+      return null;
+    }
+    // Feedback ids are not checked against the catalog at ingest: keep unknown items out of ALS.
+    return ValidatedStore.daily(ctx, Source.FEEDBACK, from, ctx.runDate())
+        .join(ValidatedStore.products(ctx).select("item_id"), new String[] {"item_id"}, "left_semi");
   }
 
   /** This run day's interactions from the work store. */

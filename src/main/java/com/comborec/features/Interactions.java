@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * 0.5^(age_days / half_life)}, where q is log1p(quantity) by default (quantity null = 1), and the
  * age is measured from the END of the as-of day, so an event at 23:59 of that day is ~0 days old.
  * Returns carry a negative weight and so subtract; pairs whose net is <= 0 drop out, and guests
- * (null user_id) never get a row, since they cannot be recommended to.
+ * (null user_id) never get a row, since they cannot be recommended to. Feedback on published items
+ * (click, add_to_cart, purchase) can be added with weights of its own.
  */
 public final class Interactions {
   public static final StructType SCHEMA = new StructType()
@@ -60,6 +61,42 @@ public final class Interactions {
         .groupBy("user_id", "item_id")
         .agg(sum(contribution).as("strength"))
         .filter(col("strength").gt(0));
+  }
+
+  /**
+   * As {@link #computeStrengths(Dataset, Map, InteractionSettings, Instant)}, with the window's
+   * validated feedback added: each click, add_to_cart or purchase on an item counts like an event
+   * of quantity 1 weighted by {@link InteractionSettings#feedbackWeights()}, with the same decay.
+   * Impressions, dismissals and bundle rows (no item_id) add nothing. The sum over events and
+   * feedback is netted before the {@code > 0} cut, so a return still cancels a feedback purchase.
+   */
+  public static Dataset<Row> computeStrengths(Dataset<Row> events, Dataset<Row> feedback,
+      Map<String, Double> eventWeights, InteractionSettings s, Instant end) {
+    Dataset<Row> all = contributions(events, eventWeights, s, end)
+        .unionByName(contributions(feedbackAsEvents(feedback, s.feedbackWeights()), s.feedbackWeights(), s, end));
+    return all
+        .groupBy("user_id", "item_id")
+        .agg(sum(col("contribution")).as("strength"))
+        .filter(col("strength").gt(0));
+  }
+
+  /** Feedback rows that can add strength, shaped as events: the action becomes the event type. */
+  static Dataset<Row> feedbackAsEvents(Dataset<Row> feedback, Map<String, Double> weights) {
+    return feedback
+        .filter(col("item_id").isNotNull().and(col("action").isin(weights.keySet().toArray())))
+        .select(col("event_time"), col("user_id"), col("item_id"), col("action").as("event_type"),
+            lit(null).cast(IntegerType).as("quantity"));
+  }
+
+  /** (user_id, item_id, contribution) of known users' rows: weight * q(quantity) * decay. */
+  private static Dataset<Row> contributions(
+      Dataset<Row> rows, Map<String, Double> weights, InteractionSettings s, Instant end) {
+    Column contribution = eventWeight(weights)
+        .multiply(quantityFactor(s.quantityDamping()))
+        .multiply(decay(s.halfLifeDays(), end));
+    return rows
+        .filter(col("user_id").isNotNull())
+        .select(col("user_id"), col("item_id"), contribution.as("contribution"));
   }
 
   /** The configured weight of the row's event type; a type without a weight counts 0. */

@@ -27,6 +27,7 @@ public final class ModelVersion {
     p.put("half_life_days", is.halfLifeDays());
     p.put("quantity_damping", is.quantityDamping());
     p.put("event_type_weights", new TreeMap<>(config.ingest().eventTypeWeights()));
+    p.put("feedback_weights", new TreeMap<>(is.feedbackWeights()));
     p.put("lookback_days", config.lookbackDays());
     p.put("blend_weight", s.blendWeight());
     p.put("blend_depth", s.blendDepth());

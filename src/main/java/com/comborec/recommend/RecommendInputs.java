@@ -79,7 +79,7 @@ public record RecommendInputs(
 
   public static RecommendInputs read(RunContext ctx, RecommendSettings s) {
     ModelInfo model = readModel(ctx, s);
-    LocalDate dismissFrom = ctx.runDate().minusDays(s.dismissDays() - 1L);
+    LocalDate dismissFrom = s.dismissFrom(ctx.runDate());
     return new RecommendInputs(
         model,
         required(ctx, "interactions", INTERACTIONS),

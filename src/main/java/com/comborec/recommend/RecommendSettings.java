@@ -1,6 +1,7 @@
 package com.comborec.recommend;
 
 import com.comborec.core.Settings;
+import java.time.LocalDate;
 
 /**
  * How recommendation lists are built: list length, the repeat-purchase and dismiss filters, the
@@ -22,6 +23,15 @@ public record RecommendSettings(
         s.intAtLeast("dismiss-days", 1),
         s.intAtLeast("block-size", 1),
         s.intAtLeast("candidate-multiplier", 1));
+  }
+
+  /**
+   * The first feedback partition day whose dismissals still apply on {@code runDate}: an item
+   * dismissed on day X is never listed in the runs of X .. X + dismiss-days - 1 (while the age
+   * {@code runDate - X} is below dismiss-days) and may be listed again from X + dismiss-days on.
+   */
+  public LocalDate dismissFrom(LocalDate runDate) {
+    return runDate.minusDays(dismissDays - 1L);
   }
 
   /**

@@ -32,6 +32,8 @@ class ConfigValidationTest {
       "input equals output  | output=\"data-samples\"         | comborec.output",
       "bad fault point      | faults.fail-at=nowhere          | comborec.faults.fail-at",
       "non-numeric weight   | ingest.event-types.purchase=x   | comborec.ingest.event-types",
+      "negative feedback weight | interactions.feedback-weights.click=-1 | comborec.interactions.feedback-weights.click",
+      "weight for impressions   | interactions.feedback-weights.impression=1 | comborec.interactions.feedback-weights.impression",
   })
   void badConfigurationExits2NamingTheKey(String name, String override, String key) {
     StringWriter err = new StringWriter();

@@ -81,10 +81,41 @@ final class FigureSections {
         Html.money(r.get("expected_margin")), Html.cell(r.get("affinity")), Html.escape(r.get("solver_status")));
   }
 
+  /**
+   * The previous run's performance on the run day's feedback: a table per surface and strategy
+   * (impressions, clicks, CTR, add-to-cart rate, conversion, dismissals), then the other figures.
+   */
   static String feedback(Map<String, Object> m) {
-    Map<String, Object> fb = Manifests.flatten(Manifests.map(m, "feedback"), "feedback");
-    String body = fb.isEmpty() ? Html.note("No feedback figures in this run.") : keyValues(fb);
-    return Html.section("feedback", "Feedback", body);
+    Map<String, Object> tree = Manifests.map(m, "feedback");
+    if (tree.isEmpty()) {
+      return Html.section("feedback", "Feedback", Html.note("No feedback figures in this run."));
+    }
+    List<List<String>> cells = new ArrayList<>();
+    Map<String, Object> rest = new java.util.LinkedHashMap<>();
+    tree.forEach((surface, v) -> {
+      if (!(v instanceof Map<?, ?>)) {
+        rest.put("feedback." + surface, v);
+        return;
+      }
+      Map<String, Object> strategies = Manifests.map(tree, surface);
+      strategies.forEach((strategy, g) -> {
+        if (g instanceof Map<?, ?>) {
+          cells.add(feedbackRow(surface, strategy, Manifests.map(strategies, strategy)));
+        } else {
+          rest.put("feedback." + surface + "." + strategy, g);
+        }
+      });
+    });
+    String table = cells.isEmpty() ? Html.note("No feedback matched the previous run's outputs.")
+        : Html.table(List.of("surface", "strategy", "impressions", "clicks", "CTR", "add-to-cart rate",
+            "conversion", "dismissals"), cells);
+    return Html.section("feedback", "Feedback", table + keyValues(rest));
+  }
+
+  private static List<String> feedbackRow(String surface, String strategy, Map<String, Object> g) {
+    return List.of(Html.escape(surface), Html.escape(strategy), Html.cell(g.get("impressions")),
+        Html.cell(g.get("clicks")), Html.percent(g.get("ctr")), Html.percent(g.get("add_to_cart_rate")),
+        Html.percent(g.get("conversion")), Html.cell(g.get("dismissals")));
   }
 
   /** Figures of stages the report has no dedicated section for (combos, features, gates ...). */

@@ -129,6 +129,26 @@ class RunReportPageTest {
   }
 
   @Test
+  void feedbackFiguresBecomeATablePerSurfaceAndStrategy() {
+    Map<String, Object> m = manifest("2011-07-31", 0.1, 0.05);
+    Map<String, Object> fb = new LinkedHashMap<>();
+    fb.put("previous_run", "2011-07-30");
+    fb.put("recommendations", Map.of(
+        "als", Map.of("impressions", 8, "clicks", 2, "add_to_carts", 1, "purchases", 1, "dismissals", 0,
+            "ctr", 0.25, "add_to_cart_rate", 0.125, "conversion", 0.125),
+        "unmatched", 3));
+    fb.put("rows", 15);
+    m.put("feedback", fb);
+    String html = RunReportPage.render(m, List.of(), Map.of());
+    // 2 / 8 = 25.0%, 1 / 8 = 12.5%
+    assertTrue(html.contains("<td>recommendations</td><td>als</td><td>8</td><td>2</td><td>25.0%</td>"
+        + "<td>12.5%</td><td>12.5%</td><td>0</td>"), "the als row");
+    assertTrue(html.contains("<code>feedback.recommendations.unmatched</code>"), "unmatched rows");
+    assertTrue(html.contains("<code>feedback.previous_run</code>"), "previous run");
+    assertFalse(html.contains("No feedback figures"), "figures present");
+  }
+
+  @Test
   void niceCeilingRoundsUpToOneTwoTwoAndAHalfOrFive() {
     assertEquals(0.2, SvgCharts.niceCeiling(0.17), 1e-12);
     assertEquals(5, SvgCharts.niceCeiling(3), 1e-12);
