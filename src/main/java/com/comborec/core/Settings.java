@@ -2,6 +2,7 @@ package com.comborec.core;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigUtil;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,10 +111,16 @@ public final class Settings {
   }
 
   /** A map of strings, e.g. extra Spark properties. */
+  /**
+   * A section as flat key/value strings. Keys are given as written, without HOCON's path quoting:
+   * {@code "spark.sql.shuffle.partitions" = 8} and {@code spark.sql.shuffle.partitions = 8} both
+   * give the key {@code spark.sql.shuffle.partitions} (entrySet alone would keep the quotes).
+   */
   public Map<String, String> stringMap(String name) {
     Config sub = guard(name, () -> config.getConfig(name));
     Map<String, String> out = new LinkedHashMap<>();
-    sub.entrySet().forEach(e -> out.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
+    sub.entrySet().forEach(e -> out.put(String.join(".", ConfigUtil.splitPath(e.getKey())),
+        String.valueOf(e.getValue().unwrapped())));
     return out;
   }
 

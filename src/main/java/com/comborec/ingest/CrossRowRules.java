@@ -47,7 +47,10 @@ final class CrossRowRules {
     WindowSpec byKey = Window.partitionBy(partition).orderBy(col(RawReader.FILE), col(RawReader.RECORD));
     Column dup = col(RuleSet.REASON).isNull().and(col("_occurrence").gt(1));
     String keyText = String.join(", ", keys);
-    return rows.withColumn("_occurrence", row_number().over(byKey))
+    // Shuffled by day alone: the window (clustered by day, reason and key) needs no second
+    // exchange, and each day's rows end up in one task, so the validated write makes one file per
+    // day instead of one per day and shuffle partition.
+    return rows.repartition(col(RawReader.DT)).withColumn("_occurrence", row_number().over(byKey))
         .withColumn("_first_record", first(col(RawReader.RECORD)).over(byKey))
         .withColumn(RuleSet.DETAIL, when(dup, concat(lit(keyText + ": repeats the key of record "),
             col("_first_record").cast("string"))).otherwise(col(RuleSet.DETAIL)))

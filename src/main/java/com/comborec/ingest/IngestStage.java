@@ -90,18 +90,16 @@ public final class IngestStage implements Stage {
     IngestSettings s = ctx.config().ingest();
     Dataset<Row> rows = SourceValidation.validate(ctx.spark(), source, plan.files(source),
         s.eventTypeWeights().keySet(), s.maxIdLength(), ctx.runDate().getYear());
-    switch (source) {
-      case EVENTS:
-        return CrossRowRules.unknownItems(rows, catalog(ctx, plan));
-      case PRODUCTS:
-        return CrossRowRules.duplicateKeys(rows, "item_id");
-      case USERS:
-        return CrossRowRules.duplicateKeys(rows, "user_id");
-      case MARKET:
-        return CrossRowRules.duplicateKeys(rows, "date", "category");
-      default:
-        return rows;
-    }
+    Dataset<Row> checked = switch (source) {
+      case EVENTS -> CrossRowRules.unknownItems(rows, catalog(ctx, plan));
+      case PRODUCTS -> CrossRowRules.duplicateKeys(rows, "item_id");
+      case USERS -> CrossRowRules.duplicateKeys(rows, "user_id");
+      case MARKET -> CrossRowRules.duplicateKeys(rows, "date", "category");
+      default -> rows;
+    };
+    // Only rejects need their raw line: without it on accepted rows the cached frame is much
+    // smaller and cheaper to build (a unique string per row defeats the cache's compression).
+    return checked.withColumn(RawReader.LINE, functions.when(col(RuleSet.REASON).isNotNull(), col(RawReader.LINE)));
   }
 
   /**

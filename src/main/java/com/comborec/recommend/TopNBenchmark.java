@@ -3,9 +3,13 @@ package com.comborec.recommend;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import com.comborec.bench.BenchOut;
+import com.comborec.bench.BenchStats;
 import dev.ludovic.netlib.blas.BLAS;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
@@ -45,7 +49,11 @@ public final class TopNBenchmark {
       double floorSecondsAllCores,
       double scoringFloorSecondsAllCores,
       int sampledUsers,
-      int mismatchedUsers) {
+      int mismatchedUsers,
+      double[] alsRuns,
+      double[] topNRuns,
+      double[] alsCpuRuns,
+      double[] topNCpuRuns) {
     @Override
     public String toString() {
       return String.format(
@@ -80,10 +88,10 @@ public final class TopNBenchmark {
 
   private TopNBenchmark() {}
 
-  /** Arguments: users items rank k seed [runs]; e.g. 50000 20000 32 10 42. */
+  /** Arguments: users items rank k seed [runs [json-file]]; e.g. 50000 20000 32 10 42. */
   public static void main(String[] args) {
     if (args.length < 5) {
-      System.err.println("usage: TopNBenchmark <users> <items> <rank> <k> <seed> [runs]");
+      System.err.println("usage: TopNBenchmark <users> <items> <rank> <k> <seed> [runs [json-file]]");
       System.exit(2);
     }
     SparkSession.Builder builder =
@@ -105,6 +113,9 @@ public final class TopNBenchmark {
             Long.parseLong(args[4]),
             runs);
     System.out.println(r);
+    if (args.length > 6) {
+      writeJson(args[6], r, spark);
+    }
     spark.stop();
   }
 
@@ -156,7 +167,46 @@ public final class TopNBenchmark {
         flops / (gflops * 1e9 * cores),
         flops / (scoring * 1e9 * cores),
         (users + step - 1) / step,
-        differ);
+        differ,
+        als[0],
+        topN[0],
+        als[1],
+        topN[1]);
+  }
+
+  /** Every figure of the result, with each timed quantity's runs, median and spread. */
+  private static void writeJson(String path, Result r, SparkSession spark) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("benchmark", "topn");
+    m.put("users", r.users());
+    m.put("items", r.items());
+    m.put("rank", r.rank());
+    m.put("k", r.k());
+    m.put("runs", r.runs());
+    m.put("blas", r.blas());
+    m.put("blas_native_library", BenchOut.nativeBlas());
+    m.put("cores", r.cores());
+    m.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
+    m.put("recommend_for_all_users_seconds", BenchStats.summary(r.alsRuns()));
+    m.put("topn_seconds", BenchStats.summary(r.topNRuns()));
+    m.put("speedup", BenchStats.summary(BenchStats.ratios(r.alsRuns(), r.topNRuns())));
+    m.put("recommend_for_all_users_cpu_seconds", BenchStats.summary(r.alsCpuRuns()));
+    m.put("topn_cpu_seconds", BenchStats.summary(r.topNCpuRuns()));
+    m.put("speedup_cpu", BenchStats.summary(
+        BenchStats.ratios(r.alsCpuRuns(), r.topNCpuRuns())));
+    m.put("flops", 2.0 * r.users() * r.items() * r.rank());
+    m.put("sgemm_gflops_per_core", r.sgemmGflopsPerCore());
+    m.put("topn_kernel", r.topNKernel());
+    m.put("topn_scoring_gflops_per_core", r.scoringGflopsPerCore());
+    m.put("floor_seconds_one_core", r.floorSecondsOneCore());
+    m.put("floor_seconds_all_cores", r.floorSecondsAllCores());
+    m.put("topn_scoring_floor_seconds_all_cores", r.scoringFloorSecondsAllCores());
+    m.put("topn_vs_floor", median(r.topNRuns()) / r.floorSecondsAllCores());
+    m.put("recommend_for_all_users_vs_floor", median(r.alsRuns()) / r.floorSecondsAllCores());
+    m.put("sampled_users", r.sampledUsers());
+    m.put("mismatched_users", r.mismatchedUsers());
+    m.put("spark", spark.version());
+    BenchOut.write(path, m);
   }
 
   /** Alternates the two, run by run, so a change in machine load hits both alike. */
