@@ -110,7 +110,6 @@ public final class Settings {
     return out;
   }
 
-  /** A map of strings, e.g. extra Spark properties. */
   /**
    * A section as flat key/value strings. Keys are given as written, without HOCON's path quoting:
    * {@code "spark.sql.shuffle.partitions" = 8} and {@code spark.sql.shuffle.partitions = 8} both
