@@ -18,14 +18,14 @@ final class DownstreamTypes {
         "user_id", "VARCHAR",
         "segment_id", "INTEGER",
         "strategy", "VARCHAR",
-        "items", "STRUCT(\"rank\" INTEGER, item_id VARCHAR, score DOUBLE, reason VARCHAR, because_item_id VARCHAR)[]",
+        "items", "STRUCT(rank INTEGER, item_id VARCHAR, score DOUBLE, reason VARCHAR, because_item_id VARCHAR)[]",
         "model_version", "VARCHAR"));
     t.put("frequently_bought_together", columns(
         "item_id", "VARCHAR",
-        "companions", "STRUCT(\"rank\" INTEGER, item_id VARCHAR, baskets BIGINT, confidence DOUBLE, lift DOUBLE)[]"));
+        "companions", "STRUCT(rank INTEGER, item_id VARCHAR, baskets BIGINT, confidence DOUBLE, lift DOUBLE)[]"));
     t.put("similar_items", columns(
         "item_id", "VARCHAR",
-        "neighbors", "STRUCT(\"rank\" INTEGER, item_id VARCHAR, similarity DOUBLE)[]"));
+        "neighbors", "STRUCT(rank INTEGER, item_id VARCHAR, similarity DOUBLE)[]"));
     t.put("segments", columns(
         "user_id", "VARCHAR",
         "segment_id", "INTEGER"));
