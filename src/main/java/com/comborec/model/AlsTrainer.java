@@ -3,6 +3,7 @@ package com.comborec.model;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
+import com.comborec.recommend.TopN;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
@@ -12,10 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Spark MLlib ALS on implicit feedback over dense ids (uid, iid, strength), and its top-N lists
- * mapped back to string ids.
+ * (scored by {@link TopN}) mapped back to string ids.
  */
 public final class AlsTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(AlsTrainer.class);
+
+  /** Users per matrix multiply when scoring (as comborec.recommend.block-size's default). */
+  static final int SCORING_BLOCK = 4096;
 
   private AlsTrainer() {}
 
@@ -52,9 +56,13 @@ public final class AlsTrainer {
   public static Dataset<Row> recommend(
       ALSModel model, Dataset<Row> users, Dataset<Row> userIndex, Dataset<Row> itemIndex, int n) {
     Dataset<Row> uids = users.join(userIndex, "user_id").select("uid");
-    return model.recommendForUserSubset(uids, n)
+    Dataset<Row> factors = model.userFactors();
+    Dataset<Row> subset = factors.join(uids, factors.col("id").equalTo(uids.col("uid")), "left_semi");
+    // The recommend stage's blocked scorer, not recommendForUserSubset: the same lists (ties by
+    // item id), several times faster; at 1M users x 100k items the holdout scoring took 13 minutes.
+    return TopN.recommend(subset, model.itemFactors(), null, n, SCORING_BLOCK)
         .select(col("uid"), explode(col("recommendations")).as("r"))
-        .select(col("uid"), col("r.iid").as("iid"), col("r.rating").cast("double").as("score"))
+        .select(col("uid"), col("r.iid").as("iid"), col("r.score").cast("double").as("score"))
         .join(userIndex, "uid")
         .join(itemIndex, "iid")
         .select("user_id", "item_id", "score");
