@@ -1,13 +1,10 @@
 package com.comborec.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -53,7 +50,7 @@ public final class RawReader {
         .option("encoding", "UTF-8")
         .csv(paths.toArray(String[]::new))
         .withColumn(FILE, input_file_name());
-    return project(numberRecords(parsed), header, contract);
+    return project(numberRecords(parsed, header.size()), header, contract);
   }
 
   /** One string column per header name (positional), plus the corrupt-record column. */
@@ -72,12 +69,16 @@ public final class RawReader {
   }
 
   /**
-   * Numbers records 1.. within each file. Files are never split (multiLine), so each file is read
-   * start to end inside one task, and a counter that restarts when the file changes is exact.
+   * Numbers records 1.. within each file and keeps each record's text. Files are never split
+   * (multiLine), so each file is read start to end inside one task, and a counter that restarts
+   * when the file changes is exact. The text is built here in plain Java: as column expressions
+   * (two regular expressions per field) it made the generated code of the rule pass too large for
+   * the JIT, which tripled the validation time.
    */
-  static Dataset<Row> numberRecords(Dataset<Row> parsed) {
-    StructType out = parsed.schema().add(RECORD, DataTypes.LongType, false);
+  static Dataset<Row> numberRecords(Dataset<Row> parsed, int fields) {
+    StructType out = parsed.schema().add(RECORD, DataTypes.LongType, false).add(LINE, DataTypes.StringType, false);
     int fileIdx = parsed.schema().fieldIndex(FILE);
+    int corruptIdx = parsed.schema().fieldIndex(CORRUPT);
     MapPartitionsFunction<Row, Row> number = rows -> new Iterator<>() {
       private String file;
       private long n;
@@ -93,15 +94,33 @@ public final class RawReader {
         String f = r.getString(fileIdx);
         n = f.equals(file) ? n + 1 : 1;
         file = f;
-        Object[] values = new Object[r.length() + 1];
+        Object[] values = new Object[r.length() + 2];
         for (int i = 0; i < r.length(); i++) {
           values[i] = r.get(i);
         }
         values[r.length()] = n;
+        values[r.length() + 1] = r.isNullAt(corruptIdx) ? csvLine(r, fields) : r.getString(corruptIdx);
         return RowFactory.create(values);
       }
     };
     return parsed.mapPartitions(number, Encoders.row(out));
+  }
+
+  /** The first {@code fields} values as one CSV record, quoted where a value needs it. */
+  static String csvLine(Row r, int fields) {
+    StringBuilder line = new StringBuilder(64);
+    for (int i = 0; i < fields; i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      String v = r.isNullAt(i) ? "" : r.getString(i);
+      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+        line.append('"').append(v.replace("\"", "\"\"")).append('"');
+      } else {
+        line.append(v);
+      }
+    }
+    return line.toString();
   }
 
   /** Contract columns as trimmed strings (absent optional columns are null), plus trace columns. */
@@ -115,7 +134,7 @@ public final class RawReader {
     out.add(col(CORRUPT));
     out.add(col(FILE));
     out.add(col(RECORD));
-    out.add(rawLine(header).as(LINE));
+    out.add(col(LINE));
     out.add(regexp_extract(col(FILE), "dt=(\\d{4}-\\d{2}-\\d{2})", 1).as(DT));
     return numbered.select(out.toArray(Column[]::new));
   }
@@ -123,17 +142,5 @@ public final class RawReader {
   static Column emptyToNull(Column c) {
     Column t = trim(c);
     return when(length(t).gt(0), t);
-  }
-
-  /** The record as CSV text: the parser's raw text for malformed rows, else re-quoted fields. */
-  static Column rawLine(List<String> header) {
-    List<Column> fields = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      Column c = col(physicalName(header, i));
-      Column quoted = concat(lit("\""), regexp_replace(c, "\"", "\"\""), lit("\""));
-      fields.add(when(c.isNull(), lit("")).when(c.rlike("[,\"\r\n]"), quoted).otherwise(c));
-    }
-    return when(col(CORRUPT).isNotNull(), col(CORRUPT))
-        .otherwise(concat_ws(",", fields.toArray(Column[]::new)));
   }
 }

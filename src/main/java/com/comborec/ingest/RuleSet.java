@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 final class RuleSet {
   static final String REASON = "_reason";
   static final String DETAIL = "_detail";
+  private static final String MATCHED = "_rule";
 
   /** One rule: when {@code broken} holds, the row is rejected with this reason and detail. */
   record Rule(Column broken, RejectReason reason, Column detail) {}
@@ -49,15 +50,25 @@ final class RuleSet {
         lit(column + ": longer than " + max + " characters"));
   }
 
-  /** Adds {@code _reason}/{@code _detail}; malformed rows always come first. */
+  /**
+   * Adds {@code _reason}/{@code _detail}; malformed rows always come first. Each condition is
+   * evaluated once per row: the index of the first broken rule is computed in its own projection
+   * (Spark does not inline a costly column that is read twice), and reason and detail are looked
+   * up by that index, so only the matched rule's detail text is ever built.
+   */
   Dataset<Row> apply(Dataset<Row> raw) {
-    Column reason = when(col(RawReader.CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_ROW.code()));
-    Column detail = when(col(RawReader.CORRUPT).isNotNull(),
-        lit("the record does not have the header's number of fields, or its quoting is broken"));
-    for (Rule r : rules) {
-      reason = reason.when(r.broken(), lit(r.reason().code()));
-      detail = detail.when(r.broken(), r.detail());
+    Column first = when(col(RawReader.CORRUPT).isNotNull(), lit(0));
+    for (int i = 0; i < rules.size(); i++) {
+      first = first.when(rules.get(i).broken(), lit(i + 1));
     }
-    return raw.withColumn(REASON, reason).withColumn(DETAIL, detail);
+    Column matched = col(MATCHED);
+    Column reason = when(matched.equalTo(0), lit(RejectReason.MALFORMED_ROW.code()));
+    Column detail = when(matched.equalTo(0),
+        lit("the record does not have the header's number of fields, or its quoting is broken"));
+    for (int i = 0; i < rules.size(); i++) {
+      reason = reason.when(matched.equalTo(i + 1), lit(rules.get(i).reason().code()));
+      detail = detail.when(matched.equalTo(i + 1), rules.get(i).detail());
+    }
+    return raw.withColumn(MATCHED, first).withColumn(REASON, reason).withColumn(DETAIL, detail).drop(MATCHED);
   }
 }

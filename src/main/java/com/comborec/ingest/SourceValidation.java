@@ -32,7 +32,7 @@ public final class SourceValidation {
       Dataset<Row> part = RawReader.read(spark, group.getValue(), group.getKey(), contract);
       raw = raw == null ? part : raw.unionByName(part);
     }
-    return typed(spec.rules().apply(raw), spec.typed(), source);
+    return typed(spec.rules().apply(raw.withColumns(spec.parsed())), spec.typed(), source);
   }
 
   /** Files grouped by identical header, so each group is read with one positional schema. */
