@@ -104,7 +104,7 @@ public final class IngestStage implements Stage {
 
   /**
    * The catalog each event day is checked against: its snapshot as validated by this run, or as
-   * reused from the work store. Small (item ids only), so it is broadcast.
+   * reused from the work store: item ids with the event day each serves (see CrossRowRules).
    */
   private static Dataset<Row> catalog(RunContext ctx, IngestPlan plan) {
     Dataset<Row> all = null;
