@@ -1,6 +1,7 @@
 package com.comborec;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -29,6 +30,11 @@ public final class TestSpark {
           Path.of(System.getProperty("java.io.tmpdir"), "comborec-test-checkpoints").toString());
     }
     return session;
+  }
+
+  /** The session if a class has started it; classes without Spark do not start one. */
+  static synchronized Optional<SparkSession> started() {
+    return Optional.ofNullable(session);
   }
 
   /** The project folder (data-samples, conf), set by Surefire. */

@@ -24,8 +24,12 @@ public final class PopularityFill {
    */
   public static Dataset<Row> candidates(
       Dataset<Row> users, Dataset<Row> segmentPopularity, Dataset<Row> popularity, int pool) {
+    // A top-k, not a window: a window over a constant key is one unpartitioned window to Spark
+    // (it warns that all rows move to a single partition).
     Dataset<Row> global =
-        ranked(popularity.withColumn("segment_id", lit(0)), pool)
+        popularity
+            .orderBy(col("score").desc(), col("item_id").asc())
+            .limit(pool)
             .select(col("item_id"), col("score"), lit(Codes.GLOBAL_PRIORITY).as("priority"));
     Dataset<Row> fill =
         users

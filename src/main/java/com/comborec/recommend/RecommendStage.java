@@ -62,7 +62,9 @@ public final class RecommendStage implements Stage {
               filters.available(),
               s.topN(),
               diversify);
-      Dataset<Row> table = Ranking.assemble(strategies, lists, in.model());
+      // assemble re-applies the contract schema through an RDD; with adaptive execution, taking
+      // the RDD runs every shuffle of the ranking, so that time gets a step of its own in the log.
+      Dataset<Row> table = ctx.step("rank lists", () -> Ranking.assemble(strategies, lists, in.model()));
       report(ctx, in.model(), TableWriter.stage(ctx, "recommendations", table));
       ctx.step("measure exposure", () -> measureExposure(ctx, in, filters));
     } finally {
