@@ -6,9 +6,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * After every test class, drops what it left cached in the shared {@link TestSpark} session: cached
- * Datasets and persisted RDDs (ALS keeps its factor RDDs). The classes share one JVM, and frames a
- * finished class never unpersisted once left a later end-to-end class without Spark execution
- * memory (UNABLE_TO_ACQUIRE_MEMORY); this keeps each class's memory its own. Registered for every
+ * Datasets and persisted RDDs (ALS keeps its factor RDDs). Classes run in turn in each Surefire
+ * JVM, and frames a finished class never unpersisted are the likely reason a later end-to-end class
+ * once ran out of Spark execution memory (UNABLE_TO_ACQUIRE_MEMORY); this keeps each class's memory
+ * its own. Registered for every
  * class by auto-detection (src/test/resources/junit-platform.properties).
  */
 public final class ReleaseSparkCaches implements AfterAllCallback {

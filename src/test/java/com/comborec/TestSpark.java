@@ -6,7 +6,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one local SparkSession shared by all test classes of the JVM: starting Spark costs seconds,
- * and the classes run one after another (Surefire forkCount 1), so sharing is safe and fast.
+ * and within each of Surefire's JVMs (forkCount 2) the classes run one after another, so sharing
+ * is safe and fast.
  */
 public final class TestSpark {
   private static SparkSession session;
