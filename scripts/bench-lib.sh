@@ -31,7 +31,7 @@ bench_build() {
   local jar="$bench_here/target/comborec.jar" cp_file="$bench_here/target/spark-classpath.txt"
   if [ ! -f "$jar" ] || [ -n "$(cd "$bench_here" && find src pom.xml -newer "$jar" -print -quit)" ]; then
     bench_log "building $jar ..."
-    bench_mvn -DskipTests package
+    bench_mvn -DskipTests -Dspotless.check.skip=true package
   fi
   if [ ! -s "$cp_file" ] || [ "$bench_here/pom.xml" -nt "$cp_file" ]; then
     bench_mvn dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile="$cp_file"
