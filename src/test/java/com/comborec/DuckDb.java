@@ -23,7 +23,8 @@ public final class DuckDb implements AutoCloseable {
   }
 
   public List<Map<String, Object>> query(String sql) {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       List<Map<String, Object>> rows = new ArrayList<>();
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One nightly run on a generated set with planted trend breaks, with pseudonymisation on, read
- * back with DuckDB: the market stage names rising categories in the manifest, the {@code trending}
- * reason goes only to items whose category is rising on the run day, and no raw user id is left
- * in any published file or in the run's log.
+ * One nightly run on a generated set with planted trend breaks, with pseudonymisation on, read back
+ * with DuckDB: the market stage names rising categories in the manifest, the {@code trending}
+ * reason goes only to items whose category is rising on the run day, and no raw user id is left in
+ * any published file or in the run's log.
  */
 class GeneratedNightlyEndToEndTest {
   static final LocalDate FROM = LocalDate.of(2026, 6, 1);
@@ -45,18 +45,43 @@ class GeneratedNightlyEndToEndTest {
   static void generateAndRunOneNight() throws IOException {
     in = tmp.resolve("in");
     out = tmp.resolve("out");
-    Generator.run(TestSpark.session(), GeneratorSpec.defaults(in.toString(), FROM, DAY)
-        .withSeed(21).withUsers(150).withItems(120).withEvents(4_000).withMalformedFraction(0)
-        .withMarketHistoryDays(28));
+    Generator.run(
+        TestSpark.session(),
+        GeneratorSpec.defaults(in.toString(), FROM, DAY)
+            .withSeed(21)
+            .withUsers(150)
+            .withItems(120)
+            .withEvents(4_000)
+            .withMalformedFraction(0)
+            .withMarketHistoryDays(28));
     Files.writeString(tmp.resolve("key"), KEY + "\n");
     StringWriter errors = new StringWriter();
     try (LogCapture capture = new LogCapture()) {
-      code = Main.execute(new PrintWriter(errors, true), "nightly", "--date", DAY.toString(),
-          "--set", "input=\"" + in + "\"", "--set", "output=\"" + out + "\"",
-          "--set", "model.als.max-iter=5", "--set", "model.als.rank=8", "--set", "segment.max-iterations=10",
-          // A strong boost, so that the market visibly moves items into lists.
-          "--set", "market.boost-strength=3", "--set", "market.max-boost=3",
-          "--set", "privacy.pseudonymize=true", "--set", "privacy.key-file=\"" + tmp.resolve("key") + "\"");
+      code =
+          Main.execute(
+              new PrintWriter(errors, true),
+              "nightly",
+              "--date",
+              DAY.toString(),
+              "--set",
+              "input=\"" + in + "\"",
+              "--set",
+              "output=\"" + out + "\"",
+              "--set",
+              "model.als.max-iter=5",
+              "--set",
+              "model.als.rank=8",
+              "--set",
+              "segment.max-iterations=10",
+              // A strong boost, so that the market visibly moves items into lists.
+              "--set",
+              "market.boost-strength=3",
+              "--set",
+              "market.max-boost=3",
+              "--set",
+              "privacy.pseudonymize=true",
+              "--set",
+              "privacy.key-file=\"" + tmp.resolve("key") + "\"");
       log = capture.text();
     }
     err = errors.toString();
@@ -69,22 +94,36 @@ class GeneratedNightlyEndToEndTest {
 
   @Test
   void manifestNamesRisingCategories() throws IOException {
-    Map<String, Object> manifest = Json.readMap(Files.readString(out.resolve("_manifests/dt=" + DAY + ".json")));
+    Map<String, Object> manifest =
+        Json.readMap(Files.readString(out.resolve("_manifests/dt=" + DAY + ".json")));
     Object market = manifest.get("market");
     assertTrue(market instanceof Map<?, ?>, "market section in the manifest: " + manifest.keySet());
-    assertFalse(((List<?>) ((Map<?, ?>) market).get("rising")).isEmpty(), "planted breaks: " + market);
+    assertFalse(
+        ((List<?>) ((Map<?, ?>) market).get("rising")).isEmpty(), "planted breaks: " + market);
   }
 
   @Test
   void trendingOnlyForItemsOfRisingCategories() {
     try (DuckDb db = new DuckDb()) {
-      String items = "(SELECT r.item_id, r.reason FROM (SELECT unnest(items) AS r FROM read_parquet('"
-          + out + "/recommendations/dt=" + DAY + "/*.parquet')))";
+      String items =
+          "(SELECT r.item_id, r.reason FROM (SELECT unnest(items) AS r FROM read_parquet('"
+              + out
+              + "/recommendations/dt="
+              + DAY
+              + "/*.parquet')))";
       String boosts = "read_parquet('" + out + "/_work/item_boosts/dt=" + DAY + "/*.parquet')";
       long trending = db.count("SELECT count(*) FROM " + items + " WHERE reason = 'trending'");
-      long notRising = db.count("SELECT count(*) FROM " + items + " i LEFT JOIN " + boosts
-          + " b USING (item_id) WHERE i.reason = 'trending' AND coalesce(b.rising, false) = false");
-      System.out.printf("trending items in lists: %d; of them outside rising categories: %d%n", trending, notRising);
+      long notRising =
+          db.count(
+              "SELECT count(*) FROM "
+                  + items
+                  + " i LEFT JOIN "
+                  + boosts
+                  + " b USING (item_id) WHERE i.reason = 'trending' AND coalesce(b.rising, false) ="
+                  + " false");
+      System.out.printf(
+          "trending items in lists: %d; of them outside rising categories: %d%n",
+          trending, notRising);
       assertTrue(trending > 0, "a boost of up to 3x moves some rising items into lists");
       assertEquals(0, notRising, "trending only for items of rising categories");
     }
@@ -105,8 +144,11 @@ class GeneratedNightlyEndToEndTest {
         if (Files.isDirectory(entry)) {
           found.addAll(RawIdScanner.scan(entry, ids));
         } else if (!entry.getFileName().toString().endsWith(".crc")) { // LATEST
-          found.addAll(RawIdScanner.scanString(entry.toString(),
-              new String(Files.readAllBytes(entry), java.nio.charset.StandardCharsets.UTF_8), ids));
+          found.addAll(
+              RawIdScanner.scanString(
+                  entry.toString(),
+                  new String(Files.readAllBytes(entry), java.nio.charset.StandardCharsets.UTF_8),
+                  ids));
         }
       }
     }
@@ -114,8 +156,15 @@ class GeneratedNightlyEndToEndTest {
     assertTrue(log.contains("pseudonymised"), "the log says pseudonymisation ran");
     assertEquals(List.of(), RawIdScanner.scanString("log", log, ids), "raw ids in the log");
     try (DuckDb db = new DuckDb()) {
-      assertTrue(db.count("SELECT count(*) FROM read_parquet('" + out + "/recommendations/dt=" + DAY
-          + "/*.parquet') WHERE length(user_id) = 32") > 0, "recommendations are keyed by 32-hex pseudonyms");
+      assertTrue(
+          db.count(
+                  "SELECT count(*) FROM read_parquet('"
+                      + out
+                      + "/recommendations/dt="
+                      + DAY
+                      + "/*.parquet') WHERE length(user_id) = 32")
+              > 0,
+          "recommendations are keyed by 32-hex pseudonyms");
     }
   }
 

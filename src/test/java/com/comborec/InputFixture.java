@@ -1,5 +1,6 @@
 package com.comborec;
 
+import com.comborec.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import com.comborec.cli.Main;
 
 /**
  * Builds a small input tree in the contract layout inside a temp folder, and runs the CLI on it
@@ -28,7 +28,8 @@ public final class InputFixture {
 
   /** Writes {@code <input>/<source>/dt=<day>/<file>} with the given lines joined by '\n'. */
   public InputFixture file(String source, String day, String file, String... lines) {
-    return bytes(source, day, file, String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8));
+    return bytes(
+        source, day, file, String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8));
   }
 
   public InputFixture gzip(String source, String day, String file, String... lines) {
@@ -59,7 +60,14 @@ public final class InputFixture {
   public Result run(String command, String day, String... sets) {
     TestSpark.session();
     List<String> args = new ArrayList<>(List.of(command.split(" ")));
-    args.addAll(List.of("--date", day, "--set", "input=\"" + input + "\"", "--set", "output=\"" + output + "\""));
+    args.addAll(
+        List.of(
+            "--date",
+            day,
+            "--set",
+            "input=\"" + input + "\"",
+            "--set",
+            "output=\"" + output + "\""));
     for (String s : sets) {
       args.add("--set");
       args.add(s);

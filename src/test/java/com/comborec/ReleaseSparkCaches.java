@@ -9,16 +9,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Datasets and persisted RDDs (ALS keeps its factor RDDs). Classes run in turn in each Surefire
  * JVM, and frames a finished class never unpersisted are the likely reason a later end-to-end class
  * once ran out of Spark execution memory (UNABLE_TO_ACQUIRE_MEMORY); this keeps each class's memory
- * its own. Registered for every
- * class by auto-detection (src/test/resources/junit-platform.properties).
+ * its own. Registered for every class by auto-detection
+ * (src/test/resources/junit-platform.properties).
  */
 public final class ReleaseSparkCaches implements AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
-    TestSpark.started().ifPresent(spark -> {
-      spark.catalog().clearCache();
-      JavaSparkContext.fromSparkContext(spark.sparkContext()).getPersistentRDDs().values()
-          .forEach(rdd -> rdd.unpersist(true));
-    });
+    TestSpark.started()
+        .ifPresent(
+            spark -> {
+              spark.catalog().clearCache();
+              JavaSparkContext.fromSparkContext(spark.sparkContext())
+                  .getPersistentRDDs()
+                  .values()
+                  .forEach(rdd -> rdd.unpersist(true));
+            });
   }
 }

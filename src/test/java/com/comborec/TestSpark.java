@@ -6,8 +6,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one local SparkSession shared by all test classes of the JVM: starting Spark costs seconds,
- * and within each of Surefire's JVMs (forkCount 2) the classes run one after another, so sharing
- * is safe and fast.
+ * and within each of Surefire's JVMs (forkCount 2) the classes run one after another, so sharing is
+ * safe and fast.
  */
 public final class TestSpark {
   private static SparkSession session;
@@ -16,19 +16,23 @@ public final class TestSpark {
 
   public static synchronized SparkSession session() {
     if (session == null) {
-      session = SparkSession.builder()
-          .master("local[2]")
-          .appName("comborec-tests")
-          .config("spark.ui.enabled", "false")
-          .config("spark.sql.shuffle.partitions", "4")
-          .config("spark.default.parallelism", "4")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
-          .getOrCreate();
-      session.sparkContext().setCheckpointDir(
-          Path.of(System.getProperty("java.io.tmpdir"), "comborec-test-checkpoints").toString());
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("comborec-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "4")
+              .config("spark.default.parallelism", "4")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.sql.session.timeZone", "UTC")
+              .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+              .getOrCreate();
+      session
+          .sparkContext()
+          .setCheckpointDir(
+              Path.of(System.getProperty("java.io.tmpdir"), "comborec-test-checkpoints")
+                  .toString());
     }
     return session;
   }

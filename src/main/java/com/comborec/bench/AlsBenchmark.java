@@ -25,17 +25,19 @@ import org.slf4j.LoggerFactory;
  * Times the model stage's ALS training ("train als": dense ids joined from the features stage's
  * interactions and indexes, then {@link AlsTrainer#fit}) against a bare {@code ALS.fit} with the
  * same parameters on the same (uid, iid, strength) rows, already in Parquet; then variants of the
- * bare fit (block counts, checkpointing, storage levels). Each fit runs back to back with a bare fit
- * of its own, in alternating order, and its ratio is taken against that neighbour.
+ * bare fit (block counts, checkpointing, storage levels). Each fit runs back to back with a bare
+ * fit of its own, in alternating order, and its ratio is taken against that neighbour.
  *
  * <p>Reads {@code <output>/_work/{interactions,user_index,item_index}/dt=D} of a finished nightly.
  */
 public final class AlsBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(AlsBenchmark.class);
-  private static final String USAGE = "usage: AlsBenchmark --output NIGHTLY_OUTPUT --date YYYY-MM-DD"
-      + " --work DIR --json FILE [--runs 3] [--variants blocks=2,blocks=4,...|none] [--conf FILE] [--set k=v]...";
-  private static final String DEFAULT_VARIANTS = "blocks=2,blocks=4,blocks=20,checkpoint=off,"
-      + "intermediate=MEMORY_ONLY,intermediate=MEMORY_AND_DISK_SER,final=MEMORY_AND_DISK_SER";
+  private static final String USAGE =
+      "usage: AlsBenchmark --output NIGHTLY_OUTPUT --date YYYY-MM-DD --work DIR --json FILE [--runs"
+          + " 3] [--variants blocks=2,blocks=4,...|none] [--conf FILE] [--set k=v]...";
+  private static final String DEFAULT_VARIANTS =
+      "blocks=2,blocks=4,blocks=20,checkpoint=off,"
+          + "intermediate=MEMORY_ONLY,intermediate=MEMORY_AND_DISK_SER,final=MEMORY_AND_DISK_SER";
 
   private AlsBenchmark() {}
 
@@ -56,14 +58,21 @@ public final class AlsBenchmark {
     SparkSession spark = SparkSessions.create(config);
     AlsParams p = config.model().als();
     String variantsArg = a.get("variants", DEFAULT_VARIANTS);
-    List<String> variants = variantsArg.equals("none") ? List.of() : List.of(variantsArg.split(","));
+    List<String> variants =
+        variantsArg.equals("none") ? List.of() : List.of(variantsArg.split(","));
 
     String workStore = output + "/_work";
-    Dataset<Row> interactions = spark.read().schema(Interactions.SCHEMA).parquet(workStore + "/interactions/dt=" + date);
-    Dataset<Row> userIndex = spark.read().schema(Interactions.USER_INDEX).parquet(workStore + "/user_index/dt=" + date);
-    Dataset<Row> itemIndex = spark.read().schema(Interactions.ITEM_INDEX).parquet(workStore + "/item_index/dt=" + date);
+    Dataset<Row> interactions =
+        spark.read().schema(Interactions.SCHEMA).parquet(workStore + "/interactions/dt=" + date);
+    Dataset<Row> userIndex =
+        spark.read().schema(Interactions.USER_INDEX).parquet(workStore + "/user_index/dt=" + date);
+    Dataset<Row> itemIndex =
+        spark.read().schema(Interactions.ITEM_INDEX).parquet(workStore + "/item_index/dt=" + date);
     String densePath = work + "/dense";
-    Interactions.toDenseIds(interactions, userIndex, itemIndex).write().mode(SaveMode.Overwrite).parquet(densePath);
+    Interactions.toDenseIds(interactions, userIndex, itemIndex)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(densePath);
     Dataset<Row> dense = spark.read().parquet(densePath);
 
     Map<String, Object> result = new LinkedHashMap<>();
@@ -82,10 +91,11 @@ public final class AlsBenchmark {
     names.addAll(variants);
     Map<String, double[]> seconds = new LinkedHashMap<>();
     Map<String, double[]> pairedBare = new LinkedHashMap<>();
-    names.forEach(n -> {
-      seconds.put(n, new double[runs]);
-      pairedBare.put(n, new double[runs]);
-    });
+    names.forEach(
+        n -> {
+          seconds.put(n, new double[runs]);
+          pairedBare.put(n, new double[runs]);
+        });
     List<Double> bareAll = new ArrayList<>();
     // A warm-up fit, not counted: JIT, the BLAS library, the Parquet reader.
     fitBare(dense, p, UnaryOperator.identity());
@@ -94,27 +104,36 @@ public final class AlsBenchmark {
         String name = names.get(j);
         boolean bareFirst = (r + j) % 2 == 0;
         double b = bareFirst ? fitBare(dense, p, UnaryOperator.identity()) : 0;
-        double s = name.equals("ours") ? fitOurs(interactions, userIndex, itemIndex, p)
-            : fitBare(dense, p, variant(name));
+        double s =
+            name.equals("ours")
+                ? fitOurs(interactions, userIndex, itemIndex, p)
+                : fitBare(dense, p, variant(name));
         if (!bareFirst) {
           b = fitBare(dense, p, UnaryOperator.identity());
         }
         seconds.get(name)[r] = s;
         pairedBare.get(name)[r] = b;
         bareAll.add(b);
-        LOG.info("[bench] als round {} {}: {} s, its bare neighbour {} s", r + 1, name, BenchStats.round(s),
+        LOG.info(
+            "[bench] als round {} {}: {} s, its bare neighbour {} s",
+            r + 1,
+            name,
+            BenchStats.round(s),
             BenchStats.round(b));
       }
     }
     Map<String, Object> fits = new LinkedHashMap<>();
     Map<String, Object> bareFits = new LinkedHashMap<>();
-    bareFits.put("seconds", BenchStats.summary(bareAll.stream().mapToDouble(Double::doubleValue).toArray()));
+    bareFits.put(
+        "seconds", BenchStats.summary(bareAll.stream().mapToDouble(Double::doubleValue).toArray()));
     fits.put("bare", bareFits);
     for (String name : names) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("seconds", BenchStats.summary(seconds.get(name)));
       m.put("paired_bare_seconds", BenchStats.summary(pairedBare.get(name)));
-      m.put("ratio_vs_bare", BenchStats.summary(BenchStats.ratios(seconds.get(name), pairedBare.get(name))));
+      m.put(
+          "ratio_vs_bare",
+          BenchStats.summary(BenchStats.ratios(seconds.get(name), pairedBare.get(name))));
       fits.put(name, m);
     }
     result.put("fits", fits);
@@ -124,8 +143,8 @@ public final class AlsBenchmark {
   }
 
   /** As the model stage's "train als" step does it: dense ids from the indexes, then the fit. */
-  private static double fitOurs(Dataset<Row> interactions, Dataset<Row> userIndex, Dataset<Row> itemIndex,
-      AlsParams p) {
+  private static double fitOurs(
+      Dataset<Row> interactions, Dataset<Row> userIndex, Dataset<Row> itemIndex, AlsParams p) {
     long t0 = System.nanoTime();
     TrainSet full = TrainSet.of(interactions, userIndex, itemIndex);
     try {
@@ -140,9 +159,19 @@ public final class AlsBenchmark {
 
   /** Spark's ALS with the same parameters, on dense rows read from Parquet. */
   private static double fitBare(Dataset<Row> dense, AlsParams p, UnaryOperator<ALS> change) {
-    ALS als = new ALS().setImplicitPrefs(true).setUserCol("uid").setItemCol("iid").setRatingCol("strength")
-        .setRank(p.rank()).setRegParam(p.regParam()).setAlpha(p.alpha()).setMaxIter(p.maxIter())
-        .setSeed(p.seed()).setCheckpointInterval(p.checkpointInterval()).setNumBlocks(p.blocks());
+    ALS als =
+        new ALS()
+            .setImplicitPrefs(true)
+            .setUserCol("uid")
+            .setItemCol("iid")
+            .setRatingCol("strength")
+            .setRank(p.rank())
+            .setRegParam(p.regParam())
+            .setAlpha(p.alpha())
+            .setMaxIter(p.maxIter())
+            .setSeed(p.seed())
+            .setCheckpointInterval(p.checkpointInterval())
+            .setNumBlocks(p.blocks());
     als = change.apply(als);
     long t0 = System.nanoTime();
     als.fit(dense); // ALS materialises both factor RDDs before fit returns
@@ -157,7 +186,8 @@ public final class AlsBenchmark {
     String[] kv = name.split("=", 2);
     return switch (kv[0]) {
       case "blocks" -> als -> als.setNumBlocks(Integer.parseInt(kv[1]));
-      case "checkpoint" -> als -> als.setCheckpointInterval(kv[1].equals("off") ? -1 : Integer.parseInt(kv[1]));
+      case "checkpoint" ->
+          als -> als.setCheckpointInterval(kv[1].equals("off") ? -1 : Integer.parseInt(kv[1]));
       case "intermediate" -> als -> als.setIntermediateStorageLevel(kv[1]);
       case "final" -> als -> als.setFinalStorageLevel(kv[1]);
       default -> throw new IllegalArgumentException("unknown ALS variant '" + name + "'");

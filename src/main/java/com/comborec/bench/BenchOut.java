@@ -27,7 +27,9 @@ public final class BenchOut {
     env.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
     env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     env.put("spark", spark.version());
-    env.put("load_average_at_start", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    env.put(
+        "load_average_at_start",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return env;
   }
 
@@ -48,11 +50,14 @@ public final class BenchOut {
     try {
       return Files.readAllLines(Path.of("/proc/self/maps")).stream()
           .map(l -> l.substring(l.lastIndexOf(' ') + 1))
-          .filter(f -> {
-            String name = f.substring(f.lastIndexOf('/') + 1);
-            return name.contains("blas") && !name.contains("netlibblasjni");
-          })
-          .distinct().reduce((a, b) -> a + "," + b).orElse("none");
+          .filter(
+              f -> {
+                String name = f.substring(f.lastIndexOf('/') + 1);
+                return name.contains("blas") && !name.contains("netlibblasjni");
+              })
+          .distinct()
+          .reduce((a, b) -> a + "," + b)
+          .orElse("none");
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(IngestBenchmark.class);
-  private static final String USAGE = "usage: IngestBenchmark --input DIR --date YYYY-MM-DD --work DIR"
-      + " --json FILE [--runs 3] [--warmup 1] [--ours-only true] [--conf FILE] [--set key=value]...";
+  private static final String USAGE =
+      "usage: IngestBenchmark --input DIR --date YYYY-MM-DD --work DIR --json FILE [--runs 3]"
+          + " [--warmup 1] [--ours-only true] [--conf FILE] [--set key=value]...";
   private static final List<Source> SOURCES =
       List.of(Source.PRODUCTS, Source.USERS, Source.EVENTS, Source.MARKET, Source.FEEDBACK);
 
@@ -91,8 +92,13 @@ public final class IngestBenchmark {
         b = bare(spark, input, partitions, work + "/bare-" + tag, false);
         o = ours(spark, base, day, work + "/ours-" + tag);
       }
-      LOG.info("[bench] ingest {}: ours stage {} s (run {} s), bare copy {} s, bare multiLine copy {} s",
-          tag, BenchStats.round(o[0]), BenchStats.round(o[1]), BenchStats.round(b), BenchStats.round(bm));
+      LOG.info(
+          "[bench] ingest {}: ours stage {} s (run {} s), bare copy {} s, bare multiLine copy {} s",
+          tag,
+          BenchStats.round(o[0]),
+          BenchStats.round(o[1]),
+          BenchStats.round(b),
+          BenchStats.round(bm));
       if (i >= 0) {
         oursStage[i] = o[0];
         oursRun[i] = o[1];
@@ -113,7 +119,9 @@ public final class IngestBenchmark {
     result.put("bare_copy_seconds", BenchStats.summary(bare));
     result.put("bare_multiline_copy_seconds", BenchStats.summary(bareMultiLine));
     result.put("ratio_stage_vs_bare", BenchStats.summary(BenchStats.ratios(oursStage, bare)));
-    result.put("ratio_stage_vs_bare_multiline", BenchStats.summary(BenchStats.ratios(oursStage, bareMultiLine)));
+    result.put(
+        "ratio_stage_vs_bare_multiline",
+        BenchStats.summary(BenchStats.ratios(oursStage, bareMultiLine)));
     BenchOut.write(a.required("json"), result);
     System.out.println(Json.write(result));
     spark.stop();
@@ -137,13 +145,19 @@ public final class IngestBenchmark {
     return new double[] {stage, run};
   }
 
-  private static double bare(SparkSession spark, String input, Map<String, List<String>> partitions, String out,
+  private static double bare(
+      SparkSession spark,
+      String input,
+      Map<String, List<String>> partitions,
+      String out,
       boolean multiLine) {
     long t0 = System.nanoTime();
     for (Source s : SOURCES) {
       List<String> days = partitions.get(s.folder());
       if (days != null && !days.isEmpty()) {
-        spark.sparkContext().setJobDescription("bare copy " + s.folder() + (multiLine ? " (multiLine)" : ""));
+        spark
+            .sparkContext()
+            .setJobDescription("bare copy " + s.folder() + (multiLine ? " (multiLine)" : ""));
         BareCsvCopy.copy(spark, input, s, days, out, multiLine);
       }
     }
@@ -167,7 +181,9 @@ public final class IngestBenchmark {
 
   private static Map<String, Object> manifestOf(String out, LocalDate day) {
     try {
-      return Json.readMap(Files.readString(Path.of(out, "_manifests", "dt=" + day + ".json"), StandardCharsets.UTF_8));
+      return Json.readMap(
+          Files.readString(
+              Path.of(out, "_manifests", "dt=" + day + ".json"), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("no manifest under " + out, e);
     }

@@ -13,28 +13,30 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads the work datasets the bundle stage needs from earlier stages, with explicit schemas:
- * {@code segments} (required) and {@code pair_stats} (optional: without it affinity is 0).
+ * Reads the work datasets the bundle stage needs from earlier stages, with explicit schemas: {@code
+ * segments} (required) and {@code pair_stats} (optional: without it affinity is 0).
  */
 public final class BundleInputs {
-  public static final StructType SEGMENT_MEMBERS = new StructType()
-      .add("user_id", StringType, false)
-      .add("segment_id", IntegerType, false);
+  public static final StructType SEGMENT_MEMBERS =
+      new StructType().add("user_id", StringType, false).add("segment_id", IntegerType, false);
 
-  public static final StructType PAIR_STATS = new StructType()
-      .add("item_id", StringType, false)
-      .add("other_item_id", StringType, false)
-      .add("baskets", LongType, false)
-      .add("confidence", DoubleType, false)
-      .add("lift", DoubleType, false);
+  public static final StructType PAIR_STATS =
+      new StructType()
+          .add("item_id", StringType, false)
+          .add("other_item_id", StringType, false)
+          .add("baskets", LongType, false)
+          .add("confidence", DoubleType, false)
+          .add("lift", DoubleType, false);
 
   private BundleInputs() {}
 
   public static Dataset<Row> segments(RunContext ctx) {
     String path = ctx.layout().work("segments");
     if (!ctx.fs().exists(path)) {
-      throw new IllegalStateException("work dataset segments is missing at " + path
-          + ": the segment stage must run before the bundle stage");
+      throw new IllegalStateException(
+          "work dataset segments is missing at "
+              + path
+              + ": the segment stage must run before the bundle stage");
     }
     return ctx.spark().read().schema(SEGMENT_MEMBERS).parquet(path);
   }

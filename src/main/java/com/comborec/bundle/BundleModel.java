@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
 /**
- * The CP-SAT model of one bundle problem (docs/bundles.md). CP-SAT takes integer coefficients
- * only, so every money amount, propensity and affinity is multiplied by {@link #SCALE} and
- * rounded: money is compared in millionths of a currency unit, and the objective is optimised to
- * 1e-6 of its own units. Products x_j * d_l become booleans y_jl, and x_i * x_j becomes z_ij.
+ * The CP-SAT model of one bundle problem (docs/bundles.md). CP-SAT takes integer coefficients only,
+ * so every money amount, propensity and affinity is multiplied by {@link #SCALE} and rounded: money
+ * is compared in millionths of a currency unit, and the objective is optimised to 1e-6 of its own
+ * units. Products x_j * d_l become booleans y_jl, and x_i * x_j becomes z_ij.
  */
 final class BundleModel {
   /** Fixed integer scale of every double coefficient. */
   static final double SCALE = 1e6;
+
   /** Far below 2^63 even summed over hundreds of terms; beyond it rounding would silently break. */
   private static final double MAX_SCALED = 1e15;
 
@@ -99,8 +100,10 @@ final class BundleModel {
 
   private void addConstraints() {
     int n = x.length;
-    model.addLinearConstraint(LinearExpr.sum(x), rules.minSize(), Math.max(rules.minSize(),
-        Math.min(rules.maxSize(), n)));
+    model.addLinearConstraint(
+        LinearExpr.sum(x),
+        rules.minSize(),
+        Math.max(rules.minSize(), Math.min(rules.maxSize(), n)));
     model.addLessOrEqual(weighted(x, j -> problem.items().get(j).price()), scaledBudget());
     addCategoryCaps();
     addDiscountChoice();
@@ -112,7 +115,9 @@ final class BundleModel {
     }
   }
 
-  /** Budgets outside [0, total list price] act like its ends; clamping keeps the scaled value small. */
+  /**
+   * Budgets outside [0, total list price] act like its ends; clamping keeps the scaled value small.
+   */
   private long scaledBudget() {
     double total = problem.items().stream().mapToDouble(BundleItem::price).sum();
     return scaled(Math.max(-1.0, Math.min(problem.budget(), total)), "budget");
@@ -121,11 +126,14 @@ final class BundleModel {
   private void addCategoryCaps() {
     Map<String, List<BoolVar>> byCategory = new LinkedHashMap<>();
     for (int j = 0; j < x.length; j++) {
-      byCategory.computeIfAbsent(problem.items().get(j).categoryKey(), k -> new ArrayList<>()).add(x[j]);
+      byCategory
+          .computeIfAbsent(problem.items().get(j).categoryKey(), k -> new ArrayList<>())
+          .add(x[j]);
     }
     for (List<BoolVar> members : byCategory.values()) {
       if (members.size() > rules.maxPerCategory()) {
-        model.addLessOrEqual(LinearExpr.sum(members.toArray(BoolVar[]::new)), rules.maxPerCategory());
+        model.addLessOrEqual(
+            LinearExpr.sum(members.toArray(BoolVar[]::new)), rules.maxPerCategory());
       }
     }
   }
@@ -166,7 +174,8 @@ final class BundleModel {
     for (int j = 0; j < x.length; j++) {
       BundleItem item = problem.items().get(j);
       for (int l = 0; l < d.length; l++) {
-        objective.addTerm(y[j][l], scaled(BundleValues.itemValue(item, level(l), rules), "objective"));
+        objective.addTerm(
+            y[j][l], scaled(BundleValues.itemValue(item, level(l), rules), "objective"));
       }
       objective.addTerm(x[j], -scaled(rules.marginWeight() * item.cost(), "objective"));
     }
@@ -206,8 +215,8 @@ final class BundleModel {
   static long scaled(double value, String what) {
     double s = value * SCALE;
     if (!Double.isFinite(s) || Math.abs(s) > MAX_SCALED) {
-      throw new IllegalArgumentException(what + " value " + value + " is too large for the integer scale "
-          + SCALE);
+      throw new IllegalArgumentException(
+          what + " value " + value + " is too large for the integer scale " + SCALE);
     }
     return Math.round(s);
   }

@@ -10,8 +10,15 @@ import java.util.List;
  *
  * @param unknown calls stopped by the time limit before any solution was found
  */
-public record BundleOutcome(int segmentId, List<BundleSolution> bundles, int optimal, int feasible,
-    int infeasible, int unknown, double solveSeconds) implements Serializable {
+public record BundleOutcome(
+    int segmentId,
+    List<BundleSolution> bundles,
+    int optimal,
+    int feasible,
+    int infeasible,
+    int unknown,
+    double solveSeconds)
+    implements Serializable {
 
   public BundleOutcome {
     bundles = List.copyOf(bundles);

@@ -10,25 +10,29 @@ import java.util.Set;
  * {@code items}; the solver uses the mean of both directions, so an asymmetric measure such as
  * confidence is fine) and the budget that caps a bundle's list price.
  */
-public record BundleProblem(int segmentId, List<BundleItem> items, double[][] affinity, double budget)
+public record BundleProblem(
+    int segmentId, List<BundleItem> items, double[][] affinity, double budget)
     implements Serializable {
 
   public BundleProblem {
     items = List.copyOf(items);
     if (!Double.isFinite(budget)) {
-      throw new IllegalArgumentException("segment " + segmentId + ": budget must be finite, got " + budget);
+      throw new IllegalArgumentException(
+          "segment " + segmentId + ": budget must be finite, got " + budget);
     }
     checkAffinity(segmentId, items.size(), affinity);
     Set<String> ids = new HashSet<>();
     for (BundleItem item : items) {
       if (!ids.add(item.itemId())) {
-        throw new IllegalArgumentException("segment " + segmentId + ": item " + item.itemId() + " twice");
+        throw new IllegalArgumentException(
+            "segment " + segmentId + ": item " + item.itemId() + " twice");
       }
     }
   }
 
   /** A problem without affinity data (every pair 0), e.g. when pair_stats is absent. */
-  public static BundleProblem withoutAffinity(int segmentId, List<BundleItem> items, double budget) {
+  public static BundleProblem withoutAffinity(
+      int segmentId, List<BundleItem> items, double budget) {
     return new BundleProblem(segmentId, items, new double[items.size()][items.size()], budget);
   }
 
@@ -53,7 +57,8 @@ public record BundleProblem(int segmentId, List<BundleItem> items, double[][] af
       }
     }
     if (!square) {
-      throw new IllegalArgumentException("segment " + segmentId + ": affinity must be " + n + " x " + n);
+      throw new IllegalArgumentException(
+          "segment " + segmentId + ": affinity must be " + n + " x " + n);
     }
   }
 }

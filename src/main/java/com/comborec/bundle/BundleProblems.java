@@ -28,13 +28,14 @@ public final class BundleProblems {
    * found in pair_stats. Lift becomes max(0, lift - 1), so independent items (lift 1) add nothing;
    * confidence is taken as it is. Pairs with no positive affinity are dropped.
    */
-  public static Dataset<Row> candidateAffinity(Dataset<Row> candidates, Dataset<Row> pairStats,
-      String measure) {
-    Column value = measure.equals("lift")
-        ? greatest(col("lift").minus(1), lit(0.0)) : col("confidence");
+  public static Dataset<Row> candidateAffinity(
+      Dataset<Row> candidates, Dataset<Row> pairStats, String measure) {
+    Column value =
+        measure.equals("lift") ? greatest(col("lift").minus(1), lit(0.0)) : col("confidence");
     Dataset<Row> left = candidates.select("segment_id", "item_id");
     Dataset<Row> right = candidates.select(col("segment_id"), col("item_id").as("other_item_id"));
-    return pairStats.select(col("item_id"), col("other_item_id"), value.as("affinity"))
+    return pairStats
+        .select(col("item_id"), col("other_item_id"), value.as("affinity"))
         .filter(col("affinity").gt(0))
         .join(left, "item_id")
         .join(right, new String[] {"segment_id", "other_item_id"})
@@ -50,8 +51,10 @@ public final class BundleProblems {
       return candidates.withColumn("demand_weight", lit(1.0));
     }
     return candidates
-        .join(itemBoosts.select(col("item_id"), col("boost").as("demand_weight")),
-            new String[] {"item_id"}, "left")
+        .join(
+            itemBoosts.select(col("item_id"), col("boost").as("demand_weight")),
+            new String[] {"item_id"},
+            "left")
         .withColumn("demand_weight", coalesce(col("demand_weight"), lit(1.0)));
   }
 
@@ -59,17 +62,35 @@ public final class BundleProblems {
    * One row per segment that has candidates and a budget: segment_id, budget, items (candidate
    * structs ordered by candidate_rank) and pairs (null when no pair has affinity).
    */
-  public static Dataset<Row> assembleProblems(Dataset<Row> candidates, Dataset<Row> budgets,
-      Dataset<Row> affinity) {
-    Dataset<Row> weighted = java.util.Arrays.asList(candidates.columns()).contains("demand_weight")
-        ? candidates : withDemandWeights(candidates, null);
-    Dataset<Row> items = weighted.groupBy("segment_id").agg(sort_array(collect_list(struct(
-        "candidate_rank", "item_id", "title", "category", "price", "cost", "stock", "propensity",
-        "demand_weight")))
-        .as("items"));
-    Dataset<Row> pairs = affinity.groupBy("segment_id")
-        .agg(collect_list(struct("item_id", "other_item_id", "affinity")).as("pairs"));
-    return items.join(budgets, "segment_id")
+  public static Dataset<Row> assembleProblems(
+      Dataset<Row> candidates, Dataset<Row> budgets, Dataset<Row> affinity) {
+    Dataset<Row> weighted =
+        java.util.Arrays.asList(candidates.columns()).contains("demand_weight")
+            ? candidates
+            : withDemandWeights(candidates, null);
+    Dataset<Row> items =
+        weighted
+            .groupBy("segment_id")
+            .agg(
+                sort_array(
+                        collect_list(
+                            struct(
+                                "candidate_rank",
+                                "item_id",
+                                "title",
+                                "category",
+                                "price",
+                                "cost",
+                                "stock",
+                                "propensity",
+                                "demand_weight")))
+                    .as("items"));
+    Dataset<Row> pairs =
+        affinity
+            .groupBy("segment_id")
+            .agg(collect_list(struct("item_id", "other_item_id", "affinity")).as("pairs"));
+    return items
+        .join(budgets, "segment_id")
         .join(pairs, new String[] {"segment_id"}, "left")
         .select("segment_id", "budget", "items", "pairs");
   }
@@ -81,19 +102,27 @@ public final class BundleProblems {
     for (Row c : row.<Row>getList(row.fieldIndex("items"))) {
       index.put(c.getAs("item_id"), items.size());
       Integer stock = c.isNullAt(c.fieldIndex("stock")) ? null : c.getAs("stock");
-      items.add(new BundleItem(c.getAs("item_id"), c.getAs("title"), c.getAs("category"),
-          c.<Double>getAs("price"), c.<Double>getAs("cost"), stock, c.<Double>getAs("propensity"),
-          c.<Double>getAs("demand_weight")));
+      items.add(
+          new BundleItem(
+              c.getAs("item_id"),
+              c.getAs("title"),
+              c.getAs("category"),
+              c.<Double>getAs("price"),
+              c.<Double>getAs("cost"),
+              stock,
+              c.<Double>getAs("propensity"),
+              c.<Double>getAs("demand_weight")));
     }
     double[][] affinity = new double[items.size()][items.size()];
     int pairsAt = row.fieldIndex("pairs");
     if (!row.isNullAt(pairsAt)) {
       for (Row p : row.<Row>getList(pairsAt)) {
-        affinity[index.get(p.<String>getAs("item_id"))][index.get(p.<String>getAs("other_item_id"))] =
+        affinity[index.get(p.<String>getAs("item_id"))][
+                index.get(p.<String>getAs("other_item_id"))] =
             p.<Double>getAs("affinity");
       }
     }
-    return new BundleProblem(row.<Integer>getAs("segment_id"), items, affinity,
-        row.<Double>getAs("budget"));
+    return new BundleProblem(
+        row.<Integer>getAs("segment_id"), items, affinity, row.<Double>getAs("budget"));
   }
 }

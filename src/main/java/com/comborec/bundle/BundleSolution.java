@@ -10,9 +10,17 @@ import java.util.List;
  * @param itemIds chosen items, in the problem's item order
  * @param status {@code OPTIMAL} or {@code FEASIBLE} (the time limit stopped the search)
  */
-public record BundleSolution(List<String> itemIds, double listPrice, double bundlePrice,
-    double discountRate, double expectedMargin, double affinity, double objective, String status,
-    double solveSeconds) implements Serializable {
+public record BundleSolution(
+    List<String> itemIds,
+    double listPrice,
+    double bundlePrice,
+    double discountRate,
+    double expectedMargin,
+    double affinity,
+    double objective,
+    String status,
+    double solveSeconds)
+    implements Serializable {
 
   public BundleSolution {
     itemIds = List.copyOf(itemIds);

@@ -38,19 +38,21 @@ public final class BundleSolver {
         break;
       }
       boolean[] chosen = model.chosenItems(solver);
-      bundles.add(BundleValues.solution(problem, rules, chosen, model.chosenLevel(solver),
-          status.name(), solver.wallTime()));
+      bundles.add(
+          BundleValues.solution(
+              problem, rules, chosen, model.chosenLevel(solver), status.name(), solver.wallTime()));
       model.excludeItemSet(chosen);
     }
     LOG.debug("segment {}: {} bundles in {} s", problem.segmentId(), bundles.size(), seconds);
-    return new BundleOutcome(problem.segmentId(), bundles, counts[0], counts[1], counts[2], counts[3],
-        seconds);
+    return new BundleOutcome(
+        problem.segmentId(), bundles, counts[0], counts[1], counts[2], counts[3], seconds);
   }
 
   /** Always a time limit, a fixed worker count and a fixed seed: reproducible and bounded. */
   private CpSolver newSolver() {
     CpSolver solver = new CpSolver();
-    solver.getParameters()
+    solver
+        .getParameters()
         .setMaxTimeInSeconds(limits.timeLimitSeconds())
         .setNumWorkers(limits.workers())
         .setRandomSeed(limits.seed())
@@ -65,8 +67,9 @@ public final class BundleSolver {
       case FEASIBLE -> 1;
       case INFEASIBLE -> 2;
       case UNKNOWN -> 3;
-      default -> throw new IllegalStateException("CP-SAT rejected the bundle model (" + status + "): "
-          + model.model().validate());
+      default ->
+          throw new IllegalStateException(
+              "CP-SAT rejected the bundle model (" + status + "): " + model.model().validate());
     };
   }
 }

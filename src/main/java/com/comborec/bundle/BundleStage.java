@@ -39,8 +39,11 @@ public final class BundleStage implements Stage {
     long segments = ctx.step("count bundle problems", problems::count);
     String solvesPath = ctx.layout().work("bundle_solves");
     // Writing the outcomes makes every segment solve exactly once, whatever reads them later.
-    ctx.step("solve bundles", () -> TableWriter.writeWork(ctx, solvesPath,
-        solveInTasks(problems, s, partitions(ctx, segments))));
+    ctx.step(
+        "solve bundles",
+        () ->
+            TableWriter.writeWork(
+                ctx, solvesPath, solveInTasks(problems, s, partitions(ctx, segments))));
     problems.unpersist();
     Dataset<Row> outcomes = ctx.spark().read().schema(SolveSegments.OUTCOME).parquet(solvesPath);
     SolveReport.put(ctx, outcomes, s);
@@ -52,14 +55,19 @@ public final class BundleStage implements Stage {
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
     Dataset<Row> products = ValidatedStore.products(ctx);
     Dataset<Row> segments = BundleInputs.segments(ctx);
-    Dataset<Row> candidates = BundleCandidates.selectCandidates(
-        BundleCandidates.segmentPropensity(events, segments),
-        BundleCandidates.sellableItems(products, s), s);
-    Dataset<Row> budgets = BasketBudgets.segmentBudgets(
-        BasketBudgets.basketValues(events, products, segments), s.budgetPercentile());
-    Dataset<Row> affinity = BundleProblems.candidateAffinity(candidates, BundleInputs.pairStats(ctx),
-        s.affinityMeasure());
-    Dataset<Row> weighted = BundleProblems.withDemandWeights(candidates, BundleInputs.itemBoosts(ctx));
+    Dataset<Row> candidates =
+        BundleCandidates.selectCandidates(
+            BundleCandidates.segmentPropensity(events, segments),
+            BundleCandidates.sellableItems(products, s),
+            s);
+    Dataset<Row> budgets =
+        BasketBudgets.segmentBudgets(
+            BasketBudgets.basketValues(events, products, segments), s.budgetPercentile());
+    Dataset<Row> affinity =
+        BundleProblems.candidateAffinity(
+            candidates, BundleInputs.pairStats(ctx), s.affinityMeasure());
+    Dataset<Row> weighted =
+        BundleProblems.withDemandWeights(candidates, BundleInputs.itemBoosts(ctx));
     return BundleProblems.assembleProblems(weighted, budgets, affinity);
   }
 
@@ -68,8 +76,10 @@ public final class BundleStage implements Stage {
    * each task's segments with the pure solver.
    */
   public static Dataset<Row> solveInTasks(Dataset<Row> problems, BundleSettings s, int partitions) {
-    return problems.repartitionByRange(partitions, col("segment_id"))
-        .mapPartitions(new SolveSegments(s.rules(), s.limits()), Encoders.row(SolveSegments.OUTCOME));
+    return problems
+        .repartitionByRange(partitions, col("segment_id"))
+        .mapPartitions(
+            new SolveSegments(s.rules(), s.limits()), Encoders.row(SolveSegments.OUTCOME));
   }
 
   /** The contract's bundles rows, in Schemas.BUNDLES field order, from the per-segment outcomes. */
@@ -79,7 +89,8 @@ public final class BundleStage implements Stage {
     for (StructField f : SolveSegments.RANKED_BUNDLE.fields()) {
       columns.add(col("bundle." + f.name()).as(f.name()));
     }
-    return outcomes.select(col("segment_id"), explode(col("bundles")).as("bundle"))
+    return outcomes
+        .select(col("segment_id"), explode(col("bundles")).as("bundle"))
         .select(columns.toArray(Column[]::new));
   }
 

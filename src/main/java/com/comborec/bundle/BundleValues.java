@@ -4,24 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The model's quantities in plain double arithmetic, for a chosen item set and discount level.
- * The solver reports these (not the scaled integer objective divided back), so a bundle's
- * published figures are exact up to floating point.
+ * The model's quantities in plain double arithmetic, for a chosen item set and discount level. The
+ * solver reports these (not the scaled integer objective divided back), so a bundle's published
+ * figures are exact up to floating point.
  */
 final class BundleValues {
   private BundleValues() {}
 
   /**
-   * The per-item objective value at discount {@code rate}, before subtracting its cost:
-   * w_p * propensity * demandWeight * (1 + uplift * rate) + w_m * price * (1 - rate).
+   * The per-item objective value at discount {@code rate}, before subtracting its cost: w_p *
+   * propensity * demandWeight * (1 + uplift * rate) + w_m * price * (1 - rate).
    */
   static double itemValue(BundleItem item, double rate, BundleRules rules) {
     double takeUp = item.propensity() * item.demandWeight() * (1 + rules.discountUplift() * rate);
     return rules.propensityWeight() * takeUp + rules.marginWeight() * item.price() * (1 - rate);
   }
 
-  static BundleSolution solution(BundleProblem problem, BundleRules rules, boolean[] chosen,
-      int level, String status, double seconds) {
+  static BundleSolution solution(
+      BundleProblem problem,
+      BundleRules rules,
+      boolean[] chosen,
+      int level,
+      String status,
+      double seconds) {
     double rate = rules.discountLevels().get(level);
     List<String> ids = new ArrayList<>();
     double listPrice = 0;
@@ -39,8 +44,16 @@ final class BundleValues {
     double affinity = affinity(problem, chosen);
     objective += rules.affinityWeight() * affinity;
     double bundlePrice = listPrice * (1 - rate);
-    return new BundleSolution(ids, listPrice, bundlePrice, rate, bundlePrice - cost, affinity,
-        objective, status, seconds);
+    return new BundleSolution(
+        ids,
+        listPrice,
+        bundlePrice,
+        rate,
+        bundlePrice - cost,
+        affinity,
+        objective,
+        status,
+        seconds);
   }
 
   /** Sum of the symmetric pair affinity over the chosen unordered pairs. */

@@ -22,9 +22,18 @@ final class SolveReport {
   private SolveReport() {}
 
   static void put(RunContext ctx, Dataset<Row> outcomes, BundleSettings s) {
-    List<Row> rows = outcomes.select(col("segment_id"), col("optimal"), col("feasible"),
-        col("infeasible"), col("unknown"), col("solve_seconds"), size(col("bundles")).as("bundles"))
-        .orderBy("segment_id").collectAsList();
+    List<Row> rows =
+        outcomes
+            .select(
+                col("segment_id"),
+                col("optimal"),
+                col("feasible"),
+                col("infeasible"),
+                col("unknown"),
+                col("solve_seconds"),
+                size(col("bundles")).as("bundles"))
+            .orderBy("segment_id")
+            .collectAsList();
     long[] statuses = new long[4];
     double total = 0;
     int withBundles = 0;
@@ -46,9 +55,16 @@ final class SolveReport {
     ctx.report().put("bundle.solves.unknown", statuses[3]);
     ctx.report().put("bundle.solves.seconds_total", round(total));
     ctx.report().put("bundle.solves.segment_seconds", perSegment);
-    LOG.info("bundles: {} segments, {} with bundles; calls optimal {} feasible {} infeasible {}"
-        + " unknown {}; {} s solving", rows.size(), withBundles, statuses[0], statuses[1],
-        statuses[2], statuses[3], round(total));
+    LOG.info(
+        "bundles: {} segments, {} with bundles; calls optimal {} feasible {} infeasible {}"
+            + " unknown {}; {} s solving",
+        rows.size(),
+        withBundles,
+        statuses[0],
+        statuses[1],
+        statuses[2],
+        statuses[3],
+        round(total));
   }
 
   private static double round(double seconds) {

@@ -28,16 +28,17 @@ public final class SolveSegments implements MapPartitionsFunction<Row, Row> {
   /** A bundle row of the contract without its segment_id, nested in the outcome. */
   public static final StructType RANKED_BUNDLE = withoutSegmentId(Schemas.BUNDLES);
 
-  public static final StructType OUTCOME = new StructType()
-      .add("segment_id", IntegerType, false)
-      .add("candidates", IntegerType, false)
-      .add("budget", DoubleType, false)
-      .add("optimal", IntegerType, false)
-      .add("feasible", IntegerType, false)
-      .add("infeasible", IntegerType, false)
-      .add("unknown", IntegerType, false)
-      .add("solve_seconds", DoubleType, false)
-      .add("bundles", DataTypes.createArrayType(RANKED_BUNDLE, false), false);
+  public static final StructType OUTCOME =
+      new StructType()
+          .add("segment_id", IntegerType, false)
+          .add("candidates", IntegerType, false)
+          .add("budget", DoubleType, false)
+          .add("optimal", IntegerType, false)
+          .add("feasible", IntegerType, false)
+          .add("infeasible", IntegerType, false)
+          .add("unknown", IntegerType, false)
+          .add("solve_seconds", DoubleType, false)
+          .add("bundles", DataTypes.createArrayType(RANKED_BUNDLE, false), false);
 
   private final BundleRules rules;
   private final SolverLimits limits;
@@ -52,16 +53,17 @@ public final class SolveSegments implements MapPartitionsFunction<Row, Row> {
     BundleSolver solver = new BundleSolver(rules, limits);
     List<Row> out = new ArrayList<>();
     // Each segment's solve takes at most R time limits; outcomes are tiny, so buffering is fine.
-    problems.forEachRemaining(row -> {
-      BundleProblem problem = BundleProblems.toProblem(row);
-      out.add(outcomeRow(problem, solver.solve(problem)));
-    });
+    problems.forEachRemaining(
+        row -> {
+          BundleProblem problem = BundleProblems.toProblem(row);
+          out.add(outcomeRow(problem, solver.solve(problem)));
+        });
     return out.iterator();
   }
 
   static Row outcomeRow(BundleProblem problem, BundleOutcome outcome) {
-    Map<String, BundleItem> byId = problem.items().stream()
-        .collect(Collectors.toMap(BundleItem::itemId, Function.identity()));
+    Map<String, BundleItem> byId =
+        problem.items().stream().collect(Collectors.toMap(BundleItem::itemId, Function.identity()));
     List<Row> bundles = new ArrayList<>();
     for (BundleSolution b : outcome.bundles()) {
       List<Row> items = new ArrayList<>();
@@ -69,11 +71,29 @@ public final class SolveSegments implements MapPartitionsFunction<Row, Row> {
         BundleItem item = byId.get(id);
         items.add(RowFactory.create(item.itemId(), item.title(), item.category(), item.price()));
       }
-      bundles.add(RowFactory.create(bundles.size() + 1, b.bundleId(), seq(items), b.listPrice(),
-          b.bundlePrice(), b.discountRate(), b.expectedMargin(), b.affinity(), b.objective(), b.status()));
+      bundles.add(
+          RowFactory.create(
+              bundles.size() + 1,
+              b.bundleId(),
+              seq(items),
+              b.listPrice(),
+              b.bundlePrice(),
+              b.discountRate(),
+              b.expectedMargin(),
+              b.affinity(),
+              b.objective(),
+              b.status()));
     }
-    return RowFactory.create(problem.segmentId(), problem.size(), problem.budget(), outcome.optimal(),
-        outcome.feasible(), outcome.infeasible(), outcome.unknown(), outcome.solveSeconds(), seq(bundles));
+    return RowFactory.create(
+        problem.segmentId(),
+        problem.size(),
+        problem.budget(),
+        outcome.optimal(),
+        outcome.feasible(),
+        outcome.infeasible(),
+        outcome.unknown(),
+        outcome.solveSeconds(),
+        seq(bundles));
   }
 
   /** Row encoders take Scala sequences for array columns. */

@@ -11,7 +11,8 @@ public record SolverLimits(double timeLimitSeconds, int workers, int seed) imple
 
   public SolverLimits {
     if (!(timeLimitSeconds > 0) || !Double.isFinite(timeLimitSeconds)) {
-      throw new IllegalArgumentException("timeLimitSeconds must be positive, got " + timeLimitSeconds);
+      throw new IllegalArgumentException(
+          "timeLimitSeconds must be positive, got " + timeLimitSeconds);
     }
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, got " + workers);

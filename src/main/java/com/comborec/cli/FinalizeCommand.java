@@ -27,19 +27,27 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code finalize --date D}: the last task of a scheduler that runs one {@code run STAGE} per
- * task. Checks that every stage published for D and that every table they committed is complete,
- * then writes the day's full manifest (merged from the stages' own) and moves LATEST.
+ * {@code finalize --date D}: the last task of a scheduler that runs one {@code run STAGE} per task.
+ * Checks that every stage published for D and that every table they committed is complete, then
+ * writes the day's full manifest (merged from the stages' own) and moves LATEST.
  */
-@Command(name = "finalize", mixinStandardHelpOptions = true,
-    description = {"Publish a day whose stages were run one by one (run STAGE --date D):",
-        "check every stage published and every table it committed has _SUCCESS, write the day's",
-        "complete manifest (merged from the stage runs) and its report, then move LATEST.",
-        "Exits 1 without touching anything when a stage or a table is missing."})
+@Command(
+    name = "finalize",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publish a day whose stages were run one by one (run STAGE --date D):",
+      "check every stage published and every table it committed has _SUCCESS, write the day's",
+      "complete manifest (merged from the stage runs) and its report, then move LATEST.",
+      "Exits 1 without touching anything when a stage or a table is missing."
+    })
 final class FinalizeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger("comborec");
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The run day.")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The run day.")
   String date;
 
   @Mixin ConfigOptions options;
@@ -57,19 +65,27 @@ final class FinalizeCommand implements Callable<Integer> {
     List<Map<String, Object>> runs = StageManifests.readAll(ctx.fs(), ctx.layout());
     List<String> missing = ManifestMerge.missingStages(runs, Stages.names());
     if (!missing.isEmpty()) {
-      throw new ComborecException(ExitCode.FAILURE, String.format("cannot finalize %s: no published run of "
-          + "stage(s) %s under %s (run STAGE --date %s first)", day, missing, StageManifests.folder(ctx.layout()),
-          day));
+      throw new ComborecException(
+          ExitCode.FAILURE,
+          String.format(
+              "cannot finalize %s: no published run of "
+                  + "stage(s) %s under %s (run STAGE --date %s first)",
+              day, missing, StageManifests.folder(ctx.layout()), day));
     }
     List<String> notProduced = checkTables(ctx, runs);
-    Map<String, Object> manifest = ManifestMerge.merge(runs, Stages.names(), ctx.runId(),
-        config.publish().schemaVersion(), Instant.now());
+    Map<String, Object> manifest =
+        ManifestMerge.merge(
+            runs, Stages.names(), ctx.runId(), config.publish().schemaVersion(), Instant.now());
     Manifests.map(manifest, "finalize").put("tables_not_produced", notProduced);
     ctx.fs().writeStringAtomically(ctx.layout().manifest(), Json.write(manifest));
     ManifestSidecars.write(ctx, manifest);
     LatestPointer.advance(ctx);
-    LOG.info("[finalize] {} published from {} stage run(s); manifest {}; LATEST {}", day, runs.size(),
-        ctx.layout().manifest(), LatestPointer.read(ctx));
+    LOG.info(
+        "[finalize] {} published from {} stage run(s); manifest {}; LATEST {}",
+        day,
+        runs.size(),
+        ctx.layout().manifest(),
+        LatestPointer.read(ctx));
     return ExitCode.PUBLISHED.code();
   }
 
@@ -93,8 +109,9 @@ final class FinalizeCommand implements Callable<Integer> {
       }
     }
     if (!incomplete.isEmpty()) {
-      throw new ComborecException(ExitCode.FAILURE, "cannot finalize " + ctx.runDate()
-          + ": tables without _SUCCESS: " + incomplete);
+      throw new ComborecException(
+          ExitCode.FAILURE,
+          "cannot finalize " + ctx.runDate() + ": tables without _SUCCESS: " + incomplete);
     }
     if (!notProduced.isEmpty()) {
       LOG.info("[finalize] contract tables no stage of this build produces: {}", notProduced);

@@ -17,17 +17,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code inspect}: the manifest summary, row counts and a few rows of each table of a day. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-    description = "Print a day's manifest summary, row counts and the first rows of each published table.")
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print a day's manifest summary, row counts and the first rows of each published table.")
 final class InspectCommand implements Callable<Integer> {
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day (default: the day LATEST names).")
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description = "The day (default: the day LATEST names).")
   String date;
 
-  @Option(names = "--rows", defaultValue = "3", description = "Rows to show per table (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rows",
+      defaultValue = "3",
+      description = "Rows to show per table (default: ${DEFAULT-VALUE}).")
   int rows;
 
-  @Option(names = "--write-report",
-      description = "Also (re)write the day's HTML report, _manifests/dt=D.html, from its manifest.")
+  @Option(
+      names = "--write-report",
+      description =
+          "Also (re)write the day's HTML report, _manifests/dt=D.html, from its manifest.")
   boolean writeReport;
 
   @Mixin ConfigOptions options;
@@ -57,7 +68,10 @@ final class InspectCommand implements Callable<Integer> {
         out.println("== " + table + " (" + path + ")");
         org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> t = spark.read().parquet(path);
         out.println("   " + t.count() + " rows; first " + rows + ":");
-        t.limit(rows).toJSON().collectAsList().forEach(j -> out.println("   " + abbreviate(j, 400)));
+        t.limit(rows)
+            .toJSON()
+            .collectAsList()
+            .forEach(j -> out.println("   " + abbreviate(j, 400)));
       }
     }
     return 0;
@@ -73,7 +87,8 @@ final class InspectCommand implements Callable<Integer> {
     }
     String latest = config.paths().output() + "/LATEST";
     if (!fs.exists(latest)) {
-      throw ComborecException.usage("no --date given and no LATEST under %s", config.paths().output());
+      throw ComborecException.usage(
+          "no --date given and no LATEST under %s", config.paths().output());
     }
     return LocalDate.parse(fs.readString(latest).trim());
   }

@@ -7,13 +7,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The one entry point: {@code spark-submit ... comborec.jar <subcommand> [options]}. */
-@Command(name = "comborec", mixinStandardHelpOptions = true, version = "comborec 0.1.0",
-    description = "Nightly recommendations, product combinations, segments and bundles on Spark.%n"
-        + "Exit codes: 0 published, 1 failure, 2 bad usage or configuration, 3 input contract violated,"
-        + " 4 data quality gate refused, 5 model quality gate refused.",
-    subcommands = {NightlyCommand.class, RunCommand.class, BackfillCommand.class, InspectCommand.class,
-        MeasureCombosCommand.class, TuneCommand.class, GenerateCommand.class, FinalizeCommand.class,
-        CommandLine.HelpCommand.class})
+@Command(
+    name = "comborec",
+    mixinStandardHelpOptions = true,
+    version = "comborec 0.1.0",
+    description =
+        "Nightly recommendations, product combinations, segments and bundles on Spark.%nExit codes:"
+            + " 0 published, 1 failure, 2 bad usage or configuration, 3 input contract violated, 4"
+            + " data quality gate refused, 5 model quality gate refused.",
+    subcommands = {
+      NightlyCommand.class,
+      RunCommand.class,
+      BackfillCommand.class,
+      InspectCommand.class,
+      MeasureCombosCommand.class,
+      TuneCommand.class,
+      GenerateCommand.class,
+      FinalizeCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -30,18 +42,24 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
-    cli.setParameterExceptionHandler((e, args2) -> {
-      e.getCommandLine().getErr().println("comborec: " + e.getMessage());
-      e.getCommandLine().usage(e.getCommandLine().getErr());
-      return ExitCode.USAGE.code();
-    });
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          e.getCommandLine().getErr().println("comborec: " + e.getMessage());
+          e.getCommandLine().usage(e.getCommandLine().getErr());
+          return ExitCode.USAGE.code();
+        });
     return cli.execute(args);
   }
 
   static int handle(Exception e, PrintWriter err) {
     if (e instanceof ComborecException ce) {
-      err.println("comborec: " + ce.exitCode().manifestStatus() + " (exit " + ce.exitCode().code() + "): "
-          + ce.getMessage());
+      err.println(
+          "comborec: "
+              + ce.exitCode().manifestStatus()
+              + " (exit "
+              + ce.exitCode().code()
+              + "): "
+              + ce.getMessage());
       err.flush();
       return ce.exitCode().code();
     }

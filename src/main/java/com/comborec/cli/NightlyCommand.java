@@ -8,15 +8,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nightly --date D}: every stage for day D, then publish and move LATEST. */
-@Command(name = "nightly", mixinStandardHelpOptions = true,
-    description = {"Run every stage for one day and publish its tables, manifest and LATEST.",
-        "Idempotent: re-running a day replaces exactly that day's folders."})
+@Command(
+    name = "nightly",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run every stage for one day and publish its tables, manifest and LATEST.",
+      "Idempotent: re-running a day replaces exactly that day's folders."
+    })
 final class NightlyCommand implements Callable<Integer> {
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The run day.")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The run day.")
   String date;
 
-  @Option(names = "--override-model-gate",
-      description = "Publish even if the model quality gate would refuse (same as --set model.gate.override=true).")
+  @Option(
+      names = "--override-model-gate",
+      description =
+          "Publish even if the model quality gate would refuse (same as --set"
+              + " model.gate.override=true).")
   boolean overrideModelGate;
 
   @Mixin ConfigOptions options;
@@ -29,10 +40,13 @@ final class NightlyCommand implements Callable<Integer> {
       config = ModelGateOverride.apply(config);
     }
     ComboConfig effective = config;
-    int code = SparkCommand.withSpark(effective,
-        spark -> PipelineRunner.run(spark, effective, day, Stages.all(), true).code());
-    System.out.printf("comborec: published %s to %s (manifest _manifests/dt=%s.json, LATEST)%n", day,
-        effective.paths().output(), day);
+    int code =
+        SparkCommand.withSpark(
+            effective,
+            spark -> PipelineRunner.run(spark, effective, day, Stages.all(), true).code());
+    System.out.printf(
+        "comborec: published %s to %s (manifest _manifests/dt=%s.json, LATEST)%n",
+        day, effective.paths().output(), day);
     return code;
   }
 }

@@ -22,37 +22,50 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs stages for one day as named, timed steps, then publishes: commit the staged tables, write
- * the manifest, and only then move LATEST. Any failure writes a manifest saying so and leaves
- * every public folder and LATEST as they were.
+ * the manifest, and only then move LATEST. Any failure writes a manifest saying so and leaves every
+ * public folder and LATEST as they were.
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger("comborec");
 
   private PipelineRunner() {}
 
-  /** Runs the stages; {@code complete} means every table of the day is produced, so LATEST may move. */
-  public static ExitCode run(SparkSession spark, ComboConfig config, LocalDate day, List<Stage> stages,
-      boolean complete) {
-    RunContext ctx = new RunContext(spark, config, day, day + "-" + UUID.randomUUID().toString().substring(0, 8));
+  /**
+   * Runs the stages; {@code complete} means every table of the day is produced, so LATEST may move.
+   */
+  public static ExitCode run(
+      SparkSession spark, ComboConfig config, LocalDate day, List<Stage> stages, boolean complete) {
+    RunContext ctx =
+        new RunContext(
+            spark, config, day, day + "-" + UUID.randomUUID().toString().substring(0, 8));
     FaultInjection faults = FaultInjection.from(config.section("faults"));
     Instant started = Instant.now();
-    LOG.info("[run] {} for {}: stages {}, output {}", complete ? "nightly" : "partial run", day,
-        stages.stream().map(Stage::name).toList(), config.paths().output());
+    LOG.info(
+        "[run] {} for {}: stages {}, output {}",
+        complete ? "nightly" : "partial run",
+        day,
+        stages.stream().map(Stage::name).toList(),
+        config.paths().output());
     spark.sparkContext().setJobGroup("comborec-" + day, "comborec " + day, false);
     try {
       stages.forEach(stage -> runStage(ctx, stage));
       faults.maybeFail("after-stages");
-      timed(ctx, "publish", () -> {
-        Committer.commitAll(ctx, faults);
-        // Only after a successful commit, so a failed run deletes nothing.
-        ctx.report().put("privacy.expired_partitions", Retention.expireValidated(ctx).size());
-      });
-      ManifestSidecars.write(ctx, ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete));
+      timed(
+          ctx,
+          "publish",
+          () -> {
+            Committer.commitAll(ctx, faults);
+            // Only after a successful commit, so a failed run deletes nothing.
+            ctx.report().put("privacy.expired_partitions", Retention.expireValidated(ctx).size());
+          });
+      ManifestSidecars.write(
+          ctx, ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete));
       faults.maybeFail("before-latest");
       if (complete) {
         LatestPointer.advance(ctx);
       }
-      LOG.info("[run] {} published in {}; manifest {}", day, since(started), ctx.layout().manifest());
+      LOG.info(
+          "[run] {} published in {}; manifest {}", day, since(started), ctx.layout().manifest());
       return ExitCode.PUBLISHED;
     } catch (ComborecException e) {
       recordFailure(ctx, e.exitCode(), e.getMessage(), started, complete);
@@ -85,16 +98,24 @@ public final class PipelineRunner {
     }
   }
 
-  private static void recordFailure(RunContext ctx, ExitCode exit, String message, Instant started, boolean complete) {
-    LOG.error("[run] {} ended with exit {} ({}): {}", ctx.runDate(), exit.code(), exit.manifestStatus(), message);
+  private static void recordFailure(
+      RunContext ctx, ExitCode exit, String message, Instant started, boolean complete) {
+    LOG.error(
+        "[run] {} ended with exit {} ({}): {}",
+        ctx.runDate(),
+        exit.code(),
+        exit.manifestStatus(),
+        message);
     try {
       ManifestSidecars.write(ctx, ManifestWriter.write(ctx, exit, message, started, !complete));
     } catch (RuntimeException writeFailure) {
-      LOG.error("[run] could not write the manifest of the failed run: {}", writeFailure.getMessage());
+      LOG.error(
+          "[run] could not write the manifest of the failed run: {}", writeFailure.getMessage());
     }
   }
 
   private static String since(Instant started) {
-    return String.format("%.1f s", (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+    return String.format(
+        "%.1f s", (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
   }
 }

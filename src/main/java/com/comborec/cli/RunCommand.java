@@ -10,17 +10,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code run STAGE --date D}: one stage, reading what earlier stages left in the work store. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run one stage for one day and commit the tables it produces.",
-        "The stage reads what earlier stages of the same day left in the work store.",
-        "Its manifest is marked partial, and LATEST does not move.",
-        "Stages: ${COMPLETION-CANDIDATES}"})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run one stage for one day and commit the tables it produces.",
+      "The stage reads what earlier stages of the same day left in the work store.",
+      "Its manifest is marked partial, and LATEST does not move.",
+      "Stages: ${COMPLETION-CANDIDATES}"
+    })
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "STAGE", completionCandidates = StageNames.class,
+  @Parameters(
+      index = "0",
+      paramLabel = "STAGE",
+      completionCandidates = StageNames.class,
       description = "The stage to run.")
   String stage;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The run day.")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "The run day.")
   String date;
 
   @Mixin ConfigOptions options;
@@ -30,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
     LocalDate day = DateOption.parse("--date", date);
     ComboConfig config = options.load();
     List<com.comborec.core.Stage> stages = List.of(Stages.named(stage));
-    return SparkCommand.withSpark(config, spark -> PipelineRunner.run(spark, config, day, stages, false).code());
+    return SparkCommand.withSpark(
+        config, spark -> PipelineRunner.run(spark, config, day, stages, false).code());
   }
 
   /** Stage names for the help text. */

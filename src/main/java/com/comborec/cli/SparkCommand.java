@@ -18,9 +18,12 @@ final class SparkCommand {
 
   static <T> T withSpark(ComboConfig config, Function<SparkSession, T> body) {
     config.effectiveValues().forEach((k, v) -> LOG.info("[config] {} = {}", k, v));
-    boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
+    boolean existing =
+        SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     ComboConfig effective = config;
-    if (config.spark().master() == null && System.getProperty("spark.master") == null && !existing) {
+    if (config.spark().master() == null
+        && System.getProperty("spark.master") == null
+        && !existing) {
       LOG.info("[config] no Spark master set (not under spark-submit): using local[*]");
       effective = config.with("spark.master=\"local[*]\"");
     }

@@ -1,9 +1,9 @@
 package com.comborec.cli;
 
-import com.comborec.core.ComborecException;
-import com.comborec.core.Stage;
 import com.comborec.bundle.BundleStage;
 import com.comborec.combos.CombosStage;
+import com.comborec.core.ComborecException;
+import com.comborec.core.Stage;
 import com.comborec.features.FeaturesStage;
 import com.comborec.features.market.MarketStage;
 import com.comborec.ingest.IngestStage;
@@ -17,8 +17,15 @@ public final class Stages {
   private Stages() {}
 
   public static List<Stage> all() {
-    return List.of(new IngestStage(), new FeaturesStage(), new MarketStage(), new SegmentStage(), new CombosStage(),
-        new ModelStage(), new RecommendStage(), new BundleStage());
+    return List.of(
+        new IngestStage(),
+        new FeaturesStage(),
+        new MarketStage(),
+        new SegmentStage(),
+        new CombosStage(),
+        new ModelStage(),
+        new RecommendStage(),
+        new BundleStage());
   }
 
   public static List<String> names() {
@@ -26,8 +33,11 @@ public final class Stages {
   }
 
   public static Stage named(String name) {
-    return all().stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> ComborecException.usage("unknown stage '%s'; stages are %s", name, names()));
+    return all().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () -> ComborecException.usage("unknown stage '%s'; stages are %s", name, names()));
   }
 
   /** The named stages, in pipeline order whatever order they were given in. */

@@ -12,18 +12,20 @@ public final class CombosSchemas {
   private CombosSchemas() {}
 
   /** Every ordered pair passing the minimums; support is an extra beyond the agreed columns. */
-  public static final StructType PAIR_STATS = new StructType()
-      .add("item_id", StringType)
-      .add("other_item_id", StringType)
-      .add("baskets", LongType)
-      .add("support", DoubleType)
-      .add("confidence", DoubleType)
-      .add("lift", DoubleType);
+  public static final StructType PAIR_STATS =
+      new StructType()
+          .add("item_id", StringType)
+          .add("other_item_id", StringType)
+          .add("baskets", LongType)
+          .add("support", DoubleType)
+          .add("confidence", DoubleType)
+          .add("lift", DoubleType);
 
   /** Each item's ranked neighbours, long form. */
-  public static final StructType SIMILAR = new StructType()
-      .add("item_id", StringType)
-      .add("other_item_id", StringType)
-      .add("similarity", DoubleType)
-      .add("rank", IntegerType);
+  public static final StructType SIMILAR =
+      new StructType()
+          .add("item_id", StringType)
+          .add("other_item_id", StringType)
+          .add("similarity", DoubleType)
+          .add("rank", IntegerType);
 }

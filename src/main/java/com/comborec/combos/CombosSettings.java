@@ -6,6 +6,7 @@ import com.comborec.core.Settings;
 public record CombosSettings(FbtSettings fbt, SimilarSettings similar) {
 
   public static CombosSettings from(Settings s) {
-    return new CombosSettings(FbtSettings.from(s.section("fbt")), SimilarSettings.from(s.section("similar")));
+    return new CombosSettings(
+        FbtSettings.from(s.section("fbt")), SimilarSettings.from(s.section("similar")));
   }
 }

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The combos stage: frequently bought together from the look-back window's purchase baskets, and
- * content-based similar items from the catalog snapshot. Leaves {@code pair_stats} and
- * {@code similar} in the work store and stages both contract tables.
+ * content-based similar items from the catalog snapshot. Leaves {@code pair_stats} and {@code
+ * similar} in the work store and stages both contract tables.
  */
 public final class CombosStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(CombosStage.class);
@@ -24,7 +24,8 @@ public final class CombosStage implements Stage {
 
   @Override
   public String description() {
-    return "validated events and products -> pair_stats, similar; frequently_bought_together, similar_items";
+    return "validated events and products -> pair_stats, similar; frequently_bought_together,"
+        + " similar_items";
   }
 
   @Override
@@ -36,16 +37,24 @@ public final class CombosStage implements Stage {
     similarItems(ctx, products, s.similar());
   }
 
-  private void frequentlyBoughtTogether(RunContext ctx, Dataset<Row> events, Dataset<Row> products, FbtSettings s) {
+  private void frequentlyBoughtTogether(
+      RunContext ctx, Dataset<Row> events, Dataset<Row> products, FbtSettings s) {
     Dataset<Row> baskets = ctx.step("build baskets", () -> cacheBaskets(ctx, events, s));
     String path = ctx.layout().work("pair_stats");
-    long pairs = TableWriter.writeWork(ctx, path,
-        FrequentlyBoughtTogether.pairStatsOfBaskets(FrequentlyBoughtTogether.countableBaskets(baskets, s), s));
+    long pairs =
+        TableWriter.writeWork(
+            ctx,
+            path,
+            FrequentlyBoughtTogether.pairStatsOfBaskets(
+                FrequentlyBoughtTogether.countableBaskets(baskets, s), s));
     baskets.unpersist();
     // Read back what was written rather than mining the baskets a second time.
     Dataset<Row> stored = ctx.spark().read().schema(CombosSchemas.PAIR_STATS).parquet(path);
-    long items = TableWriter.stage(ctx, "frequently_bought_together",
-        Companions.frequentlyBoughtTogether(stored, products, s));
+    long items =
+        TableWriter.stage(
+            ctx,
+            "frequently_bought_together",
+            Companions.frequentlyBoughtTogether(stored, products, s));
     ctx.report().put("combos.fbt.pairs_kept", pairs);
     ctx.report().put("combos.fbt.items_with_companions", items);
     LOG.info("frequently bought together: {} pairs kept, {} items with companions", pairs, items);
@@ -60,15 +69,21 @@ public final class CombosStage implements Stage {
     ctx.report().put("combos.fbt.capped_baskets", capped);
     ctx.report().put("combos.fbt.counted_baskets", all - capped);
     ctx.report().put("combos.fbt.unattributed_purchases", unattributed);
-    LOG.info("baskets: {} ({} above {} items left out); {} guest purchases without an order",
-        all, capped, s.maxBasketItems(), unattributed);
+    LOG.info(
+        "baskets: {} ({} above {} items left out); {} guest purchases without an order",
+        all,
+        capped,
+        s.maxBasketItems(),
+        unattributed);
     return baskets;
   }
 
   private void similarItems(RunContext ctx, Dataset<Row> products, SimilarSettings s) {
     long start = System.nanoTime();
-    Dataset<Row> vectors = ctx.step("build item features", () -> ItemFeatures.vectors(products, s).cache());
-    SimilarItems.Result result = ctx.step("find similar items", () -> SimilarItems.similarItems(vectors, s));
+    Dataset<Row> vectors =
+        ctx.step("build item features", () -> ItemFeatures.vectors(products, s).cache());
+    SimilarItems.Result result =
+        ctx.step("find similar items", () -> SimilarItems.similarItems(vectors, s));
     Dataset<Row> table = result.table().cache();
     long items = ctx.step("score similar items", () -> table.count());
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -79,7 +94,8 @@ public final class CombosStage implements Stage {
     report(ctx, s, result, items, seconds);
   }
 
-  private static void report(RunContext ctx, SimilarSettings s, SimilarItems.Result r, long items, double seconds) {
+  private static void report(
+      RunContext ctx, SimilarSettings s, SimilarItems.Result r, long items, double seconds) {
     ctx.report().put("combos.similar.method", r.method());
     ctx.report().put("combos.similar.measure", s.measure());
     ctx.report().put("combos.similar.items", items);
@@ -88,7 +104,12 @@ public final class CombosStage implements Stage {
       ctx.report().put("combos.similar.recall_at_m", r.recallAtM());
       ctx.report().put("combos.similar.recall_sample", s.recallSample());
     }
-    LOG.info("similar items: {} items by {} ({}) in {} s{}", items, r.method(), s.measure(),
-        String.format("%.1f", seconds), r.recallAtM() == null ? "" : ", recall@M " + r.recallAtM());
+    LOG.info(
+        "similar items: {} items by {} ({}) in {} s{}",
+        items,
+        r.method(),
+        s.measure(),
+        String.format("%.1f", seconds),
+        r.recallAtM() == null ? "" : ", recall@M " + r.recallAtM());
   }
 }

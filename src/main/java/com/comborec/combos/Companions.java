@@ -27,23 +27,35 @@ public final class Companions {
     return products.filter(isSellable());
   }
 
-  /** Contract rows (item_id, companions) from pair stats; unsellable or unknown companions skipped. */
+  /**
+   * Contract rows (item_id, companions) from pair stats; unsellable or unknown companions skipped.
+   */
   public static Dataset<Row> frequentlyBoughtTogether(
       Dataset<Row> pairStats, Dataset<Row> products, FbtSettings s) {
     Dataset<Row> listable = sellable(products).select(col("item_id").as("other_item_id"));
     Column first = "lift".equals(s.order()) ? col("lift") : col("confidence");
     // Deterministic ties: more baskets first, then the companion id.
-    var byOrder = Window.partitionBy("item_id")
-        .orderBy(first.desc(), col("baskets").desc(), col("other_item_id").asc());
-    Dataset<Row> top = pairStats.join(listable, pairStats.col("other_item_id")
-            .equalTo(listable.col("other_item_id")), "left_semi")
-        .withColumn("rank", row_number().over(byOrder))
-        .filter(col("rank").leq(s.topM()));
-    Column companion = struct(col("rank"), col("other_item_id").as("item_id"), col("baskets"),
-        col("confidence"), col("lift"));
+    var byOrder =
+        Window.partitionBy("item_id")
+            .orderBy(first.desc(), col("baskets").desc(), col("other_item_id").asc());
+    Dataset<Row> top =
+        pairStats
+            .join(
+                listable,
+                pairStats.col("other_item_id").equalTo(listable.col("other_item_id")),
+                "left_semi")
+            .withColumn("rank", row_number().over(byOrder))
+            .filter(col("rank").leq(s.topM()));
+    Column companion =
+        struct(
+            col("rank"),
+            col("other_item_id").as("item_id"),
+            col("baskets"),
+            col("confidence"),
+            col("lift"));
     // sort_array orders the structs by their first field, the rank.
-    Dataset<Row> rows = top.groupBy("item_id")
-        .agg(sort_array(collect_list(companion)).as("companions"));
+    Dataset<Row> rows =
+        top.groupBy("item_id").agg(sort_array(collect_list(companion)).as("companions"));
     return ContractTables.conform(rows, Schemas.FREQUENTLY_BOUGHT_TOGETHER);
   }
 }

@@ -24,8 +24,11 @@ final class ContractTables {
     if (!mismatches.isEmpty()) {
       throw new IllegalStateException("rows do not match the contract: " + mismatches);
     }
-    Column[] columns = Arrays.stream(contract.fields()).map(StructField::name)
-        .map(functions::col).toArray(Column[]::new);
+    Column[] columns =
+        Arrays.stream(contract.fields())
+            .map(StructField::name)
+            .map(functions::col)
+            .toArray(Column[]::new);
     return rows.sparkSession().createDataFrame(rows.select(columns).javaRDD(), contract);
   }
 }

@@ -32,7 +32,8 @@ final class FeatureBlocks {
       indices.add(blocks.length * width);
       values.add(scalar);
     }
-    return Vectors.sparse(blocks.length * width + 1,
+    return Vectors.sparse(
+        blocks.length * width + 1,
         indices.stream().mapToInt(Integer::intValue).toArray(),
         values.stream().mapToDouble(Double::doubleValue).toArray());
   }

@@ -28,8 +28,8 @@ public final class FrequentlyBoughtTogether {
 
   /**
    * The basket key of a purchase: its order, else its user's day (the session time zone is the
-   * configured one, so the day is the local day). A guest purchase without an order has no key:
-   * it cannot be grouped with anything, and one-item baskets would only dilute support.
+   * configured one, so the day is the local day). A guest purchase without an order has no key: it
+   * cannot be grouped with anything, and one-item baskets would only dilute support.
    */
   public static Column basketKey() {
     Column day = date_format(col("event_time"), "yyyy-MM-dd");
@@ -78,13 +78,17 @@ public final class FrequentlyBoughtTogether {
   /** {@link #pairStats} from baskets already built and capped. */
   public static Dataset<Row> pairStatsOfBaskets(Dataset<Row> baskets, FbtSettings s) {
     Dataset<Row> total = baskets.agg(count(lit(1)).as("n"));
-    Dataset<Row> itemCounts = baskets.select(explode(col("items")).as("item_id"))
-        .groupBy("item_id").agg(count(lit(1)).as("item_baskets"));
+    Dataset<Row> itemCounts =
+        baskets
+            .select(explode(col("items")).as("item_id"))
+            .groupBy("item_id")
+            .agg(count(lit(1)).as("item_baskets"));
     // Support is symmetric, so the minimum baskets and support are applied before mirroring.
-    Dataset<Row> pairs = unorderedPairCounts(baskets)
-        .crossJoin(broadcast(total))
-        .withColumn("support", col("baskets").divide(col("n")))
-        .filter(col("baskets").geq(s.minBaskets()).and(col("support").geq(s.minSupport())));
+    Dataset<Row> pairs =
+        unorderedPairCounts(baskets)
+            .crossJoin(broadcast(total))
+            .withColumn("support", col("baskets").divide(col("n")))
+            .filter(col("baskets").geq(s.minBaskets()).and(col("support").geq(s.minSupport())));
     return withConfidenceAndLift(mirrored(pairs), itemCounts)
         .filter(col("confidence").geq(s.minConfidence()).and(col("lift").geq(s.minLift())))
         .select("item_id", "other_item_id", "baskets", "support", "confidence", "lift");
@@ -95,29 +99,51 @@ public final class FrequentlyBoughtTogether {
     return baskets
         .select(posexplode(col("items")).as(new String[] {"pos", "a"}), col("items"))
         // The items after position pos: slice is 1-based, so they start at pos + 2.
-        .select(col("a"), explode(slice(col("items"), col("pos").plus(2),
-            size(col("items")).minus(col("pos")).minus(1))).as("b"))
+        .select(
+            col("a"),
+            explode(
+                    slice(
+                        col("items"),
+                        col("pos").plus(2),
+                        size(col("items")).minus(col("pos")).minus(1)))
+                .as("b"))
         .groupBy("a", "b")
         .agg(count(lit(1)).as("baskets"));
   }
 
   private static Dataset<Row> mirrored(Dataset<Row> pairs) {
-    Dataset<Row> forward = pairs.select(col("a").as("item_id"), col("b").as("other_item_id"),
-        col("baskets"), col("support"), col("n"));
-    Dataset<Row> backward = pairs.select(col("b").as("item_id"), col("a").as("other_item_id"),
-        col("baskets"), col("support"), col("n"));
+    Dataset<Row> forward =
+        pairs.select(
+            col("a").as("item_id"),
+            col("b").as("other_item_id"),
+            col("baskets"),
+            col("support"),
+            col("n"));
+    Dataset<Row> backward =
+        pairs.select(
+            col("b").as("item_id"),
+            col("a").as("other_item_id"),
+            col("baskets"),
+            col("support"),
+            col("n"));
     return forward.unionByName(backward);
   }
 
   private static Dataset<Row> withConfidenceAndLift(Dataset<Row> pairs, Dataset<Row> itemCounts) {
-    Dataset<Row> other = itemCounts.select(col("item_id").as("other_item_id"),
-        col("item_baskets").as("other_baskets"));
+    Dataset<Row> other =
+        itemCounts.select(
+            col("item_id").as("other_item_id"), col("item_baskets").as("other_baskets"));
     Column confidence = col("baskets").divide(col("item_baskets"));
     // lift = both * N / (baskets(a) * baskets(b)) from whole counts, so that an independent pair
     // gets exactly 1.0 and a min-lift of 1 does not depend on rounding (doubles: no overflow).
-    Column lift = col("baskets").cast("double").multiply(col("n"))
-        .divide(col("item_baskets").cast("double").multiply(col("other_baskets")));
-    return pairs.join(itemCounts, "item_id").join(other, "other_item_id")
+    Column lift =
+        col("baskets")
+            .cast("double")
+            .multiply(col("n"))
+            .divide(col("item_baskets").cast("double").multiply(col("other_baskets")));
+    return pairs
+        .join(itemCounts, "item_id")
+        .join(other, "other_item_id")
         .withColumn("confidence", confidence)
         .withColumn("lift", lift);
   }

@@ -11,8 +11,8 @@ import java.util.PriorityQueue;
 /**
  * Exact top-M neighbours among a set of candidates, without Spark. Dot products come from an
  * inverted index (feature -> candidates holding it), so a query touches only the candidates it
- * shares features with; the similarity is then scored against every candidate, since the
- * distance measure is not zero for candidates that share nothing.
+ * shares features with; the similarity is then scored against every candidate, since the distance
+ * measure is not zero for candidates that share nothing.
  */
 public final class NeighborSearch implements Serializable {
   /** A neighbour found for a query. */
@@ -49,7 +49,8 @@ public final class NeighborSearch implements Serializable {
       if (ids[j].equals(query.id())) {
         continue;
       }
-      Neighbor candidate = new Neighbor(ids[j], Similarity.fromDot(query.norm(), norms[j], dots[j], cosine));
+      Neighbor candidate =
+          new Neighbor(ids[j], Similarity.fromDot(query.norm(), norms[j], dots[j], cosine));
       if (kept.size() < m) {
         kept.add(candidate);
       } else if (BEST_FIRST.compare(candidate, kept.peek()) < 0) {
@@ -79,15 +80,17 @@ public final class NeighborSearch implements Serializable {
 
   private void index(List<ItemVector> listable) {
     Map<Integer, Integer> counts = new HashMap<>();
-    listable.forEach(v -> {
-      for (int f : v.indices()) {
-        counts.merge(f, 1, Integer::sum);
-      }
-    });
-    counts.forEach((f, c) -> {
-      postingItems.put(f, new int[c]);
-      postingValues.put(f, new double[c]);
-    });
+    listable.forEach(
+        v -> {
+          for (int f : v.indices()) {
+            counts.merge(f, 1, Integer::sum);
+          }
+        });
+    counts.forEach(
+        (f, c) -> {
+          postingItems.put(f, new int[c]);
+          postingValues.put(f, new double[c]);
+        });
     Map<Integer, Integer> filled = new HashMap<>();
     for (int j = 0; j < listable.size(); j++) {
       ItemVector v = listable.get(j);

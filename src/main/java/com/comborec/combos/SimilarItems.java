@@ -45,13 +45,17 @@ public final class SimilarItems {
   /** Every item against every listable item; the vectors (catalog-sized) are broadcast. */
   public static Dataset<Row> exact(Dataset<Row> vectors, SimilarSettings s) {
     List<ItemVector> all = vectors.collectAsList().stream().map(SimilarItems::itemVector).toList();
-    Broadcast<NeighborSearch> search = JavaSparkContext.fromSparkContext(vectors.sparkSession().sparkContext())
-        .broadcast(new NeighborSearch(all, s.cosine()));
+    Broadcast<NeighborSearch> search =
+        JavaSparkContext.fromSparkContext(vectors.sparkSession().sparkContext())
+            .broadcast(new NeighborSearch(all, s.cosine()));
     int m = s.topM();
     int parallelism = vectors.sparkSession().sparkContext().defaultParallelism();
-    return vectors.repartition(parallelism).mapPartitions(
-        (MapPartitionsFunction<Row, Row>) rows -> mapped(rows, r -> tableRow(search.value(), itemVector(r), m)),
-        Encoders.row(Schemas.SIMILAR_ITEMS));
+    return vectors
+        .repartition(parallelism)
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>)
+                rows -> mapped(rows, r -> tableRow(search.value(), itemVector(r), m)),
+            Encoders.row(Schemas.SIMILAR_ITEMS));
   }
 
   /** Each item against the listable items of its own top-level category only. */
@@ -60,23 +64,31 @@ public final class SimilarItems {
     int m = s.topM();
     return vectors
         .groupByKey((MapFunction<Row, String>) r -> r.getAs("block"), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (block, rows) -> {
-          List<ItemVector> members = new ArrayList<>();
-          rows.forEachRemaining(r -> members.add(itemVector(r)));
-          NeighborSearch search = new NeighborSearch(members, cosine);
-          return members.stream().map(v -> tableRow(search, v, m)).iterator();
-        }, Encoders.row(Schemas.SIMILAR_ITEMS));
+        .flatMapGroups(
+            (FlatMapGroupsFunction<String, Row, Row>)
+                (block, rows) -> {
+                  List<ItemVector> members = new ArrayList<>();
+                  rows.forEachRemaining(r -> members.add(itemVector(r)));
+                  NeighborSearch search = new NeighborSearch(members, cosine);
+                  return members.stream().map(v -> tableRow(search, v, m)).iterator();
+                },
+            Encoders.row(Schemas.SIMILAR_ITEMS));
   }
 
   /** The long form of the table: item_id, other_item_id, similarity, rank. */
   public static Dataset<Row> pairs(Dataset<Row> table) {
-    return table.select(col("item_id"), explode(col("neighbors")).as("n"))
-        .select(col("item_id"), col("n.item_id").as("other_item_id"),
-            col("n.similarity").as("similarity"), col("n.rank").as("rank"));
+    return table
+        .select(col("item_id"), explode(col("neighbors")).as("n"))
+        .select(
+            col("item_id"),
+            col("n.item_id").as("other_item_id"),
+            col("n.similarity").as("similarity"),
+            col("n.rank").as("rank"));
   }
 
   static ItemVector itemVector(Row r) {
-    return ItemVector.of(r.getAs("item_id"), r.<Vector>getAs("features"), r.<Boolean>getAs("listable"));
+    return ItemVector.of(
+        r.getAs("item_id"), r.<Vector>getAs("features"), r.<Boolean>getAs("listable"));
   }
 
   /** One contract row: the item and its ranked neighbours (possibly none). */

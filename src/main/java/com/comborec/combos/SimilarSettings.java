@@ -3,9 +3,9 @@ package com.comborec.combos;
 import com.comborec.core.Settings;
 
 /**
- * Similar-items settings: neighbours per item, the measure ("distance" is the brief's
- * 1 - ||x-y|| / (||x|| + ||y||), "cosine" the alternative), the catalog size up to which the
- * search is exact, the feature-block weights and the hashed width of each text block.
+ * Similar-items settings: neighbours per item, the measure ("distance" is the brief's 1 - ||x-y|| /
+ * (||x|| + ||y||), "cosine" the alternative), the catalog size up to which the search is exact, the
+ * feature-block weights and the hashed width of each text block.
  */
 public record SimilarSettings(
     int topM,
@@ -18,12 +18,15 @@ public record SimilarSettings(
   /** How much each feature block counts; every block is scaled to unit length before weighting. */
   public record Weights(double category, double brand, double title, double price) {
     static Weights from(Settings s) {
-      Weights w = new Weights(
-          s.doubleIn("category", 0.0, 1e6),
-          s.doubleIn("brand", 0.0, 1e6),
-          s.doubleIn("title", 0.0, 1e6),
-          s.doubleIn("price", 0.0, 1e6));
-      s.check(w.category + w.brand + w.title + w.price > 0, "category",
+      Weights w =
+          new Weights(
+              s.doubleIn("category", 0.0, 1e6),
+              s.doubleIn("brand", 0.0, 1e6),
+              s.doubleIn("title", 0.0, 1e6),
+              s.doubleIn("price", 0.0, 1e6));
+      s.check(
+          w.category + w.brand + w.title + w.price > 0,
+          "category",
           "at least one block weight must be positive");
       return w;
     }

@@ -1,9 +1,9 @@
 package com.comborec.combos;
 
 /**
- * The two similarity measures, in [0, 1] for the non-negative feature vectors built here.
- * {@code distance} is the brief's 1 - ||x - y|| / (||x|| + ||y||): 1 for identical vectors, and by
- * the triangle inequality never below 0. {@code cosine} is x.y / (||x|| ||y||).
+ * The two similarity measures, in [0, 1] for the non-negative feature vectors built here. {@code
+ * distance} is the brief's 1 - ||x - y|| / (||x|| + ||y||): 1 for identical vectors, and by the
+ * triangle inequality never below 0. {@code cosine} is x.y / (||x|| ||y||).
  */
 public final class Similarity {
   private Similarity() {}
@@ -18,7 +18,9 @@ public final class Similarity {
       xx += x[i] * x[i];
       yy += y[i] * y[i];
     }
-    return cosine ? cosine(Math.sqrt(xx), Math.sqrt(yy), dot) : distance(x, y, Math.sqrt(xx), Math.sqrt(yy));
+    return cosine
+        ? cosine(Math.sqrt(xx), Math.sqrt(yy), dot)
+        : distance(x, y, Math.sqrt(xx), Math.sqrt(yy));
   }
 
   /** From the norms and the dot product, which is all the indexed search accumulates. */

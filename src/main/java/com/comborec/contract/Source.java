@@ -2,7 +2,9 @@ package com.comborec.contract;
 
 import java.util.Locale;
 
-/** The five input sources of the contract, with whether each is required and how it is delivered. */
+/**
+ * The five input sources of the contract, with whether each is required and how it is delivered.
+ */
 public enum Source {
   EVENTS(true, false),
   PRODUCTS(true, true),
@@ -27,7 +29,10 @@ public enum Source {
     return required;
   }
 
-  /** A snapshot source uses its newest partition on or before the run day; others are daily increments. */
+  /**
+   * A snapshot source uses its newest partition on or before the run day; others are daily
+   * increments.
+   */
   public boolean snapshot() {
     return snapshot;
   }

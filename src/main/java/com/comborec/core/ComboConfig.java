@@ -33,7 +33,10 @@ import java.util.TreeMap;
 public final class ComboConfig {
   /** Sections whose keys are free-form (user-defined names), so unknown keys are allowed there. */
   private static final List<String> OPEN_SECTIONS =
-      List.of("comborec.spark.conf.", "comborec.ingest.event-types.", "comborec.gates.max-reject-ratio.");
+      List.of(
+          "comborec.spark.conf.",
+          "comborec.ingest.event-types.",
+          "comborec.gates.max-reject-ratio.");
 
   private final Config raw;
   private final StoragePaths paths;
@@ -76,7 +79,8 @@ public final class ComboConfig {
 
   /** Loads and validates; every problem is exit 2 with the key named. */
   public static ComboConfig load(File confFile, List<String> overrides) {
-    Config reference = ConfigFactory.parseResources(ComboConfig.class.getClassLoader(), "reference.conf");
+    Config reference =
+        ConfigFactory.parseResources(ComboConfig.class.getClassLoader(), "reference.conf");
     Config merged = reference;
     if (confFile != null) {
       if (!confFile.isFile()) {
@@ -170,7 +174,9 @@ public final class ComboConfig {
     return privacy;
   }
 
-  /** The section of the raw config under {@code comborec.<name>}, for stages that own their section. */
+  /**
+   * The section of the raw config under {@code comborec.<name>}, for stages that own their section.
+   */
   public Settings section(String name) {
     return new Settings(raw.getConfig("comborec"), "comborec").section(name);
   }

@@ -1,6 +1,8 @@
 package com.comborec.core;
 
-/** A failure that maps onto one of the contract's exit codes, with a message meant for the operator. */
+/**
+ * A failure that maps onto one of the contract's exit codes, with a message meant for the operator.
+ */
 public class ComborecException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final ExitCode exitCode;

@@ -37,24 +37,25 @@ public final class Fs {
   }
 
   public boolean isDirectory(String path) {
-    return io(() -> fs(path).getFileStatus(new Path(path)).isDirectory()) ;
+    return io(() -> fs(path).getFileStatus(new Path(path)).isDirectory());
   }
 
   /** The children of a folder, sorted by name; an absent folder has none. */
   public List<FileStatus> list(String path) {
-    return io(() -> {
-      Path p = new Path(path);
-      FileSystem fs = fs(path);
-      List<FileStatus> out = new ArrayList<>();
-      if (!fs.exists(p)) {
-        return out;
-      }
-      for (FileStatus s : fs.listStatus(p)) {
-        out.add(s);
-      }
-      out.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-      return out;
-    });
+    return io(
+        () -> {
+          Path p = new Path(path);
+          FileSystem fs = fs(path);
+          List<FileStatus> out = new ArrayList<>();
+          if (!fs.exists(p)) {
+            return out;
+          }
+          for (FileStatus s : fs.listStatus(p)) {
+            out.add(s);
+          }
+          out.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+          return out;
+        });
   }
 
   public void delete(String path) {
@@ -67,40 +68,43 @@ public final class Fs {
 
   /** Renames, failing loudly: a false from rename is a failed commit, not something to ignore. */
   public void rename(String from, String to) {
-    io(() -> {
-      if (!fs(from).rename(new Path(from), new Path(to))) {
-        throw new IOException("rename failed: " + from + " -> " + to);
-      }
-      return null;
-    });
+    io(
+        () -> {
+          if (!fs(from).rename(new Path(from), new Path(to))) {
+            throw new IOException("rename failed: " + from + " -> " + to);
+          }
+          return null;
+        });
   }
 
   public String readString(String path) {
-    return io(() -> {
-      try (InputStream in = fs(path).open(new Path(path))) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    });
+    return io(
+        () -> {
+          try (InputStream in = fs(path).open(new Path(path))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+        });
   }
 
   /** Writes a small file atomically: a hidden temporary beside it, then a rename over it. */
   public void writeStringAtomically(String path, String content) {
     Path target = new Path(path);
     Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + System.nanoTime());
-    io(() -> {
-      FileSystem fs = fs(path);
-      fs.mkdirs(target.getParent());
-      try (OutputStream out = fs.create(tmp, true)) {
-        out.write(content.getBytes(StandardCharsets.UTF_8));
-      }
-      if (fs.exists(target)) {
-        fs.delete(target, false);
-      }
-      if (!fs.rename(tmp, target)) {
-        throw new IOException("rename failed: " + tmp + " -> " + target);
-      }
-      return null;
-    });
+    io(
+        () -> {
+          FileSystem fs = fs(path);
+          fs.mkdirs(target.getParent());
+          try (OutputStream out = fs.create(tmp, true)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+          }
+          if (fs.exists(target)) {
+            fs.delete(target, false);
+          }
+          if (!fs.rename(tmp, target)) {
+            throw new IOException("rename failed: " + tmp + " -> " + target);
+          }
+          return null;
+        });
   }
 
   public Configuration hadoop() {

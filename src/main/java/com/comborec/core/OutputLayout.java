@@ -3,9 +3,9 @@ package com.comborec.core;
 import java.time.LocalDate;
 
 /**
- * Where everything of one run day lives. Public tables sit under the output root; staging, the
- * work store and model files sit under {@code _}-prefixed folders, which Hive, Trino, Spark and
- * DuckDB skip.
+ * Where everything of one run day lives. Public tables sit under the output root; staging, the work
+ * store and model files sit under {@code _}-prefixed folders, which Hive, Trino, Spark and DuckDB
+ * skip.
  */
 public record OutputLayout(StoragePaths paths, LocalDate runDate) {
 

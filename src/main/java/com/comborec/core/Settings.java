@@ -74,8 +74,13 @@ public final class Settings {
 
   public double doubleIn(String name, double min, double max) {
     double value = guard(name, () -> config.getDouble(name));
-    check(!Double.isNaN(value) && value >= min && value <= max, name,
-        "must be between %s and %s, got %s", min, max, value);
+    check(
+        !Double.isNaN(value) && value >= min && value <= max,
+        name,
+        "must be between %s and %s, got %s",
+        min,
+        max,
+        value);
     return value;
   }
 
@@ -118,8 +123,12 @@ public final class Settings {
   public Map<String, String> stringMap(String name) {
     Config sub = guard(name, () -> config.getConfig(name));
     Map<String, String> out = new LinkedHashMap<>();
-    sub.entrySet().forEach(e -> out.put(String.join(".", ConfigUtil.splitPath(e.getKey())),
-        String.valueOf(e.getValue().unwrapped())));
+    sub.entrySet()
+        .forEach(
+            e ->
+                out.put(
+                    String.join(".", ConfigUtil.splitPath(e.getKey())),
+                    String.valueOf(e.getValue().unwrapped())));
     return out;
   }
 
@@ -130,7 +139,8 @@ public final class Settings {
   }
 
   public ComborecException fail(String name, String format, Object... args) {
-    return ComborecException.usage("configuration key '%s': %s", key(name), String.format(format, args));
+    return ComborecException.usage(
+        "configuration key '%s': %s", key(name), String.format(format, args));
   }
 
   private static String quoted(String k) {

@@ -2,7 +2,10 @@ package com.comborec.core;
 
 import org.apache.spark.sql.SparkSession;
 
-/** Builds the SparkSession from the config; under spark-submit the master comes from the submit line. */
+/**
+ * Builds the SparkSession from the config; under spark-submit the master comes from the submit
+ * line.
+ */
 public final class SparkSessions {
   private SparkSessions() {}
 

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a named step: logs its start and end with the duration, and sets the Spark job
- * description so that the Spark UI reads like the code.
+ * Runs a named step: logs its start and end with the duration, and sets the Spark job description
+ * so that the Spark UI reads like the code.
  */
 public final class StepTimer {
   private static final Logger LOG = LoggerFactory.getLogger("comborec");
@@ -30,10 +30,14 @@ public final class StepTimer {
   }
 
   public static void timed(SparkContext sc, String stage, String step, Runnable body) {
-    timed(sc, stage, step, () -> {
-      body.run();
-      return null;
-    });
+    timed(
+        sc,
+        stage,
+        step,
+        () -> {
+          body.run();
+          return null;
+        });
   }
 
   public static String seconds(long startNanos) {

@@ -34,8 +34,13 @@ public record StoragePaths(String input, String output, String work) {
     if (scheme == null) {
       return Path.of(raw).toAbsolutePath().normalize().toUri().toString().replaceAll("/$", "");
     }
-    s.check(allowedSchemes.contains(scheme), key,
-        "scheme '%s' is not allowed (comborec.allowed-schemes = %s), got '%s'", scheme, allowedSchemes, raw);
+    s.check(
+        allowedSchemes.contains(scheme),
+        key,
+        "scheme '%s' is not allowed (comborec.allowed-schemes = %s), got '%s'",
+        scheme,
+        allowedSchemes,
+        raw);
     try {
       return new URI(raw).normalize().toString().replaceAll("/$", "");
     } catch (URISyntaxException e) {

@@ -28,8 +28,8 @@ public final class FeaturesStage implements Stage {
 
   @Override
   public String description() {
-    return "validated events, feedback -> work interactions (user_id, item_id, strength), user_index,"
-        + " item_index; feedback performance figures";
+    return "validated events, feedback -> work interactions (user_id, item_id, strength),"
+        + " user_index, item_index; feedback performance figures";
   }
 
   @Override
@@ -38,39 +38,47 @@ public final class FeaturesStage implements Stage {
     Instant end = Interactions.endOfDay(ctx.runDate(), ctx.config().timeZone());
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
     Dataset<Row> feedback = feedbackOfWindow(ctx);
-    Dataset<Row> interactions = feedback == null
-        ? Interactions.computeStrengths(events, ctx.config().ingest().eventTypeWeights(), settings, end)
-        : Interactions.computeStrengths(events, feedback, ctx.config().ingest().eventTypeWeights(), settings, end);
+    Dataset<Row> interactions =
+        feedback == null
+            ? Interactions.computeStrengths(
+                events, ctx.config().ingest().eventTypeWeights(), settings, end)
+            : Interactions.computeStrengths(
+                events, feedback, ctx.config().ingest().eventTypeWeights(), settings, end);
     long pairs = TableWriter.writeWork(ctx, ctx.layout().work(INTERACTIONS), interactions);
     // Index from what was written, so the ids are built from one materialised copy.
     Dataset<Row> written = readInteractions(ctx);
-    long users = TableWriter.writeWork(ctx, ctx.layout().work(USER_INDEX),
-        Interactions.buildIndex(written, "user_id", "uid"));
-    long items = TableWriter.writeWork(ctx, ctx.layout().work(ITEM_INDEX),
-        Interactions.buildIndex(written, "item_id", "iid"));
+    long users =
+        TableWriter.writeWork(
+            ctx, ctx.layout().work(USER_INDEX), Interactions.buildIndex(written, "user_id", "uid"));
+    long items =
+        TableWriter.writeWork(
+            ctx, ctx.layout().work(ITEM_INDEX), Interactions.buildIndex(written, "item_id", "iid"));
     ctx.report().put("features.interactions.pairs", pairs);
     ctx.report().put("features.interactions.users", users);
     ctx.report().put("features.interactions.items", items);
     ctx.report().put("features.interactions.half_life_days", settings.halfLifeDays());
     ctx.report().put("features.interactions.quantity_damping", settings.quantityDamping());
-    ctx.report().put("features.interactions.feedback_weights", new TreeMap<>(settings.feedbackWeights()));
+    ctx.report()
+        .put("features.interactions.feedback_weights", new TreeMap<>(settings.feedbackWeights()));
     ctx.step("measure feedback", () -> FeedbackMeasure.report(ctx));
   }
 
   /**
-   * The window's validated feedback on items of the catalog snapshot, or null when the window
-   * holds no feedback partition, so that a run without feedback computes exactly what it did before.
+   * The window's validated feedback on items of the catalog snapshot, or null when the window holds
+   * no feedback partition, so that a run without feedback computes exactly what it did before.
    */
   static Dataset<Row> feedbackOfWindow(RunContext ctx) {
     LocalDate from = ctx.runDate().minusDays(ctx.config().lookbackDays() - 1L);
-    boolean any = ValidatedStore.partitionDays(ctx, Source.FEEDBACK).stream()
-        .anyMatch(d -> !d.isBefore(from) && !d.isAfter(ctx.runDate()));
+    boolean any =
+        ValidatedStore.partitionDays(ctx, Source.FEEDBACK).stream()
+            .anyMatch(d -> !d.isBefore(from) && !d.isAfter(ctx.runDate()));
     if (!any) {
       return null;
     }
     // Feedback ids are not checked against the catalog at ingest: keep unknown items out of ALS.
     return ValidatedStore.daily(ctx, Source.FEEDBACK, from, ctx.runDate())
-        .join(ValidatedStore.products(ctx).select("item_id"), new String[] {"item_id"}, "left_semi");
+        .join(
+            ValidatedStore.products(ctx).select("item_id"), new String[] {"item_id"}, "left_semi");
   }
 
   /** This run day's interactions from the work store. */
@@ -79,10 +87,16 @@ public final class FeaturesStage implements Stage {
   }
 
   public static Dataset<Row> readUserIndex(RunContext ctx) {
-    return ctx.spark().read().schema(Interactions.USER_INDEX).parquet(ctx.layout().work(USER_INDEX));
+    return ctx.spark()
+        .read()
+        .schema(Interactions.USER_INDEX)
+        .parquet(ctx.layout().work(USER_INDEX));
   }
 
   public static Dataset<Row> readItemIndex(RunContext ctx) {
-    return ctx.spark().read().schema(Interactions.ITEM_INDEX).parquet(ctx.layout().work(ITEM_INDEX));
+    return ctx.spark()
+        .read()
+        .schema(Interactions.ITEM_INDEX)
+        .parquet(ctx.layout().work(ITEM_INDEX));
   }
 }

@@ -13,10 +13,13 @@ public record InteractionSettings(
     double halfLifeDays, String quantityDamping, Map<String, Double> feedbackWeights) {
   /** weight * log1p(quantity): a second unit adds less than the first, ten units not ten times. */
   public static final String LOG1P = "log1p";
+
   /** weight * quantity. */
   public static final String LINEAR = "linear";
+
   /** weight alone; quantity ignored. */
   public static final String NONE = "none";
+
   /** The feedback actions that may carry a weight; impressions and dismissals never do. */
   public static final List<String> FEEDBACK_ACTIONS = List.of("click", "add_to_cart", "purchase");
 

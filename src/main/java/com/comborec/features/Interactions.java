@@ -35,16 +35,15 @@ import org.apache.spark.sql.types.StructType;
  * (click, add_to_cart, purchase) can be added with weights of its own.
  */
 public final class Interactions {
-  public static final StructType SCHEMA = new StructType()
-      .add("user_id", StringType, false)
-      .add("item_id", StringType, false)
-      .add("strength", DoubleType, false);
-  public static final StructType USER_INDEX = new StructType()
-      .add("user_id", StringType, false)
-      .add("uid", IntegerType, false);
-  public static final StructType ITEM_INDEX = new StructType()
-      .add("item_id", StringType, false)
-      .add("iid", IntegerType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("user_id", StringType, false)
+          .add("item_id", StringType, false)
+          .add("strength", DoubleType, false);
+  public static final StructType USER_INDEX =
+      new StructType().add("user_id", StringType, false).add("uid", IntegerType, false);
+  public static final StructType ITEM_INDEX =
+      new StructType().add("item_id", StringType, false).add("iid", IntegerType, false);
 
   private static final double MICROS_PER_DAY = 86_400_000_000.0;
 
@@ -53,9 +52,10 @@ public final class Interactions {
   /** Net decayed strength per (user, item) of validated events, as of the end of {@code end}. */
   public static Dataset<Row> computeStrengths(
       Dataset<Row> events, Map<String, Double> weights, InteractionSettings s, Instant end) {
-    Column contribution = eventWeight(weights)
-        .multiply(quantityFactor(s.quantityDamping()))
-        .multiply(decay(s.halfLifeDays(), end));
+    Column contribution =
+        eventWeight(weights)
+            .multiply(quantityFactor(s.quantityDamping()))
+            .multiply(decay(s.halfLifeDays(), end));
     return events
         .filter(col("user_id").isNotNull())
         .groupBy("user_id", "item_id")
@@ -70,12 +70,18 @@ public final class Interactions {
    * Impressions, dismissals and bundle rows (no item_id) add nothing. The sum over events and
    * feedback is netted before the {@code > 0} cut, so a return still cancels a feedback purchase.
    */
-  public static Dataset<Row> computeStrengths(Dataset<Row> events, Dataset<Row> feedback,
-      Map<String, Double> eventWeights, InteractionSettings s, Instant end) {
-    Dataset<Row> all = contributions(events, eventWeights, s, end)
-        .unionByName(contributions(feedbackAsEvents(feedback, s.feedbackWeights()), s.feedbackWeights(), s, end));
-    return all
-        .groupBy("user_id", "item_id")
+  public static Dataset<Row> computeStrengths(
+      Dataset<Row> events,
+      Dataset<Row> feedback,
+      Map<String, Double> eventWeights,
+      InteractionSettings s,
+      Instant end) {
+    Dataset<Row> all =
+        contributions(events, eventWeights, s, end)
+            .unionByName(
+                contributions(
+                    feedbackAsEvents(feedback, s.feedbackWeights()), s.feedbackWeights(), s, end));
+    return all.groupBy("user_id", "item_id")
         .agg(sum(col("contribution")).as("strength"))
         .filter(col("strength").gt(0));
   }
@@ -84,18 +90,22 @@ public final class Interactions {
   static Dataset<Row> feedbackAsEvents(Dataset<Row> feedback, Map<String, Double> weights) {
     return feedback
         .filter(col("item_id").isNotNull().and(col("action").isin(weights.keySet().toArray())))
-        .select(col("event_time"), col("user_id"), col("item_id"), col("action").as("event_type"),
+        .select(
+            col("event_time"),
+            col("user_id"),
+            col("item_id"),
+            col("action").as("event_type"),
             lit(null).cast(IntegerType).as("quantity"));
   }
 
   /** (user_id, item_id, contribution) of known users' rows: weight * q(quantity) * decay. */
   private static Dataset<Row> contributions(
       Dataset<Row> rows, Map<String, Double> weights, InteractionSettings s, Instant end) {
-    Column contribution = eventWeight(weights)
-        .multiply(quantityFactor(s.quantityDamping()))
-        .multiply(decay(s.halfLifeDays(), end));
-    return rows
-        .filter(col("user_id").isNotNull())
+    Column contribution =
+        eventWeight(weights)
+            .multiply(quantityFactor(s.quantityDamping()))
+            .multiply(decay(s.halfLifeDays(), end));
+    return rows.filter(col("user_id").isNotNull())
         .select(col("user_id"), col("item_id"), contribution.as("contribution"));
   }
 
@@ -139,12 +149,15 @@ public final class Interactions {
    * always get the same numbers. zipWithIndex on the sorted RDD keeps this distributed.
    */
   public static Dataset<Row> buildIndex(Dataset<Row> in, String idColumn, String indexColumn) {
-    JavaRDD<Row> indexed = in.select(idColumn).distinct().orderBy(idColumn).javaRDD()
-        .zipWithIndex()
-        .map(t -> RowFactory.create(t._1().getString(0), Math.toIntExact(t._2())));
-    StructType schema = new StructType()
-        .add(idColumn, StringType, false)
-        .add(indexColumn, IntegerType, false);
+    JavaRDD<Row> indexed =
+        in.select(idColumn)
+            .distinct()
+            .orderBy(idColumn)
+            .javaRDD()
+            .zipWithIndex()
+            .map(t -> RowFactory.create(t._1().getString(0), Math.toIntExact(t._2())));
+    StructType schema =
+        new StructType().add(idColumn, StringType, false).add(indexColumn, IntegerType, false);
     return in.sparkSession().createDataFrame(indexed, schema);
   }
 

@@ -9,6 +9,7 @@ import java.io.Serializable;
  */
 final class Catalog implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** Popularity is Zipf with this exponent over a random ranking of the items. */
   static final double ZIPF_EXPONENT = 1.0;
 
@@ -19,12 +20,16 @@ final class Catalog implements Serializable {
   final int[] leaf;
   final int[] brand;
   final long[] basePriceCents;
+
   /** Cost as a share of the base price; NaN = cost not delivered. */
   final double[] costRate;
+
   final int[] popularityRank;
   final double[] popularity;
+
   /** Day index of the first snapshot listing the item; <= 0 means listed from the first day. */
   final int[] launchDay;
+
   final boolean[] inactive;
   final LeafSampler sampler;
   private final long seed;
@@ -56,7 +61,8 @@ final class Catalog implements Serializable {
     leaf[i] = i < leaves ? i : rng.nextInt(leaves);
     brand[i] = Titles.brandFor(categories.topOf(leaf[i]), rng);
     titles[i] = Titles.title(i, Titles.brand(brand[i]), categories.noun(leaf[i]), rng);
-    basePriceCents[i] = Math.max(199, Math.round(100 * leafPrice[leaf[i]] * Math.exp(0.35 * rng.gaussian())));
+    basePriceCents[i] =
+        Math.max(199, Math.round(100 * leafPrice[leaf[i]] * Math.exp(0.35 * rng.gaussian())));
     costRate[i] = rng.chance(0.08) ? Double.NaN : 0.35 + 0.4 * rng.nextDouble();
     popularity[i] = 1.0 / Math.pow(popularityRank[i] + 1, ZIPF_EXPONENT);
     boolean lateLaunch = i >= leaves && days > 1 && rng.chance(0.05);

@@ -13,16 +13,17 @@ final class Categories implements Serializable {
 
   /** Top | Middle: Leaf, Leaf; Middle: Leaf, ... */
   private static final String[] TREE = {
-      "Kitchen|Cookware: Pans, Pots, Utensils; Tableware: Plates, Glasses, Cutlery",
-      "Electronics|Audio: Headphones, Speakers; Computing: Laptops, Keyboards, Monitors; Phones: Cases, Chargers",
-      "Garden|Tools: Shovels, Pruners; Plants: Seeds, Pots & Planters; Outdoor: Grills, Lighting",
-      "Sports|Running: Shoes, Apparel; Fitness: Weights, Mats, Bands; Cycling: Helmets, Lights",
-      "Books|Fiction: Crime, Fantasy, Romance; Non-fiction: Cooking, History, Science",
-      "Toys, Kids & Baby|Toys: Puzzles, Building Sets, Plush; Baby: Bottles, Strollers",
-      "Beauty|Skincare: Creams, Cleansers; Hair: Shampoo, Styling; Fragrance: Perfume",
-      "Fashion|Men's: Shirts, Jackets; Women's: Dresses, Bags; Accessories: Watches, Sunglasses",
-      "Home|Furniture: Chairs, Tables, Shelves; Decor: Lamps, Frames, Rugs; Bedding: Pillows, Duvets",
-      "Pets|Dogs: Dog Food, Leashes; Cats: Cat Food, Litter, Scratchers",
+    "Kitchen|Cookware: Pans, Pots, Utensils; Tableware: Plates, Glasses, Cutlery",
+    "Electronics|Audio: Headphones, Speakers; Computing: Laptops, Keyboards, Monitors; Phones:"
+        + " Cases, Chargers",
+    "Garden|Tools: Shovels, Pruners; Plants: Seeds, Pots & Planters; Outdoor: Grills, Lighting",
+    "Sports|Running: Shoes, Apparel; Fitness: Weights, Mats, Bands; Cycling: Helmets, Lights",
+    "Books|Fiction: Crime, Fantasy, Romance; Non-fiction: Cooking, History, Science",
+    "Toys, Kids & Baby|Toys: Puzzles, Building Sets, Plush; Baby: Bottles, Strollers",
+    "Beauty|Skincare: Creams, Cleansers; Hair: Shampoo, Styling; Fragrance: Perfume",
+    "Fashion|Men's: Shirts, Jackets; Women's: Dresses, Bags; Accessories: Watches, Sunglasses",
+    "Home|Furniture: Chairs, Tables, Shelves; Decor: Lamps, Frames, Rugs; Bedding: Pillows, Duvets",
+    "Pets|Dogs: Dog Food, Leashes; Cats: Cat Food, Litter, Scratchers",
   };
 
   private final List<String> tops = new ArrayList<>();
@@ -69,7 +70,9 @@ final class Categories implements Serializable {
     return leaf % 4 == 0;
   }
 
-  /** The last word of a leaf name in the singular, the product noun in titles ("Pans" gives "Pan"). */
+  /**
+   * The last word of a leaf name in the singular, the product noun in titles ("Pans" gives "Pan").
+   */
   String noun(int leaf) {
     String path = leafPaths.get(leaf);
     String leafName = path.substring(path.lastIndexOf('>') + 2);

@@ -14,8 +14,10 @@ final class Combos implements Serializable {
   private static final long serialVersionUID = 1L;
 
   final int[][] sets;
+
   /** The set an item belongs to, or -1. */
   final int[] setOf;
+
   /** Set indices per top category, for shoppers who pick a set in a category they like. */
   final int[][] byTop;
 

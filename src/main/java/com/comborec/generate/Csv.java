@@ -1,8 +1,8 @@
 package com.comborec.generate;
 
 /**
- * RFC 4180 record formatting: comma separated, CRLF terminated, a field quoted only when it holds
- * a comma, a quote, CR or LF, with quotes doubled inside. Titles exercise every one of these.
+ * RFC 4180 record formatting: comma separated, CRLF terminated, a field quoted only when it holds a
+ * comma, a quote, CR or LF, with quotes doubled inside. Titles exercise every one of these.
  */
 final class Csv {
   static final String EOL = "\r\n";

@@ -14,8 +14,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * One CSV file being written: to a hidden in-progress name first, renamed on close, so a reader
- * never sees half a file. Plain {@link GZIPOutputStream} keeps gzip bytes reproducible (its
- * header carries no time stamp), which Hadoop's codecs do not promise.
+ * never sees half a file. Plain {@link GZIPOutputStream} keeps gzip bytes reproducible (its header
+ * carries no time stamp), which Hadoop's codecs do not promise.
  */
 final class CsvSink implements Closeable {
   private final FileSystem fs;

@@ -12,10 +12,14 @@ import java.util.List;
  */
 final class Demand implements Serializable {
   private static final long serialVersionUID = 1L;
+
   /** A break ramps in geometrically over this many days, then holds. */
   static final int RAMP_DAYS = 3;
 
-  /** A planted change of level: from {@code day} on the category's demand is {@code factor} times higher. */
+  /**
+   * A planted change of level: from {@code day} on the category's demand is {@code factor} times
+   * higher.
+   */
   record Break(int top, int day, double factor) implements Serializable {}
 
   final LocalDate from;
@@ -27,6 +31,7 @@ final class Demand implements Serializable {
   final double[] seasonalAmplitude;
   final int[] seasonalPeakDoy;
   final List<Break> breaks;
+
   /** demand[top][history + day] for day in [-history, days). */
   private final double[][] demand;
 
@@ -56,7 +61,9 @@ final class Demand implements Serializable {
     }
   }
 
-  /** Up to three breaks on distinct categories, alternating rise (x1.5-1.9) and fall (x0.5-0.65). */
+  /**
+   * Up to three breaks on distinct categories, alternating rise (x1.5-1.9) and fall (x0.5-0.65).
+   */
   private static List<Break> plantBreaks(Rng rng, int tops, int days) {
     List<Break> out = new ArrayList<>();
     int[] order = Catalog.permutation(rng, tops);
@@ -71,8 +78,15 @@ final class Demand implements Serializable {
 
   private double compute(int t, int d) {
     LocalDate date = from.plusDays(d);
-    double weekly = 1 + weeklyAmplitude[t] * Math.cos(2 * Math.PI * (date.getDayOfWeek().getValue() - 1 - weeklyPeak[t]) / 7.0);
-    double seasonal = 1 + seasonalAmplitude[t] * Math.cos(2 * Math.PI * (date.getDayOfYear() - seasonalPeakDoy[t]) / 365.25);
+    double weekly =
+        1
+            + weeklyAmplitude[t]
+                * Math.cos(
+                    2 * Math.PI * (date.getDayOfWeek().getValue() - 1 - weeklyPeak[t]) / 7.0);
+    double seasonal =
+        1
+            + seasonalAmplitude[t]
+                * Math.cos(2 * Math.PI * (date.getDayOfYear() - seasonalPeakDoy[t]) / 365.25);
     return level[t] * weekly * seasonal * breakFactor(t, d);
   }
 

@@ -11,15 +11,18 @@ final class Event {
   static final int RETURN = 5;
 
   final int second;
+
   /** User index, or -1 for a guest. */
   final int user;
+
   final int item;
   final int type;
   final int quantity;
   final long unitPriceCents;
   final String orderId;
 
-  Event(int second, int user, int item, int type, int quantity, long unitPriceCents, String orderId) {
+  Event(
+      int second, int user, int item, int type, int quantity, long unitPriceCents, String orderId) {
     this.second = second;
     this.user = user;
     this.item = item;

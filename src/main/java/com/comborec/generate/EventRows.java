@@ -11,12 +11,16 @@ import java.util.Locale;
  * time and their events handed out in order; the caller stops when its row budget is spent.
  */
 final class EventRows implements Iterator<String[]> {
-  static final String[] HEADER = {"event_time", "user_id", "item_id", "event_type", "quantity", "unit_price", "order_id"};
+  static final String[] HEADER = {
+    "event_time", "user_id", "item_id", "event_type", "quantity", "unit_price", "order_id"
+  };
 
   private final World world;
   private final Shopper shopper;
+
   /** The partition day as yyyy-MM-dd, formatted once. */
   private final String dayText;
+
   private final Rng sessions;
   private final Rng format;
   private final List<Event> buffer = new ArrayList<>();
@@ -49,13 +53,14 @@ final class EventRows implements Iterator<String[]> {
 
   private String[] format(Event e) {
     return new String[] {
-        Stamps.any(dayText, e.second, format.nextDouble()),
-        e.user >= 0 ? world.people.id(e.user) : "",
-        world.catalog.ids[e.item],
-        typeText(e.type),
-        e.quantity > 0 ? Integer.toString(e.quantity) : "",
-        e.unitPriceCents >= 0 ? Csv.cents(e.unitPriceCents) : "",
-        e.orderId == null ? "" : e.orderId};
+      Stamps.any(dayText, e.second, format.nextDouble()),
+      e.user >= 0 ? world.people.id(e.user) : "",
+      world.catalog.ids[e.item],
+      typeText(e.type),
+      e.quantity > 0 ? Integer.toString(e.quantity) : "",
+      e.unitPriceCents >= 0 ? Csv.cents(e.unitPriceCents) : "",
+      e.orderId == null ? "" : e.orderId
+    };
   }
 
   /** Event types match case-insensitively, so 2% are written in another case. */

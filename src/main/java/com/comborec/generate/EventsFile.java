@@ -13,12 +13,19 @@ final class EventsFile {
     return Faults.perReason(spec.malformedFraction(), dayRows);
   }
 
-  static Map<String, Long> write(World world, int day, int chunk, long rows, int perReason, CsvSink sink) {
+  static Map<String, Long> write(
+      World world, int day, int chunk, long rows, int perReason, CsvSink sink) {
     int reasons = Faults.PLANTED.get(Source.EVENTS).size();
     long good = rows - (long) perReason * reasons;
     LocalDate date = world.date(day);
     Rng rng = Rng.of(world.spec.seed(), Streams.REJECTS, day, chunk);
-    return PlantedWriter.write(sink, new EventRows(world, day, chunk), good, Faults.PLANTED.get(Source.EVENTS),
-        perReason, rng, (g, reason, r) -> Faults.event(g, reason, date, world.spec.to(), r));
+    return PlantedWriter.write(
+        sink,
+        new EventRows(world, day, chunk),
+        good,
+        Faults.PLANTED.get(Source.EVENTS),
+        perReason,
+        rng,
+        (g, reason, r) -> Faults.event(g, reason, date, world.spec.to(), r));
   }
 }

@@ -18,26 +18,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Planted bad rows: which reject reasons each source gets, how many per file, and how a good row
- * is turned into a row with exactly one fault of a reason, so the planted counts are exact.
+ * Planted bad rows: which reject reasons each source gets, how many per file, and how a good row is
+ * turned into a row with exactly one fault of a reason, so the planted counts are exact.
  */
 final class Faults {
   /** The reasons planted per source (products and users are snapshots, so also duplicate_key). */
-  static final Map<Source, List<RejectReason>> PLANTED = Map.of(
-      Source.EVENTS, List.of(MALFORMED_ROW, MISSING_REQUIRED, BAD_TIMESTAMP, BAD_NUMBER, OUT_OF_RANGE,
-          UNKNOWN_EVENT_TYPE, UNKNOWN_ITEM, FUTURE_EVENT),
-      Source.PRODUCTS, List.of(MALFORMED_ROW, MISSING_REQUIRED, BAD_NUMBER, BAD_BOOLEAN, OUT_OF_RANGE,
-          DUPLICATE_KEY),
-      Source.USERS, List.of(MALFORMED_ROW, MISSING_REQUIRED, BAD_NUMBER, OUT_OF_RANGE, DUPLICATE_KEY),
-      Source.MARKET, List.of(MALFORMED_ROW, MISSING_REQUIRED, BAD_NUMBER, OUT_OF_RANGE),
-      Source.FEEDBACK, List.of(MALFORMED_ROW, MISSING_REQUIRED, BAD_TIMESTAMP, OUT_OF_RANGE));
+  static final Map<Source, List<RejectReason>> PLANTED =
+      Map.of(
+          Source.EVENTS,
+              List.of(
+                  MALFORMED_ROW,
+                  MISSING_REQUIRED,
+                  BAD_TIMESTAMP,
+                  BAD_NUMBER,
+                  OUT_OF_RANGE,
+                  UNKNOWN_EVENT_TYPE,
+                  UNKNOWN_ITEM,
+                  FUTURE_EVENT),
+          Source.PRODUCTS,
+              List.of(
+                  MALFORMED_ROW,
+                  MISSING_REQUIRED,
+                  BAD_NUMBER,
+                  BAD_BOOLEAN,
+                  OUT_OF_RANGE,
+                  DUPLICATE_KEY),
+          Source.USERS,
+              List.of(MALFORMED_ROW, MISSING_REQUIRED, BAD_NUMBER, OUT_OF_RANGE, DUPLICATE_KEY),
+          Source.MARKET, List.of(MALFORMED_ROW, MISSING_REQUIRED, BAD_NUMBER, OUT_OF_RANGE),
+          Source.FEEDBACK, List.of(MALFORMED_ROW, MISSING_REQUIRED, BAD_TIMESTAMP, OUT_OF_RANGE));
 
   /** 129 characters: one more than the contract's id limit. */
   static final String LONG_ID = "U" + "0123456789abcdef".repeat(8);
 
   private Faults() {}
 
-  /** Bad rows of one reason in a file of {@code rows} good rows: at least one while the fraction is above 0. */
+  /**
+   * Bad rows of one reason in a file of {@code rows} good rows: at least one while the fraction is
+   * above 0.
+   */
   static int perReason(double fraction, long rows) {
     return fraction <= 0 ? 0 : (int) Math.max(1, Math.round(fraction * rows));
   }
@@ -51,8 +70,13 @@ final class Faults {
 
   /** A timestamp no reader accepts: day first, slashes. */
   static String badTimestamp(LocalDate date, Rng rng) {
-    return String.format("%02d/%02d/%04d %02d:%02d", date.getDayOfMonth(), date.getMonthValue(),
-        date.getYear(), rng.nextInt(24), rng.nextInt(60));
+    return String.format(
+        "%02d/%02d/%04d %02d:%02d",
+        date.getDayOfMonth(),
+        date.getMonthValue(),
+        date.getYear(),
+        rng.nextInt(24),
+        rng.nextInt(60));
   }
 
   /**
@@ -60,7 +84,8 @@ final class Faults {
    * dated after the last day of the whole set, so it is in the future of its partition day and of
    * any run day within the set.
    */
-  static String[] event(String[] good, RejectReason reason, LocalDate date, LocalDate lastDay, Rng rng) {
+  static String[] event(
+      String[] good, RejectReason reason, LocalDate date, LocalDate lastDay, Rng rng) {
     String[] r = good.clone();
     switch (reason) {
       case MALFORMED_ROW -> r = extraField(good);
@@ -76,7 +101,8 @@ final class Faults {
       case OUT_OF_RANGE -> outOfRangeEvent(r, rng);
       case UNKNOWN_EVENT_TYPE -> r[3] = rng.chance(0.5) ? "teleport" : "share";
       case UNKNOWN_ITEM -> r[2] = "PX" + rng.nextInt(1_000_000);
-      case FUTURE_EVENT -> r[0] = Stamps.iso(lastDay.plusDays(1 + rng.nextInt(2)), rng.nextInt(86_400));
+      case FUTURE_EVENT ->
+          r[0] = Stamps.iso(lastDay.plusDays(1 + rng.nextInt(2)), rng.nextInt(86_400));
       default -> throw new IllegalArgumentException("not planted in events: " + reason);
     }
     return r;
@@ -93,7 +119,9 @@ final class Faults {
     }
   }
 
-  /** products: item_id,title,category,brand,price,cost,stock,active; {@code good} has a fresh id. */
+  /**
+   * products: item_id,title,category,brand,price,cost,stock,active; {@code good} has a fresh id.
+   */
   static String[] product(String[] good, RejectReason reason, Rng rng) {
     String[] r = good.clone();
     switch (reason) {

@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plausible feedback of one day when no published recommendations are there to react to: users
- * are shown a few items (or a bundle) on one of the four surfaces and react by their taste.
+ * Plausible feedback of one day when no published recommendations are there to react to: users are
+ * shown a few items (or a bundle) on one of the four surfaces and react by their taste.
  */
 final class FeedbackFile {
-  static final String[] HEADER = {"event_time", "user_id", "surface", "item_id", "bundle_id", "action"};
-  private static final String[] SURFACES = {"recommendations", "frequently_bought_together", "similar_items"};
+  static final String[] HEADER = {
+    "event_time", "user_id", "surface", "item_id", "bundle_id", "action"
+  };
+  private static final String[] SURFACES = {
+    "recommendations", "frequently_bought_together", "similar_items"
+  };
 
   private FeedbackFile() {}
 
@@ -22,8 +26,14 @@ final class FeedbackFile {
     Rng rng = Rng.of(world.spec.seed(), Streams.FEEDBACK, day, 1);
     LocalDate date = world.date(day);
     int perReason = Faults.perReason(world.spec.malformedFraction(), rows);
-    return PlantedWriter.write(sink, rows(world, day), rows, Faults.PLANTED.get(Source.FEEDBACK),
-        perReason, rng, (good, reason, r) -> Faults.feedback(good, reason, date, r));
+    return PlantedWriter.write(
+        sink,
+        rows(world, day),
+        rows,
+        Faults.PLANTED.get(Source.FEEDBACK),
+        perReason,
+        rng,
+        (good, reason, r) -> Faults.feedback(good, reason, date, r));
   }
 
   private static Iterator<String[]> rows(World world, int day) {
@@ -60,11 +70,13 @@ final class FeedbackFile {
     boolean bundle = rng.chance(0.15);
     int[] items = shown(w, day, rng, leafCum, bundle ? rng.between(2, 3) : rng.between(3, 6));
     if (bundle) {
-      Reactions.bundle(w, rng, w.date(day), second, w.people.id(user), taste, bundleId(items), items, out);
+      Reactions.bundle(
+          w, rng, w.date(day), second, w.people.id(user), taste, bundleId(items), items, out);
     } else {
       String[] ids = Arrays.stream(items).mapToObj(i -> w.catalog.ids[i]).toArray(String[]::new);
       String surface = SURFACES[rng.nextInt(SURFACES.length)];
-      Reactions.items(w, rng, w.date(day), second, w.people.id(user), taste, surface, ids, items, out);
+      Reactions.items(
+          w, rng, w.date(day), second, w.people.id(user), taste, surface, ids, items, out);
     }
   }
 

@@ -12,20 +12,29 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * One output file and everything needed to write it, so that a Spark task writes exactly one file
- * with its own seeded streams: the bytes depend on the task, never on which executor runs it or when.
+ * with its own seeded streams: the bytes depend on the task, never on which executor runs it or
+ * when.
  *
  * @param rows good plus bad rows for events, good rows for feedback, users per chunk for tastes
  * @param perReason bad rows per planted reason (events; the other sources derive theirs)
  */
 record FileTask(Kind kind, int day, int chunk, long rows, int perReason) implements Serializable {
 
-  enum Kind { EVENTS, PRODUCTS, USERS, MARKET, FEEDBACK, TASTES }
+  enum Kind {
+    EVENTS,
+    PRODUCTS,
+    USERS,
+    MARKET,
+    FEEDBACK,
+    TASTES
+  }
 
   /** Users per truth/user_tastes file. */
   static final int TASTES_PER_FILE = 250_000;
 
   /** What one task wrote. */
-  record Result(Kind kind, int day, String path, long records, Map<String, Long> bad) implements Serializable {}
+  record Result(Kind kind, int day, String path, long records, Map<String, Long> bad)
+      implements Serializable {}
 
   /** Rough cost, to start the big files first. */
   long cost(World world) {

@@ -23,14 +23,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The synthetic data generator: writes a complete input set in the contract layout (events,
  * products, users, market, feedback) plus truth/ with what was planted. The world is built on the
- * driver from the seed; every file is written by its own Spark task with its own seeded streams,
- * so the same spec gives byte-identical files however the work is scheduled.
+ * driver from the seed; every file is written by its own Spark task with its own seeded streams, so
+ * the same spec gives byte-identical files however the work is scheduled.
  */
 public final class Generator {
   private static final Logger LOG = LoggerFactory.getLogger(Generator.class);
   private static final String STAGE = "generate";
+
   /** The folders the generator owns under its output root. */
-  static final List<String> FOLDERS = List.of("events", "products", "users", "market", "feedback", "truth");
+  static final List<String> FOLDERS =
+      List.of("events", "products", "users", "market", "feedback", "truth");
 
   private Generator() {}
 
@@ -48,23 +50,38 @@ public final class Generator {
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
       Broadcast<World> bw = jsc.broadcast(world);
       Broadcast<SerializableConfiguration> bc = jsc.broadcast(new SerializableConfiguration(conf));
-      List<FileTask.Result> results = new ArrayList<>(StepTimer.timed(sc, STAGE,
-          "write " + plan.tasks.size() + " files", () -> writeFiles(jsc, plan, bw, bc, root)));
+      List<FileTask.Result> results =
+          new ArrayList<>(
+              StepTimer.timed(
+                  sc,
+                  STAGE,
+                  "write " + plan.tasks.size() + " files",
+                  () -> writeFiles(jsc, plan, bw, bc, root)));
       results.addAll(writeReactions(spark, reactionDays, bw, bc, root));
       StepTimer.timed(sc, STAGE, "write truth", () -> new Truth(fs, root).writeAll(world, results));
       bw.destroy();
       bc.destroy();
-      GeneratorResult result = GeneratorResult.of(root, results, (System.nanoTime() - start) / 1_000_000);
-      LOG.info("[{}] wrote {} files under {} in {}: {}", STAGE, result.files(), root,
-          StepTimer.seconds(start), result.records());
+      GeneratorResult result =
+          GeneratorResult.of(root, results, (System.nanoTime() - start) / 1_000_000);
+      LOG.info(
+          "[{}] wrote {} files under {} in {}: {}",
+          STAGE,
+          result.files(),
+          root,
+          StepTimer.seconds(start),
+          result.records());
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException("generator output " + spec.output() + " failed", e);
     }
   }
 
-  private static List<FileTask.Result> writeFiles(JavaSparkContext jsc, Plan plan, Broadcast<World> world,
-      Broadcast<SerializableConfiguration> conf, String root) {
+  private static List<FileTask.Result> writeFiles(
+      JavaSparkContext jsc,
+      Plan plan,
+      Broadcast<World> world,
+      Broadcast<SerializableConfiguration> conf,
+      String root) {
     int parallelism = world.value().spec.parallelism();
     int slices = parallelism > 0 ? Math.min(parallelism, plan.tasks.size()) : plan.tasks.size();
     return jsc.parallelize(plan.tasks, Math.max(1, slices))
@@ -73,23 +90,36 @@ public final class Generator {
   }
 
   /** Feedback files of the days that react to published recommendations, one Spark job each. */
-  private static List<FileTask.Result> writeReactions(SparkSession spark, Map<Integer, String> reactionDays,
-      Broadcast<World> world, Broadcast<SerializableConfiguration> conf, String root) {
+  private static List<FileTask.Result> writeReactions(
+      SparkSession spark,
+      Map<Integer, String> reactionDays,
+      Broadcast<World> world,
+      Broadcast<SerializableConfiguration> conf,
+      String root) {
     List<FileTask.Result> out = new ArrayList<>();
-    reactionDays.forEach((day, recs) -> out.add(StepTimer.timed(spark.sparkContext(), STAGE,
-        "write feedback of " + world.value().date(day) + " reacting to " + recs,
-        () -> FeedbackReactions.write(spark, world, conf, day, recs, root))));
+    reactionDays.forEach(
+        (day, recs) ->
+            out.add(
+                StepTimer.timed(
+                    spark.sparkContext(),
+                    STAGE,
+                    "write feedback of " + world.value().date(day) + " reacting to " + recs,
+                    () -> FeedbackReactions.write(spark, world, conf, day, recs, root))));
     return out;
   }
 
-  /** Refuses to mix with an earlier set unless told to overwrite; then removes only its own folders. */
-  private static void clearOutput(FileSystem fs, String root, boolean overwrite) throws IOException {
+  /**
+   * Refuses to mix with an earlier set unless told to overwrite; then removes only its own folders.
+   */
+  private static void clearOutput(FileSystem fs, String root, boolean overwrite)
+      throws IOException {
     for (String folder : FOLDERS) {
       Path p = new Path(root, folder);
       if (fs.exists(p)) {
         if (!overwrite) {
           throw ComborecException.usage(
-              "generator output '%s' already holds %s/; choose an empty folder or set overwrite", root, folder);
+              "generator output '%s' already holds %s/; choose an empty folder or set overwrite",
+              root, folder);
         }
         fs.delete(p, true);
       }
@@ -97,7 +127,9 @@ public final class Generator {
     fs.mkdirs(new Path(root));
   }
 
-  /** Days whose feedback reacts to published recommendations of the day before, with that folder. */
+  /**
+   * Days whose feedback reacts to published recommendations of the day before, with that folder.
+   */
   private static Map<Integer, String> reactionDays(Configuration conf, World world) {
     Map<Integer, String> out = new TreeMap<>();
     String feedbackRoot = world.spec.feedbackRoot();
@@ -111,8 +143,13 @@ public final class Generator {
       }
     }
     if (out.isEmpty()) {
-      LOG.warn("[{}] no complete recommendations under {} for the days before {}..{}: plausible feedback instead",
-          STAGE, feedbackRoot, world.spec.from(), world.spec.to());
+      LOG.warn(
+          "[{}] no complete recommendations under {} for the days before {}..{}: plausible feedback"
+              + " instead",
+          STAGE,
+          feedbackRoot,
+          world.spec.from(),
+          world.spec.to());
     }
     return out;
   }

@@ -10,7 +10,11 @@ import java.util.Map;
  * reject counts per source and reason (as in truth/rejects.json), the number of files and the time.
  */
 public record GeneratorResult(
-    String output, Map<String, Long> records, Map<String, Map<String, Long>> plantedRejects, int files, long millis) {
+    String output,
+    Map<String, Long> records,
+    Map<String, Map<String, Long>> plantedRejects,
+    int files,
+    long millis) {
 
   static GeneratorResult of(String output, List<FileTask.Result> results, long millis) {
     Map<String, Long> records = new LinkedHashMap<>();
@@ -24,18 +28,22 @@ public record GeneratorResult(
       }
     }
     Map<String, Map<String, Long>> rejects = new LinkedHashMap<>();
-    Truth.rejects(results).forEach((source, counts) -> {
-      if (counts instanceof Map<?, ?> m) {
-        Map<String, Long> typed = new LinkedHashMap<>();
-        m.forEach((k, v) -> typed.put((String) k, (Long) v));
-        rejects.put(source, typed);
-      }
-    });
+    Truth.rejects(results)
+        .forEach(
+            (source, counts) -> {
+              if (counts instanceof Map<?, ?> m) {
+                Map<String, Long> typed = new LinkedHashMap<>();
+                m.forEach((k, v) -> typed.put((String) k, (Long) v));
+                rejects.put(source, typed);
+              }
+            });
     return new GeneratorResult(output, records, rejects, results.size(), millis);
   }
 
   /** All planted bad rows of a source. */
   public long rejects(String source) {
-    return plantedRejects.getOrDefault(source, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    return plantedRejects.getOrDefault(source, Map.of()).values().stream()
+        .mapToLong(Long::longValue)
+        .sum();
   }
 }

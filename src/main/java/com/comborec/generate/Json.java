@@ -3,7 +3,10 @@ package com.comborec.generate;
 import java.util.List;
 import java.util.Map;
 
-/** Minimal JSON rendering of maps, lists, strings, numbers and booleans; map order is kept, so output is stable. */
+/**
+ * Minimal JSON rendering of maps, lists, strings, numbers and booleans; map order is kept, so
+ * output is stable.
+ */
 final class Json {
   private Json() {}
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Market rows of one day: every top category, and the full path of every fourth leaf. The demand
  * index is the planted demand curve with 3% log-normal noise (a leaf path scales its top's curve by
- * a fixed level); the price index drifts around 1.0. Bad rows are copies of good rows with one fault.
+ * a fixed level); the price index drifts around 1.0. Bad rows are copies of good rows with one
+ * fault.
  */
 final class MarketFile {
   static final String[] HEADER = {"date", "category", "demand_index", "price_index"};
@@ -20,8 +21,14 @@ final class MarketFile {
     List<String[]> rows = rows(world, day);
     Rng rng = Rng.of(world.spec.seed(), Streams.MARKET, day, 1);
     int perReason = Faults.perReason(world.spec.malformedFraction(), rows.size());
-    return PlantedWriter.write(sink, rows.iterator(), rows.size(), Faults.PLANTED.get(Source.MARKET),
-        perReason, rng, (good, reason, r) -> Faults.market(good, reason, r));
+    return PlantedWriter.write(
+        sink,
+        rows.iterator(),
+        rows.size(),
+        Faults.PLANTED.get(Source.MARKET),
+        perReason,
+        rng,
+        (good, reason, r) -> Faults.market(good, reason, r));
   }
 
   static List<String[]> rows(World world, int day) {
@@ -46,7 +53,8 @@ final class MarketFile {
     return 0.8 + 0.4 * Rng.unit(seed, Streams.MARKET, leaf, -1);
   }
 
-  private static String[] row(String date, String category, double demand, int top, int day, Rng rng) {
+  private static String[] row(
+      String date, String category, double demand, int top, int day, Rng rng) {
     double observed = demand * Math.exp(NOISE * rng.gaussian());
     double price = 1 + 0.04 * Math.sin(2 * Math.PI * day / 30.0 + top) + 0.01 * rng.gaussian();
     // price_index is optional: 3% of rows leave it empty.

@@ -5,17 +5,34 @@ import java.io.Serializable;
 /**
  * The user population as pure functions of (seed, user index): attributes, signup day and planted
  * taste. Nothing per user is stored, so a million users cost no memory; activity follows a power
- * law over a fixed random ranking of the users: P(rank r) proportional to 1/(r + c) with
- * c = max(5, users / 1000) (Zipf-Mandelbrot), so the most active user has about a thousand times
- * the sessions of the least active one.
+ * law over a fixed random ranking of the users: P(rank r) proportional to 1/(r + c) with c = max(5,
+ * users / 1000) (Zipf-Mandelbrot), so the most active user has about a thousand times the sessions
+ * of the least active one.
  */
 final class People implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final String[] GENDERS = {"female", "male", "Female", "MALE", "non-binary", "F", ""};
-  private static final double[] GENDER_CUM = Sampling.cumulative(new double[] {40, 38, 6, 4, 3, 2, 7});
+  private static final String[] GENDERS = {
+    "female", "male", "Female", "MALE", "non-binary", "F", ""
+  };
+  private static final double[] GENDER_CUM =
+      Sampling.cumulative(new double[] {40, 38, 6, 4, 3, 2, 7});
   private static final String[] REGIONS = {
-      "DE", "FR", "ES", "IT", "NL", "PL", "Bavaria", "Île-de-France", "Catalonia", "São Paulo",
-      "California", "New York", "Ontario", "Victoria", ""};
+    "DE",
+    "FR",
+    "ES",
+    "IT",
+    "NL",
+    "PL",
+    "Bavaria",
+    "Île-de-France",
+    "Catalonia",
+    "São Paulo",
+    "California",
+    "New York",
+    "Ontario",
+    "Victoria",
+    ""
+  };
 
   /** A user's planted taste: three liked leaves with weights, and whole top categories disliked. */
   record Taste(int[] likedLeaves, double[] likedWeights, int[] dislikedTops) {
@@ -54,8 +71,10 @@ final class People implements Serializable {
     this.count = count;
     this.days = days;
     this.stride = coprimeStride(count);
-    this.strideInverse = java.math.BigInteger.valueOf(stride)
-        .modInverse(java.math.BigInteger.valueOf(count)).longValue();
+    this.strideInverse =
+        java.math.BigInteger.valueOf(stride)
+            .modInverse(java.math.BigInteger.valueOf(count))
+            .longValue();
   }
 
   private static long coprimeStride(int n) {
@@ -126,7 +145,9 @@ final class People implements Serializable {
     return leaf;
   }
 
-  /** Activity rank of a user: rank 0 is the most active. The inverse of {@link #drawActive}'s map. */
+  /**
+   * Activity rank of a user: rank 0 is the most active. The inverse of {@link #drawActive}'s map.
+   */
   long activityRank(int u) {
     return Math.floorMod(strideInverse * (u - Math.floorMod(seed, count)), count);
   }
@@ -136,7 +157,9 @@ final class People implements Serializable {
     return Math.max(5.0, count / 1000.0);
   }
 
-  /** Draws a user with probability proportional to 1/(rank + c), by inverting the continuous law. */
+  /**
+   * Draws a user with probability proportional to 1/(rank + c), by inverting the continuous law.
+   */
   int drawActive(Rng rng) {
     double c = activityOffset();
     double x = c * Math.exp(rng.nextDouble() * Math.log((count + c) / c)) - c;

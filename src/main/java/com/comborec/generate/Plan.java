@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The fixed list of files to write. Events are shared among days by the day's mean category
- * demand (so volume follows the weekly cycle and the season), then cut into files of at most
- * {@code eventsPerFile} rows; the day's planted bad rows are shared among its files.
+ * The fixed list of files to write. Events are shared among days by the day's mean category demand
+ * (so volume follows the weekly cycle and the season), then cut into files of at most {@code
+ * eventsPerFile} rows; the day's planted bad rows are shared among its files.
  */
 final class Plan {
   /** Plausible feedback rows per day, as a share of the day's events. */
@@ -57,7 +57,8 @@ final class Plan {
     for (int c = 0; c < files; c++) {
       int bad = perReason / files + (c < perReason % files ? 1 : 0);
       if ((long) bad * reasons >= chunkRows[c]) {
-        throw new IllegalStateException("events file too small for its planted rows: day " + day + " file " + c);
+        throw new IllegalStateException(
+            "events file too small for its planted rows: day " + day + " file " + c);
       }
       tasks.add(new FileTask(FileTask.Kind.EVENTS, day, c, chunkRows[c], bad));
     }

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 
 /**
  * Writes a file's good rows with its planted bad rows spread uniformly among them. Each bad row is
- * a copy of the good row just before it with exactly one fault, so the accepted data is exactly
- * the simulated data and the planted counts are exact. The first row is always good, to give the
- * first bad row its template.
+ * a copy of the good row just before it with exactly one fault, so the accepted data is exactly the
+ * simulated data and the planted counts are exact. The first row is always good, to give the first
+ * bad row its template.
  */
 final class PlantedWriter {
   /** Turns a good row into a row with one fault of the reason. */
@@ -25,8 +25,14 @@ final class PlantedWriter {
    * Writes {@code goodCount} rows from {@code goods} and {@code perReason} bad rows of each reason.
    * Returns the bad rows written per reason code.
    */
-  static Map<String, Long> write(CsvSink sink, Iterator<String[]> goods, long goodCount,
-      List<RejectReason> reasons, int perReason, Rng rng, Corrupter corrupter) {
+  static Map<String, Long> write(
+      CsvSink sink,
+      Iterator<String[]> goods,
+      long goodCount,
+      List<RejectReason> reasons,
+      int perReason,
+      Rng rng,
+      Corrupter corrupter) {
     long[] left = new long[reasons.size()];
     long bad = goodCount > 0 ? (long) perReason * reasons.size() : 0;
     java.util.Arrays.fill(left, goodCount > 0 ? perReason : 0);

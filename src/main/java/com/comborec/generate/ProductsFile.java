@@ -11,7 +11,9 @@ import java.util.Map;
  * except duplicate_key rows, which repeat the item just written with another stock figure.
  */
 final class ProductsFile {
-  static final String[] HEADER = {"item_id", "title", "category", "brand", "price", "cost", "stock", "active"};
+  static final String[] HEADER = {
+    "item_id", "title", "category", "brand", "price", "cost", "stock", "active"
+  };
 
   private ProductsFile() {}
 
@@ -24,11 +26,18 @@ final class ProductsFile {
     Rng rng = Rng.of(world.spec.seed(), Streams.PRODUCTS, day);
     int perReason = Faults.perReason(world.spec.malformedFraction(), listed);
     long[] junk = {0};
-    return PlantedWriter.write(sink, rows(world, day, rng), listed, Faults.PLANTED.get(Source.PRODUCTS),
-        perReason, rng, (good, reason, r) -> corrupt(good, reason, r, day, junk));
+    return PlantedWriter.write(
+        sink,
+        rows(world, day, rng),
+        listed,
+        Faults.PLANTED.get(Source.PRODUCTS),
+        perReason,
+        rng,
+        (good, reason, r) -> corrupt(good, reason, r, day, junk));
   }
 
-  private static String[] corrupt(String[] good, RejectReason reason, Rng rng, int day, long[] junk) {
+  private static String[] corrupt(
+      String[] good, RejectReason reason, Rng rng, int day, long[] junk) {
     String[] copy = good.clone();
     if (reason == RejectReason.DUPLICATE_KEY) {
       copy[6] = "7".equals(good[6]) ? "8" : "7";
@@ -62,9 +71,15 @@ final class ProductsFile {
     long cost = c.costCents(i);
     int stock = c.stock(i, day);
     return new String[] {
-        c.ids[i], c.titles[i], c.categories.leafPath(c.leaf[i]), Titles.brand(c.brand[i]),
-        Csv.cents(c.priceCents(i, day)), cost < 0 ? "" : Csv.cents(cost), stock < 0 ? "" : Integer.toString(stock),
-        active(c.inactive[i], rng.nextDouble())};
+      c.ids[i],
+      c.titles[i],
+      c.categories.leafPath(c.leaf[i]),
+      Titles.brand(c.brand[i]),
+      Csv.cents(c.priceCents(i, day)),
+      cost < 0 ? "" : Csv.cents(cost),
+      stock < 0 ? "" : Integer.toString(stock),
+      active(c.inactive[i], rng.nextDouble())
+    };
   }
 
   /** active defaults to true when empty, and booleans are read case-insensitively. */

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * How a user reacts to what was shown: an impression per item, a dismiss (half the time) for an
- * item of a disliked top category, and clicks, carts and purchases that grow with the planted
- * taste for the item's leaf. Used both for feedback on real published recommendations and for
- * plausible feedback without them.
+ * item of a disliked top category, and clicks, carts and purchases that grow with the planted taste
+ * for the item's leaf. Used both for feedback on real published recommendations and for plausible
+ * feedback without them.
  */
 final class Reactions {
   static final double DISMISS_DISLIKED = 0.5;
@@ -20,10 +20,20 @@ final class Reactions {
 
   /**
    * Appends feedback rows for the items shown on a surface: ids as shown, with their catalog index
-   * (-1 = not in the catalog: seen, never liked nor disliked). Returns the clock after the last row.
+   * (-1 = not in the catalog: seen, never liked nor disliked). Returns the clock after the last
+   * row.
    */
-  static int items(World w, Rng rng, LocalDate date, int second, String userId, People.Taste taste,
-      String surface, String[] ids, int[] items, List<String[]> out) {
+  static int items(
+      World w,
+      Rng rng,
+      LocalDate date,
+      int second,
+      String userId,
+      People.Taste taste,
+      String surface,
+      String[] ids,
+      int[] items,
+      List<String[]> out) {
     int clock = second;
     for (int k = 0; k < items.length; k++) {
       int item = items[k];
@@ -36,7 +46,8 @@ final class Reactions {
       int leaf = w.catalog.leaf[item];
       if (taste.dislikes(w.catalog.categories.topOf(leaf))) {
         if (rng.chance(DISMISS_DISLIKED)) {
-          out.add(row(date, Math.min(86_399, clock + 2), rng, userId, surface, itemId, "", "dismiss"));
+          out.add(
+              row(date, Math.min(86_399, clock + 2), rng, userId, surface, itemId, "", "dismiss"));
         }
         continue;
       }
@@ -48,9 +59,19 @@ final class Reactions {
     return clock;
   }
 
-  /** One bundle impression; dismissed if it holds a disliked category, else liked by mean affinity. */
-  static void bundle(World w, Rng rng, LocalDate date, int second, String userId, People.Taste taste,
-      String bundleId, int[] items, List<String[]> out) {
+  /**
+   * One bundle impression; dismissed if it holds a disliked category, else liked by mean affinity.
+   */
+  static void bundle(
+      World w,
+      Rng rng,
+      LocalDate date,
+      int second,
+      String userId,
+      People.Taste taste,
+      String bundleId,
+      int[] items,
+      List<String[]> out) {
     out.add(row(date, second, rng, userId, "bundles", "", bundleId, "impression"));
     double affinity = 0;
     boolean disliked = false;
@@ -61,15 +82,31 @@ final class Reactions {
     }
     if (disliked) {
       if (rng.chance(DISMISS_DISLIKED)) {
-        out.add(row(date, Math.min(86_399, second + 3), rng, userId, "bundles", "", bundleId, "dismiss"));
+        out.add(
+            row(
+                date,
+                Math.min(86_399, second + 3),
+                rng,
+                userId,
+                "bundles",
+                "",
+                bundleId,
+                "dismiss"));
       }
     } else if (rng.chance(CLICK_BASE + CLICK_PER_AFFINITY * affinity)) {
       funnel(date, second, rng, userId, "bundles", "", bundleId, out);
     }
   }
 
-  private static void funnel(LocalDate date, int second, Rng rng, String userId, String surface,
-      String itemId, String bundleId, List<String[]> out) {
+  private static void funnel(
+      LocalDate date,
+      int second,
+      Rng rng,
+      String userId,
+      String surface,
+      String itemId,
+      String bundleId,
+      List<String[]> out) {
     int t = Math.min(86_399, second + 3 + rng.nextInt(30));
     out.add(row(date, t, rng, userId, surface, itemId, bundleId, "click"));
     if (rng.chance(CART_AFTER_CLICK)) {
@@ -82,9 +119,17 @@ final class Reactions {
     }
   }
 
-  static String[] row(LocalDate date, int second, Rng rng, String userId, String surface,
-      String itemId, String bundleId, String action) {
-    return new String[] {Stamps.any(date, second, rng.nextDouble()), userId, surface,
-        itemId, bundleId, action};
+  static String[] row(
+      LocalDate date,
+      int second,
+      Rng rng,
+      String userId,
+      String surface,
+      String itemId,
+      String bundleId,
+      String action) {
+    return new String[] {
+      Stamps.any(date, second, rng.nextDouble()), userId, surface, itemId, bundleId, action
+    };
   }
 }

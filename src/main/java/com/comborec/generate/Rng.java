@@ -1,9 +1,9 @@
 package com.comborec.generate;
 
 /**
- * A small deterministic random stream (SplitMix64). Written out here rather than taken from the
- * JDK so that the same seed gives the same bytes on every Java version; every stream is derived
- * from the run seed and a tuple of keys (stream id, day, chunk, ...), never from the clock.
+ * A small deterministic random stream (SplitMix64). Written out here rather than taken from the JDK
+ * so that the same seed gives the same bytes on every Java version; every stream is derived from
+ * the run seed and a tuple of keys (stream id, day, chunk, ...), never from the clock.
  */
 final class Rng {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -48,7 +48,9 @@ final class Rng {
     return (nextLong() >>> 11) * 0x1.0p-53;
   }
 
-  /** Uniform in [0, bound); the multiply-shift bias is below 2^-31, far under any planted effect. */
+  /**
+   * Uniform in [0, bound); the multiply-shift bias is below 2^-31, far under any planted effect.
+   */
   int nextInt(int bound) {
     return (int) (((nextLong() >>> 33) * bound) >>> 31);
   }
@@ -76,6 +78,7 @@ final class Rng {
 
   /** An index drawn with the given cumulative weights (ascending, last = total). */
   int pick(double[] cumulative) {
-    return Sampling.search(cumulative, 0, cumulative.length, nextDouble() * cumulative[cumulative.length - 1]);
+    return Sampling.search(
+        cumulative, 0, cumulative.length, nextDouble() * cumulative[cumulative.length - 1]);
   }
 }

@@ -1,6 +1,9 @@
 package com.comborec.generate;
 
-/** Cumulative-weight helpers: build once, then draw by binary search (deterministic, no tables to shuffle). */
+/**
+ * Cumulative-weight helpers: build once, then draw by binary search (deterministic, no tables to
+ * shuffle).
+ */
 final class Sampling {
   private Sampling() {}
 
@@ -16,8 +19,8 @@ final class Sampling {
   }
 
   /**
-   * The first index in [from, to) whose cumulative value exceeds x; x is measured on the same
-   * scale as the array (callers offset it by the slice's base when searching a slice).
+   * The first index in [from, to) whose cumulative value exceeds x; x is measured on the same scale
+   * as the array (callers offset it by the slice's base when searching a slice).
    */
   static int search(double[] cumulative, int from, int to, double x) {
     int lo = from;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Simulates shopping sessions of one day: a user (or guest) browses categories of their taste,
  * weighted by the day's category demand, carts some items and may buy them as one order, which
- * planted complements tend to join. Some sessions buy a whole planted set; a few lines are returned.
+ * planted complements tend to join. Some sessions buy a whole planted set; a few lines are
+ * returned.
  */
 final class Shopper {
   static final double GUEST_SHARE = 0.12;
@@ -14,8 +15,12 @@ final class Shopper {
   static final double SET_SESSION = 0.05;
   static final double COMPLETE_SET = 0.5;
   static final double RETURN_RATE = 0.03;
-  private static final double[] HOUR_CUM = Sampling.cumulative(new double[] {
-      1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 3, 3.5, 3.8, 4, 4.2, 4, 3.8, 3.8, 4, 4.5, 5.5, 6.5, 7, 6, 4, 2});
+  private static final double[] HOUR_CUM =
+      Sampling.cumulative(
+          new double[] {
+            1, 0.6, 0.4, 0.3, 0.3, 0.5, 1, 2, 3, 3.5, 3.8, 4, 4.2, 4, 3.8, 3.8, 4, 4.5, 5.5, 6.5, 7,
+            6, 4, 2
+          });
 
   private final World world;
   private final Catalog catalog;
@@ -61,12 +66,16 @@ final class Shopper {
     return world.people.signupDay(u) <= day ? u : -1;
   }
 
-  private void browse(Rng rng, int user, People.Taste taste, int[] clock, List<Integer> cart, List<Event> out) {
+  private void browse(
+      Rng rng, int user, People.Taste taste, int[] clock, List<Integer> cart, List<Event> out) {
     int steps = 1 + rng.geometric(4);
     for (int s = 0; s < steps; s++) {
       int item = pickItem(rng, taste);
       double r = rng.nextDouble();
-      int type = r < 0.68 ? Event.VIEW : r < 0.84 ? Event.CLICK : r < 0.87 ? Event.WISHLIST : Event.ADD_TO_CART;
+      int type =
+          r < 0.68
+              ? Event.VIEW
+              : r < 0.84 ? Event.CLICK : r < 0.87 ? Event.WISHLIST : Event.ADD_TO_CART;
       if (type == Event.ADD_TO_CART && !catalog.buyable(item, day)) {
         type = Event.VIEW;
       }
@@ -82,7 +91,8 @@ final class Shopper {
   }
 
   /** A session that goes straight for a planted set, in a liked top category when there is one. */
-  private void browseSet(Rng rng, int user, People.Taste taste, int[] clock, List<Integer> cart, List<Event> out) {
+  private void browseSet(
+      Rng rng, int user, People.Taste taste, int[] clock, List<Integer> cart, List<Event> out) {
     int[] set = pickSet(rng, taste);
     if (set == null) {
       browse(rng, user, taste, clock, cart, out);
@@ -117,7 +127,8 @@ final class Shopper {
 
   private int pickItem(Rng rng, People.Taste taste) {
     for (int attempt = 0; attempt < 8; attempt++) {
-      int leaf = taste != null && rng.chance(TASTE_SHARE) ? likedLeaf(rng, taste) : rng.pick(leafCum);
+      int leaf =
+          taste != null && rng.chance(TASTE_SHARE) ? likedLeaf(rng, taste) : rng.pick(leafCum);
       if (taste != null && taste.dislikes(catalog.categories.topOf(leaf))) {
         continue;
       }
@@ -133,7 +144,9 @@ final class Shopper {
   private int likedLeaf(Rng rng, People.Taste taste) {
     double[] w = new double[3];
     for (int k = 0; k < 3; k++) {
-      w[k] = taste.likedWeights()[k] * world.demand.of(catalog.categories.topOf(taste.likedLeaves()[k]), day);
+      w[k] =
+          taste.likedWeights()[k]
+              * world.demand.of(catalog.categories.topOf(taste.likedLeaves()[k]), day);
     }
     return taste.likedLeaves()[rng.pick(Sampling.cumulative(w))];
   }
@@ -143,7 +156,15 @@ final class Shopper {
     String order = orderPrefix + Integer.toString(orders++, 36);
     List<Integer> returned = new ArrayList<>();
     for (int item : cart) {
-      emit(out, clock, rng, user, item, Event.PURCHASE, rng.chance(0.85) ? 1 : rng.between(2, 4), order);
+      emit(
+          out,
+          clock,
+          rng,
+          user,
+          item,
+          Event.PURCHASE,
+          rng.chance(0.85) ? 1 : rng.between(2, 4),
+          order);
       if (rng.chance(RETURN_RATE)) {
         returned.add(item);
       }
@@ -167,7 +188,15 @@ final class Shopper {
     }
   }
 
-  private Event emit(List<Event> out, int[] clock, Rng rng, int user, int item, int type, int quantity, String order) {
+  private Event emit(
+      List<Event> out,
+      int[] clock,
+      Rng rng,
+      int user,
+      int item,
+      int type,
+      int quantity,
+      String order) {
     clock[0] = Math.min(86_399, clock[0] + 5 + rng.geometric(40));
     long price = quantity > 0 ? catalog.priceCents(item, day) : -1;
     Event e = new Event(clock[0], user, item, type, quantity, price, order);

@@ -3,8 +3,8 @@ package com.comborec.generate;
 import java.time.LocalDate;
 
 /**
- * Timestamp text in the contract's accepted forms, built by hand for speed: ISO-8601 UTC
- * ({@code 2026-11-27T13:45:10Z}), ISO with an offset, and {@code yyyy-MM-dd HH:mm:ss} (UTC).
+ * Timestamp text in the contract's accepted forms, built by hand for speed: ISO-8601 UTC ({@code
+ * 2026-11-27T13:45:10Z}), ISO with an offset, and {@code yyyy-MM-dd HH:mm:ss} (UTC).
  */
 final class Stamps {
   private Stamps() {}
@@ -30,9 +30,14 @@ final class Stamps {
     return append(new StringBuilder(19).append(day).append(' '), second).toString();
   }
 
-  /** The same instant written at +01:00; only for seconds before 23:00 UTC, so the local day is the same. */
+  /**
+   * The same instant written at +01:00; only for seconds before 23:00 UTC, so the local day is the
+   * same.
+   */
   static String plusOneHour(String day, int second) {
-    return append(new StringBuilder(25).append(day).append('T'), second + 3600).append("+01:00").toString();
+    return append(new StringBuilder(25).append(day).append('T'), second + 3600)
+        .append("+01:00")
+        .toString();
   }
 
   /**

@@ -1,8 +1,13 @@
 package com.comborec.generate;
 
-/** truth/user_tastes: each user's planted taste and activity rank, for checking what the pipeline learns. */
+/**
+ * truth/user_tastes: each user's planted taste and activity rank, for checking what the pipeline
+ * learns.
+ */
 final class TastesFile {
-  static final String[] HEADER = {"user_id", "activity_rank", "signup_date", "liked_leaves", "liked_weights", "disliked_tops"};
+  static final String[] HEADER = {
+    "user_id", "activity_rank", "signup_date", "liked_leaves", "liked_weights", "disliked_tops"
+  };
 
   private TastesFile() {}
 
@@ -22,8 +27,15 @@ final class TastesFile {
       for (int k = 0; k < t.dislikedTops().length; k++) {
         disliked.append(k > 0 ? " | " : "").append(c.top(t.dislikedTops()[k]));
       }
-      sink.write(new String[] {p.id(u), Long.toString(p.activityRank(u)), world.date(p.signupDay(u)).toString(),
-          leaves.toString(), weights.toString(), disliked.toString()});
+      sink.write(
+          new String[] {
+            p.id(u),
+            Long.toString(p.activityRank(u)),
+            world.date(p.signupDay(u)).toString(),
+            leaves.toString(),
+            weights.toString(),
+            disliked.toString()
+          });
     }
     return to - from;
   }

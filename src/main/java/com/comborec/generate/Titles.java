@@ -7,17 +7,21 @@ package com.comborec.generate;
  */
 final class Titles {
   private static final String[] BRANDS = {
-      "Acme", "Northwind", "Nature's Best", "Contoso", "Fabrikam", "Globex", "Initech", "Umbrella",
-      "Stark & Co", "Wayne", "Hooli", "Vandelay", "Oceanic", "Tyrell", "Cyberdyne", "Soylent",
-      "Wonka", "Gringotts", "Monarch, Ltd.", "Aperture", "Massive", "Duff", "Krusty", "Pied Piper",
-      "Zorg", "Buy n Large", "Virtucon", "Octan", "Ollivander", "Prestige Worldwide"};
+    "Acme", "Northwind", "Nature's Best", "Contoso", "Fabrikam", "Globex", "Initech", "Umbrella",
+    "Stark & Co", "Wayne", "Hooli", "Vandelay", "Oceanic", "Tyrell", "Cyberdyne", "Soylent",
+    "Wonka", "Gringotts", "Monarch, Ltd.", "Aperture", "Massive", "Duff", "Krusty", "Pied Piper",
+    "Zorg", "Buy n Large", "Virtucon", "Octan", "Ollivander", "Prestige Worldwide"
+  };
   private static final String[] ADJECTIVES = {
-      "Classic", "Premium", "Compact", "Deluxe", "Eco", "Pro", "Ultra", "Smart", "Vintage",
-      "Essential", "Travel", "Family", "Mini", "Max", "Organic", "Soft", "Sturdy", "Light"};
+    "Classic", "Premium", "Compact", "Deluxe", "Eco", "Pro", "Ultra", "Smart", "Vintage",
+    "Essential", "Travel", "Family", "Mini", "Max", "Organic", "Soft", "Sturdy", "Light"
+  };
   private static final String[] MATERIALS = {
-      "Steel", "Bamboo", "Cotton", "Ceramic", "Oak", "Glass", "Leather", "Wool", "Carbon", "Linen"};
+    "Steel", "Bamboo", "Cotton", "Ceramic", "Oak", "Glass", "Leather", "Wool", "Carbon", "Linen"
+  };
   private static final String[] COLORS = {
-      "Black", "White", "Red", "Blue", "Green", "Grey", "Sand", "Navy", "Olive", "Rose"};
+    "Black", "White", "Red", "Blue", "Green", "Grey", "Sand", "Navy", "Olive", "Rose"
+  };
 
   private Titles() {}
 

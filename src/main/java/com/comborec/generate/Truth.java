@@ -15,8 +15,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes truth/: the planted structure and the exact planted reject counts, so tests and people
- * can check what the pipeline should find. Small files, written on the driver.
+ * Writes truth/: the planted structure and the exact planted reject counts, so tests and people can
+ * check what the pipeline should find. Small files, written on the driver.
  */
 final class Truth {
   private final FileSystem fs;
@@ -63,11 +63,15 @@ final class Truth {
     StringBuilder sb = new StringBuilder();
     Csv.appendRecord(sb, new String[] {"source", "file", "reason", "rows"});
     for (FileTask.Result res : sorted(results)) {
-      res.bad().forEach((reason, n) -> {
-        if (n > 0) {
-          Csv.appendRecord(sb, new String[] {source(res.kind()).folder(), res.path(), reason, n.toString()});
-        }
-      });
+      res.bad()
+          .forEach(
+              (reason, n) -> {
+                if (n > 0) {
+                  Csv.appendRecord(
+                      sb,
+                      new String[] {source(res.kind()).folder(), res.path(), reason, n.toString()});
+                }
+              });
     }
     return sb.toString();
   }
@@ -89,7 +93,9 @@ final class Truth {
       s.put("files", files);
       s.put("records", records);
       s.put("planted_rejects", bad);
-      out.put(kind == FileTask.Kind.TASTES ? "truth_user_tastes" : kind.name().toLowerCase(Locale.ROOT), s);
+      out.put(
+          kind == FileTask.Kind.TASTES ? "truth_user_tastes" : kind.name().toLowerCase(Locale.ROOT),
+          s);
     }
     out.put("events_target", world.spec.events());
     out.put("planted_sets", world.combos.sets.length);

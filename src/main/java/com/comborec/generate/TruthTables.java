@@ -9,18 +9,39 @@ import java.util.Map;
 final class TruthTables {
   private TruthTables() {}
 
-  /** item_id, category, top_category, popularity_rank (0 = most popular), popularity, launch_date, inactive, set_id. */
+  /**
+   * item_id, category, top_category, popularity_rank (0 = most popular), popularity, launch_date,
+   * inactive, set_id.
+   */
   static String items(World w) {
     Catalog c = w.catalog;
     StringBuilder sb = new StringBuilder(c.size * 80);
-    Csv.appendRecord(sb, new String[] {"item_id", "category", "top_category", "popularity_rank", "popularity",
-        "launch_date", "inactive", "set_id"});
+    Csv.appendRecord(
+        sb,
+        new String[] {
+          "item_id",
+          "category",
+          "top_category",
+          "popularity_rank",
+          "popularity",
+          "launch_date",
+          "inactive",
+          "set_id"
+        });
     for (int i = 0; i < c.size; i++) {
       int set = w.combos.setOf[i];
-      Csv.appendRecord(sb, new String[] {c.ids[i], c.categories.leafPath(c.leaf[i]),
-          c.categories.top(c.top(i)), Integer.toString(c.popularityRank[i]), Double.toString(c.popularity[i]),
-          w.date(Math.max(0, c.launchDay[i])).toString(), Boolean.toString(c.inactive[i]),
-          set < 0 ? "" : Integer.toString(set)});
+      Csv.appendRecord(
+          sb,
+          new String[] {
+            c.ids[i],
+            c.categories.leafPath(c.leaf[i]),
+            c.categories.top(c.top(i)),
+            Integer.toString(c.popularityRank[i]),
+            Double.toString(c.popularity[i]),
+            w.date(Math.max(0, c.launchDay[i])).toString(),
+            Boolean.toString(c.inactive[i]),
+            set < 0 ? "" : Integer.toString(set)
+          });
     }
     return sb.toString();
   }
@@ -35,8 +56,14 @@ final class TruthTables {
       for (int item : set) {
         ids.append(ids.length() > 0 ? " " : "").append(w.catalog.ids[item]);
       }
-      Csv.appendRecord(sb, new String[] {Integer.toString(s), Integer.toString(set.length), ids.toString(),
-          w.catalog.categories.top(w.catalog.top(set[0]))});
+      Csv.appendRecord(
+          sb,
+          new String[] {
+            Integer.toString(s),
+            Integer.toString(set.length),
+            ids.toString(),
+            w.catalog.categories.top(w.catalog.top(set[0]))
+          });
     }
     return sb.toString();
   }
@@ -46,11 +73,17 @@ final class TruthTables {
     Demand d = w.demand;
     Categories c = w.catalog.categories;
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("formula", "demand(top, day) = level * (1 + weekly_amplitude * cos(2pi (dow - weekly_peak_dow) / 7))"
-        + " * (1 + seasonal_amplitude * cos(2pi (day_of_year - seasonal_peak_doy) / 365.25)) * breaks;"
-        + " a break multiplies by factor^min(1, (day - break_day + 1) / " + Demand.RAMP_DAYS + ") from its day on;"
-        + " market demand_index = demand * exp(" + MarketFile.NOISE + " * N(0,1)); a leaf path row uses its"
-        + " top's demand times leaf_level; dow 0 = Monday");
+    out.put(
+        "formula",
+        "demand(top, day) = level * (1 + weekly_amplitude * cos(2pi (dow - weekly_peak_dow) / 7)) *"
+            + " (1 + seasonal_amplitude * cos(2pi (day_of_year - seasonal_peak_doy) / 365.25)) *"
+            + " breaks; a break multiplies by factor^min(1, (day - break_day + 1) / "
+            + Demand.RAMP_DAYS
+            + ") from its day on;"
+            + " market demand_index = demand * exp("
+            + MarketFile.NOISE
+            + " * N(0,1)); a leaf path row uses its"
+            + " top's demand times leaf_level; dow 0 = Monday");
     List<Object> breaks = new ArrayList<>();
     for (Demand.Break b : d.breaks) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -23,11 +23,18 @@ final class UsersFile {
     Rng rng = Rng.of(world.spec.seed(), Streams.USERS_FILE, day);
     int perReason = Faults.perReason(world.spec.malformedFraction(), members);
     long[] junk = {0};
-    return PlantedWriter.write(sink, rows(world, day), members, Faults.PLANTED.get(Source.USERS),
-        perReason, rng, (good, reason, r) -> corrupt(good, reason, r, day, junk));
+    return PlantedWriter.write(
+        sink,
+        rows(world, day),
+        members,
+        Faults.PLANTED.get(Source.USERS),
+        perReason,
+        rng,
+        (good, reason, r) -> corrupt(good, reason, r, day, junk));
   }
 
-  private static String[] corrupt(String[] good, RejectReason reason, Rng rng, int day, long[] junk) {
+  private static String[] corrupt(
+      String[] good, RejectReason reason, Rng rng, int day, long[] junk) {
     String[] copy = good.clone();
     if (reason == RejectReason.DUPLICATE_KEY) {
       copy[3] = "Elsewhere".equals(good[3]) ? "Nowhere" : "Elsewhere";
@@ -55,8 +62,13 @@ final class UsersFile {
         int user = u++;
         // signup_date is optional: 3% of users have none.
         boolean noSignup = Rng.unit(world.spec.seed(), Streams.USER, user, 5) < 0.03;
-        return new String[] {p.id(user), p.birthYear(user), p.gender(user), p.region(user),
-            noSignup ? "" : world.date(p.signupDay(user)).toString()};
+        return new String[] {
+          p.id(user),
+          p.birthYear(user),
+          p.gender(user),
+          p.region(user),
+          noSignup ? "" : world.date(p.signupDay(user)).toString()
+        };
       }
     };
   }

@@ -15,6 +15,7 @@ final class World implements Serializable {
   final Demand demand;
   final People people;
   final Combos combos;
+
   /** Global leaf weights (summed item popularity), for browsing outside a user's taste. */
   final double[] leafWeight;
 
@@ -22,7 +23,13 @@ final class World implements Serializable {
     this.spec = spec;
     int days = spec.days();
     catalog = new Catalog(spec.seed(), spec.items(), days);
-    demand = new Demand(spec.seed(), catalog.categories.topCount(), spec.from(), days, spec.marketHistoryDays());
+    demand =
+        new Demand(
+            spec.seed(),
+            catalog.categories.topCount(),
+            spec.from(),
+            days,
+            spec.marketHistoryDays());
     people = new People(spec.seed(), spec.users(), days);
     combos = new Combos(spec.seed(), catalog);
     leafWeight = new double[catalog.categories.leafCount()];

@@ -1,6 +1,6 @@
 /**
- * The synthetic data generator: {@link com.comborec.generate.Generator#run} writes a complete
- * input set in the contract layout for a date range, plus {@code truth/} with what was planted.
+ * The synthetic data generator: {@link com.comborec.generate.Generator#run} writes a complete input
+ * set in the contract layout for a date range, plus {@code truth/} with what was planted.
  *
  * <pre>
  * events/dt=D/part-NNNNN.csv[.gz]   sessions of views, clicks, wishlists, carts, orders (order_id), returns; guests

@@ -25,10 +25,12 @@ public final class CsvHeader {
   public static List<String> read(FileSystem fs, Path file) {
     try (InputStream raw = fs.open(file);
         InputStream in = file.getName().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line = reader.readLine();
       if (line == null || line.isBlank()) {
-        throw ComborecException.inputContract("%s: the file is empty; a header row is required", file);
+        throw ComborecException.inputContract(
+            "%s: the file is empty; a header row is required", file);
       }
       return normalise(parseRecord(stripBom(line)));
     } catch (IOException e) {

@@ -10,15 +10,25 @@ public final class DataQualityGates {
   private DataQualityGates() {}
 
   /** One message per source whose reject ratio exceeds its limit. */
-  public static List<String> rejectRatioViolations(Map<Source, DayCounts> totals, GateSettings gates) {
+  public static List<String> rejectRatioViolations(
+      Map<Source, DayCounts> totals, GateSettings gates) {
     List<String> out = new ArrayList<>();
-    totals.forEach((source, c) -> {
-      double limit = gates.maxRejectRatio(source.folder());
-      if (c.read() > 0 && c.rejectRatio() > limit) {
-        out.add(String.format("%s: %d of %d rows rejected (%.1f%%) exceeds comborec.gates.max-reject-ratio.%s = %.1f%%",
-            source.folder(), c.rejected(), c.read(), 100 * c.rejectRatio(), source.folder(), 100 * limit));
-      }
-    });
+    totals.forEach(
+        (source, c) -> {
+          double limit = gates.maxRejectRatio(source.folder());
+          if (c.read() > 0 && c.rejectRatio() > limit) {
+            out.add(
+                String.format(
+                    "%s: %d of %d rows rejected (%.1f%%) exceeds comborec.gates.max-reject-ratio.%s"
+                        + " = %.1f%%",
+                    source.folder(),
+                    c.rejected(),
+                    c.read(),
+                    100 * c.rejectRatio(),
+                    source.folder(),
+                    100 * limit));
+          }
+        });
     return out;
   }
 
@@ -33,9 +43,10 @@ public final class DataQualityGates {
     double median = median(history);
     double ratio = median == 0 ? Double.POSITIVE_INFINITY : today / median;
     if (ratio < gates.volumeMinRatio() || ratio > gates.volumeMaxRatio()) {
-      return String.format("events: %d rows today is %.2fx the median %.1f of the previous %d days, outside "
-          + "comborec.gates.volume [%.2f, %.2f]", today, ratio, median, history.size(),
-          gates.volumeMinRatio(), gates.volumeMaxRatio());
+      return String.format(
+          "events: %d rows today is %.2fx the median %.1f of the previous %d days, outside "
+              + "comborec.gates.volume [%.2f, %.2f]",
+          today, ratio, median, history.size(), gates.volumeMinRatio(), gates.volumeMaxRatio());
     }
     return null;
   }

@@ -11,8 +11,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A fingerprint of a partition's input files (names, sizes, modification times). A snapshot that
- * was validated before is re-validated only when its fingerprint changes, so a nightly run does
- * not re-read an unchanged catalog, and re-running a day never rewrites an older day's rejects.
+ * was validated before is re-validated only when its fingerprint changes, so a nightly run does not
+ * re-read an unchanged catalog, and re-running a day never rewrites an older day's rejects.
  */
 final class Fingerprint {
   private Fingerprint() {}
@@ -22,7 +22,9 @@ final class Fingerprint {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (String f : files.stream().sorted().toList()) {
         FileStatus s = fs.fs(f).getFileStatus(new Path(f));
-        sha.update((f + "|" + s.getLen() + "|" + s.getModificationTime() + "\n").getBytes(StandardCharsets.UTF_8));
+        sha.update(
+            (f + "|" + s.getLen() + "|" + s.getModificationTime() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException | java.io.IOException e) {

@@ -18,15 +18,23 @@ public record GateSettings(
   public static GateSettings from(Settings s) {
     Map<String, Double> ratios = s.doubleMap("max-reject-ratio");
     for (Map.Entry<String, Double> e : ratios.entrySet()) {
-      s.check(e.getValue() >= 0 && e.getValue() <= 1, "max-reject-ratio." + e.getKey(),
-          "must be between 0 and 1, got %s", e.getValue());
+      s.check(
+          e.getValue() >= 0 && e.getValue() <= 1,
+          "max-reject-ratio." + e.getKey(),
+          "must be between 0 and 1, got %s",
+          e.getValue());
     }
     Settings v = s.section("volume");
     double min = v.doubleIn("min-ratio", 0, Double.MAX_VALUE);
     double max = v.positiveDouble("max-ratio");
     v.check(min < max, "max-ratio", "must be above min-ratio (%s), got %s", min, max);
-    return new GateSettings(Map.copyOf(ratios), v.bool("enabled"), min, max,
-        v.intAtLeast("history-days", 1), v.intAtLeast("min-history", 1));
+    return new GateSettings(
+        Map.copyOf(ratios),
+        v.bool("enabled"),
+        min,
+        max,
+        v.intAtLeast("history-days", 1),
+        v.intAtLeast("min-history", 1));
   }
 
   public double maxRejectRatio(String source) {

@@ -13,9 +13,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
- * Validated partitions written by this run but not yet committed. They live in a hidden
- * {@code _incoming-<run>} folder until the gates pass, then each is renamed into place, so a
- * refused or failed run never changes what later stages and later runs read.
+ * Validated partitions written by this run but not yet committed. They live in a hidden {@code
+ * _incoming-<run>} folder until the gates pass, then each is renamed into place, so a refused or
+ * failed run never changes what later stages and later runs read.
  */
 final class IncomingPartitions {
   private final RunContext ctx;
@@ -27,7 +27,9 @@ final class IncomingPartitions {
   }
 
   static String incomingRoot(RunContext ctx, Source source) {
-    return ctx.layout().validatedRoot(source.folder()) + "/_incoming-" + ctx.runId().replaceAll("[^A-Za-z0-9-]", "");
+    return ctx.layout().validatedRoot(source.folder())
+        + "/_incoming-"
+        + ctx.runId().replaceAll("[^A-Za-z0-9-]", "");
   }
 
   String path(Source source, LocalDate day) {
@@ -35,7 +37,11 @@ final class IncomingPartitions {
   }
 
   void write(Source source, Dataset<Row> acceptedWithDt) {
-    acceptedWithDt.write().mode(SaveMode.Overwrite).partitionBy("dt").parquet(incomingRoot(ctx, source));
+    acceptedWithDt
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("dt")
+        .parquet(incomingRoot(ctx, source));
   }
 
   long rows(Source source, LocalDate day) {
@@ -45,7 +51,9 @@ final class IncomingPartitions {
 
   /** Moves every partition into the work store, replacing an earlier ingest of the same day. */
   void commitAll(Map<Source, Map<LocalDate, DayCounts>> counts, IngestPlan plan) {
-    counts.forEach((source, byDay) -> byDay.forEach((day, c) -> commit(source, day, c, plan.fingerprint(source, day))));
+    counts.forEach(
+        (source, byDay) ->
+            byDay.forEach((day, c) -> commit(source, day, c, plan.fingerprint(source, day))));
   }
 
   private void commit(Source source, LocalDate day, DayCounts counts, String fingerprint) {

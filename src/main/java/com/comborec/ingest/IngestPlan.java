@@ -19,13 +19,15 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>A run for day D always (re-)ingests D's daily partitions. Daily partitions before D that were
  * never ingested (within catch-up-days) are ingested too, so a fresh output root needs no separate
- * backfill. The snapshots in force on those days are validated when first needed, on their own
- * day, or when their files changed, and reused from the work store otherwise.
+ * backfill. The snapshots in force on those days are validated when first needed, on their own day,
+ * or when their files changed, and reused from the work store otherwise.
  */
 public final class IngestPlan {
   private final Map<Source, List<InputFile>> files = new LinkedHashMap<>();
+
   /** For each daily partition day ingested, the product snapshot day in force on it. */
   private final Map<LocalDate, LocalDate> catalogFor = new LinkedHashMap<>();
+
   private final Map<Source, List<LocalDate>> reused = new LinkedHashMap<>();
   private final Map<String, String> fingerprints = new LinkedHashMap<>();
 
@@ -35,7 +37,8 @@ public final class IngestPlan {
     LocalDate day = ctx.runDate();
     List<LocalDate> productDays = finder.days(Source.PRODUCTS);
     requireSource(finder, Source.EVENTS, day, finder.days(Source.EVENTS).contains(day));
-    requireSource(finder, Source.PRODUCTS, day, PartitionFinder.newestOnOrBefore(productDays, day) != null);
+    requireSource(
+        finder, Source.PRODUCTS, day, PartitionFinder.newestOnOrBefore(productDays, day) != null);
     TreeSet<LocalDate> snapshots = new TreeSet<>();
     for (Source source : List.of(Source.EVENTS, Source.MARKET, Source.FEEDBACK)) {
       for (LocalDate d : dailyDays(ctx, finder, source)) {
@@ -43,7 +46,8 @@ public final class IngestPlan {
         if (source == Source.EVENTS) {
           LocalDate snap = PartitionFinder.newestOnOrBefore(productDays, d);
           if (snap == null) {
-            throw ComborecException.inputContract("events %s: no products snapshot on or before %s under %s",
+            throw ComborecException.inputContract(
+                "events %s: no products snapshot on or before %s under %s",
                 finder.partitionPath(Source.EVENTS, d), d, finder.sourceRoot(Source.PRODUCTS));
           }
           plan.catalogFor.put(d, snap);
@@ -60,7 +64,10 @@ public final class IngestPlan {
     return plan;
   }
 
-  /** Snapshots validated by an earlier run from the same files, which this run reads from the work store. */
+  /**
+   * Snapshots validated by an earlier run from the same files, which this run reads from the work
+   * store.
+   */
   public List<LocalDate> reused(Source source) {
     return reused.getOrDefault(source, List.of());
   }
@@ -75,14 +82,15 @@ public final class IngestPlan {
   }
 
   /**
-   * A snapshot is validated when first needed, on its own day, or when its files changed;
-   * otherwise the validated copy is reused.
+   * A snapshot is validated when first needed, on its own day, or when its files changed; otherwise
+   * the validated copy is reused.
    */
   private void addSnapshot(RunContext ctx, PartitionFinder finder, Source source, LocalDate day) {
     String sidecar = ctx.layout().validated(source.folder(), day) + "/_counts.json";
     String now = Fingerprint.of(ctx.fs(), finder.files(source, day));
-    boolean unchanged = ctx.fs().exists(sidecar)
-        && now.equals(Json.readMap(ctx.fs().readString(sidecar)).get("input_fingerprint"));
+    boolean unchanged =
+        ctx.fs().exists(sidecar)
+            && now.equals(Json.readMap(ctx.fs().readString(sidecar)).get("input_fingerprint"));
     if (unchanged && !day.equals(ctx.runDate())) {
       reused.computeIfAbsent(source, s -> new ArrayList<>()).add(day);
     } else {
@@ -119,12 +127,15 @@ public final class IngestPlan {
   private void add(RunContext ctx, PartitionFinder finder, Source source, LocalDate day) {
     List<String> paths = finder.files(source, day);
     if (paths.isEmpty()) {
-      throw ComborecException.inputContract("%s: the partition holds no *.csv or *.csv.gz file",
-          finder.partitionPath(source, day));
+      throw ComborecException.inputContract(
+          "%s: the partition holds no *.csv or *.csv.gz file", finder.partitionPath(source, day));
     }
     if (paths.size() > ctx.config().ingest().maxFilesPerPartition()) {
-      throw ComborecException.inputContract("%s: %d files exceed comborec.ingest.max-files-per-partition (%d)",
-          finder.partitionPath(source, day), paths.size(), ctx.config().ingest().maxFilesPerPartition());
+      throw ComborecException.inputContract(
+          "%s: %d files exceed comborec.ingest.max-files-per-partition (%d)",
+          finder.partitionPath(source, day),
+          paths.size(),
+          ctx.config().ingest().maxFilesPerPartition());
     }
     fingerprints.put(source + "/" + day, Fingerprint.of(ctx.fs(), paths));
     List<InputFile> list = files.computeIfAbsent(source, s -> new ArrayList<>());
@@ -135,10 +146,12 @@ public final class IngestPlan {
     }
   }
 
-  private static void requireSource(PartitionFinder finder, Source source, LocalDate day, boolean present) {
+  private static void requireSource(
+      PartitionFinder finder, Source source, LocalDate day, boolean present) {
     if (!present) {
       String what = source.snapshot() ? "snapshot on or before " + day : "partition dt=" + day;
-      throw ComborecException.inputContract("required source '%s' is missing: no %s under %s",
+      throw ComborecException.inputContract(
+          "required source '%s' is missing: no %s under %s",
           source.folder(), what, finder.sourceRoot(source));
     }
   }

@@ -6,17 +6,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How input rows are validated: event types with their weights (keys are lower-cased, since
- * event types match case-insensitively), the id length limit and the look-back for catch-up.
+ * How input rows are validated: event types with their weights (keys are lower-cased, since event
+ * types match case-insensitively), the id length limit and the look-back for catch-up.
  */
 public record IngestSettings(
-    Map<String, Double> eventTypeWeights, int maxIdLength, int catchUpDays, int maxFilesPerPartition) {
+    Map<String, Double> eventTypeWeights,
+    int maxIdLength,
+    int catchUpDays,
+    int maxFilesPerPartition) {
 
   public static IngestSettings from(Settings s) {
     Map<String, Double> weights = new LinkedHashMap<>();
     s.doubleMap("event-types").forEach((k, v) -> weights.put(k.toLowerCase(Locale.ROOT), v));
     s.check(!weights.isEmpty(), "event-types", "must name at least one event type");
-    s.check(weights.containsKey("purchase"), "event-types",
+    s.check(
+        weights.containsKey("purchase"),
+        "event-types",
         "must contain 'purchase': baskets, budgets and the holdout are built from purchases");
     return new IngestSettings(
         Map.copyOf(weights),

@@ -42,7 +42,8 @@ public final class IngestStage implements Stage {
 
   @Override
   public String description() {
-    return "validate the input CSVs of the run day (and un-ingested earlier days); write rejects and validated Parquet";
+    return "validate the input CSVs of the run day (and un-ingested earlier days); write rejects"
+        + " and validated Parquet";
   }
 
   @Override
@@ -53,9 +54,16 @@ public final class IngestStage implements Stage {
     Map<Source, Map<LocalDate, DayCounts>> counts = new EnumMap<>(Source.class);
     try {
       for (Source source : ORDER) {
-        plan.reused(source).forEach(d -> ctx.report().put("inputs." + source.folder() + ".reused_snapshot", d.toString()));
+        plan.reused(source)
+            .forEach(
+                d ->
+                    ctx.report()
+                        .put("inputs." + source.folder() + ".reused_snapshot", d.toString()));
         if (plan.files(source).isEmpty()) {
-          ctx.report().put("inputs." + source.folder() + ".status", plan.reused(source).isEmpty() ? "absent" : "reused");
+          ctx.report()
+              .put(
+                  "inputs." + source.folder() + ".status",
+                  plan.reused(source).isEmpty() ? "absent" : "reused");
           continue;
         }
         counts.put(source, ingestSource(ctx, plan, source, incoming, empty));
@@ -67,16 +75,31 @@ public final class IngestStage implements Stage {
     }
   }
 
-  private Map<LocalDate, DayCounts> ingestSource(RunContext ctx, IngestPlan plan, Source source,
-      IncomingPartitions incoming, EmptyTables empty) {
+  private Map<LocalDate, DayCounts> ingestSource(
+      RunContext ctx,
+      IngestPlan plan,
+      Source source,
+      IncomingPartitions incoming,
+      EmptyTables empty) {
     String s = source.folder();
-    Dataset<Row> checked = ctx.step("validate " + s, () -> checkedRows(ctx, plan, source))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked =
+        ctx.step("validate " + s, () -> checkedRows(ctx, plan, source))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<LocalDate, DayCounts> counts = ctx.step("count " + s, () -> countByDay(checked, plan.days(source)));
-      ctx.step("write validated " + s, () -> incoming.write(source, SourceValidation.accepted(checked, source)));
-      ctx.step("stage rejects " + s, () -> RejectsWriter.stage(ctx, source,
-          SourceValidation.rejected(checked, source), plan.days(source), empty));
+      Map<LocalDate, DayCounts> counts =
+          ctx.step("count " + s, () -> countByDay(checked, plan.days(source)));
+      ctx.step(
+          "write validated " + s,
+          () -> incoming.write(source, SourceValidation.accepted(checked, source)));
+      ctx.step(
+          "stage rejects " + s,
+          () ->
+              RejectsWriter.stage(
+                  ctx,
+                  source,
+                  SourceValidation.rejected(checked, source),
+                  plan.days(source),
+                  empty));
       Reconciliation.check(ctx, source, counts, incoming);
       report(ctx, plan, source, counts);
       RejectsWriter.logExamples(ctx, source, checked, counts);
@@ -88,18 +111,26 @@ public final class IngestStage implements Stage {
 
   private Dataset<Row> checkedRows(RunContext ctx, IngestPlan plan, Source source) {
     IngestSettings s = ctx.config().ingest();
-    Dataset<Row> rows = SourceValidation.validate(ctx.spark(), source, plan.files(source),
-        s.eventTypeWeights().keySet(), s.maxIdLength(), ctx.runDate().getYear());
-    Dataset<Row> checked = switch (source) {
-      case EVENTS -> CrossRowRules.unknownItems(rows, catalog(ctx, plan));
-      case PRODUCTS -> CrossRowRules.duplicateKeys(rows, "item_id");
-      case USERS -> CrossRowRules.duplicateKeys(rows, "user_id");
-      case MARKET -> CrossRowRules.duplicateKeys(rows, "date", "category");
-      default -> rows;
-    };
+    Dataset<Row> rows =
+        SourceValidation.validate(
+            ctx.spark(),
+            source,
+            plan.files(source),
+            s.eventTypeWeights().keySet(),
+            s.maxIdLength(),
+            ctx.runDate().getYear());
+    Dataset<Row> checked =
+        switch (source) {
+          case EVENTS -> CrossRowRules.unknownItems(rows, catalog(ctx, plan));
+          case PRODUCTS -> CrossRowRules.duplicateKeys(rows, "item_id");
+          case USERS -> CrossRowRules.duplicateKeys(rows, "user_id");
+          case MARKET -> CrossRowRules.duplicateKeys(rows, "date", "category");
+          default -> rows;
+        };
     // Only rejects need their raw line: without it on accepted rows the cached frame is much
     // smaller and cheaper to build (a unique string per row defeats the cache's compression).
-    return checked.withColumn(RawReader.LINE, functions.when(col(RuleSet.REASON).isNotNull(), col(RawReader.LINE)));
+    return checked.withColumn(
+        RawReader.LINE, functions.when(col(RuleSet.REASON).isNotNull(), col(RawReader.LINE)));
   }
 
   /**
@@ -109,17 +140,25 @@ public final class IngestStage implements Stage {
   private static Dataset<Row> catalog(RunContext ctx, IngestPlan plan) {
     Dataset<Row> all = null;
     for (LocalDate snap : new java.util.TreeSet<>(plan.catalogFor().values())) {
-      String path = plan.ingests(Source.PRODUCTS, snap)
-          ? IncomingPartitions.incomingRoot(ctx, Source.PRODUCTS) + "/dt=" + snap
-          : ctx.layout().validated(Source.PRODUCTS.folder(), snap);
-      Dataset<Row> items = ctx.spark().read().schema(Schemas.validated(Source.PRODUCTS)).parquet(path)
-          .select(col("item_id"), functions.lit(snap.toString()).as("_snapshot"));
+      String path =
+          plan.ingests(Source.PRODUCTS, snap)
+              ? IncomingPartitions.incomingRoot(ctx, Source.PRODUCTS) + "/dt=" + snap
+              : ctx.layout().validated(Source.PRODUCTS.folder(), snap);
+      Dataset<Row> items =
+          ctx.spark()
+              .read()
+              .schema(Schemas.validated(Source.PRODUCTS))
+              .parquet(path)
+              .select(col("item_id"), functions.lit(snap.toString()).as("_snapshot"));
       all = all == null ? items : all.unionByName(items);
     }
     List<Row> mapping = new ArrayList<>();
-    plan.catalogFor().forEach((day, snap) -> mapping.add(RowFactory.create(day.toString(), snap.toString())));
-    StructType schema = new StructType().add("_snapshot_for", DataTypes.StringType)
-        .add("_snapshot", DataTypes.StringType);
+    plan.catalogFor()
+        .forEach((day, snap) -> mapping.add(RowFactory.create(day.toString(), snap.toString())));
+    StructType schema =
+        new StructType()
+            .add("_snapshot_for", DataTypes.StringType)
+            .add("_snapshot", DataTypes.StringType);
     return all.join(ctx.spark().createDataFrame(mapping, schema), "_snapshot");
   }
 
@@ -140,35 +179,50 @@ public final class IngestStage implements Stage {
     return out;
   }
 
-  private static void report(RunContext ctx, IngestPlan plan, Source source, Map<LocalDate, DayCounts> counts) {
+  private static void report(
+      RunContext ctx, IngestPlan plan, Source source, Map<LocalDate, DayCounts> counts) {
     String key = "inputs." + source.folder();
     DayCounts total = counts.values().stream().reduce(DayCounts.empty(), DayCounts::plus);
     total.toMap().forEach((k, v) -> ctx.report().put(key + "." + k, v));
-    ctx.report().put(key + ".partitions", plan.days(source).stream().map(LocalDate::toString).toList());
+    ctx.report()
+        .put(key + ".partitions", plan.days(source).stream().map(LocalDate::toString).toList());
     ctx.report().put(key + ".files", plan.files(source).size());
     Map<String, Long> extra = new TreeMap<>();
-    plan.files(source).forEach(f -> f.extraColumns(Schemas.INPUT_COLUMNS.get(source)).forEach(c -> extra.merge(c, 1L, Long::sum)));
+    plan.files(source)
+        .forEach(
+            f ->
+                f.extraColumns(Schemas.INPUT_COLUMNS.get(source))
+                    .forEach(c -> extra.merge(c, 1L, Long::sum)));
     ctx.report().put(key + ".extra_columns", extra);
     if (counts.size() > 1) {
       Map<String, Object> byDay = new LinkedHashMap<>();
       counts.forEach((d, c) -> byDay.put(d.toString(), c.toMap()));
       ctx.report().put(key + ".by_day", byDay);
     }
-    LOG.info("[ingest] {}: read {}, accepted {}, rejected {} {}", source.folder(), total.read(), total.accepted(),
-        total.rejected(), total.rejectedByReason());
+    LOG.info(
+        "[ingest] {}: read {}, accepted {}, rejected {} {}",
+        source.folder(),
+        total.read(),
+        total.accepted(),
+        total.rejected(),
+        total.rejectedByReason());
   }
 
   private static void applyGates(RunContext ctx, Map<Source, Map<LocalDate, DayCounts>> counts) {
     Map<Source, DayCounts> totals = new EnumMap<>(Source.class);
-    counts.forEach((s, byDay) -> totals.put(s, byDay.values().stream().reduce(DayCounts.empty(), DayCounts::plus)));
-    List<String> violations = new ArrayList<>(DataQualityGates.rejectRatioViolations(totals, ctx.config().gates()));
+    counts.forEach(
+        (s, byDay) ->
+            totals.put(s, byDay.values().stream().reduce(DayCounts.empty(), DayCounts::plus)));
+    List<String> violations =
+        new ArrayList<>(DataQualityGates.rejectRatioViolations(totals, ctx.config().gates()));
     String volume = VolumeHistory.check(ctx, counts.get(Source.EVENTS));
     if (volume != null) {
       violations.add(volume);
     }
     ctx.report().put("gates.data_quality.violations", violations);
     if (!violations.isEmpty()) {
-      throw ComborecException.dataQuality("data quality gate refused the run for %s: %s (staged rejects: %s)",
+      throw ComborecException.dataQuality(
+          "data quality gate refused the run for %s: %s (staged rejects: %s)",
           ctx.runDate(), String.join("; ", violations), ctx.layout().staged("rejects"));
     }
   }

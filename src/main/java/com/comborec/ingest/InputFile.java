@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One input CSV file with its normalised header, checked against the contract: a file that lacks
- * a required column is refused as a whole (exit 3) with the file and the missing columns named.
+ * One input CSV file with its normalised header, checked against the contract: a file that lacks a
+ * required column is refused as a whole (exit 3) with the file and the missing columns named.
  */
 public record InputFile(Source source, LocalDate partition, String path, List<String> header) {
 
@@ -30,7 +30,8 @@ public record InputFile(Source source, LocalDate partition, String path, List<St
     Set<String> seen = new HashSet<>();
     for (String h : header) {
       if (!h.isEmpty() && !seen.add(h)) {
-        throw ComborecException.inputContract("%s: column '%s' appears twice in the header", path, h);
+        throw ComborecException.inputContract(
+            "%s: column '%s' appears twice in the header", path, h);
       }
     }
     return this;

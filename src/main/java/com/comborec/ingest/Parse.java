@@ -7,9 +7,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Strict parsers from raw strings. Each first checks the text's shape, then uses try_cast, so a
- * bad value becomes null (a reject) instead of an ANSI-mode exception, and lenient casts such as
- * '2026' to a timestamp never slip through.
+ * Strict parsers from raw strings. Each first checks the text's shape, then uses try_cast, so a bad
+ * value becomes null (a reject) instead of an ANSI-mode exception, and lenient casts such as '2026'
+ * to a timestamp never slip through.
  */
 final class Parse {
   static final String TIMESTAMP =
@@ -38,7 +38,8 @@ final class Parse {
 
   static Column bool(Column raw) {
     Column v = lower(raw);
-    return when(v.isin("true", "t", "yes", "y", "1"), true).when(v.isin("false", "f", "no", "n", "0"), false);
+    return when(v.isin("true", "t", "yes", "y", "1"), true)
+        .when(v.isin("false", "f", "no", "n", "0"), false);
   }
 
   /** True when a present raw value fails to parse. */

@@ -26,7 +26,9 @@ public final class PartitionFinder {
     return sourceRoot(source) + "/dt=" + day;
   }
 
-  /** Partition days present for a source, ascending; folders that are not dt=YYYY-MM-DD are ignored. */
+  /**
+   * Partition days present for a source, ascending; folders that are not dt=YYYY-MM-DD are ignored.
+   */
   public List<LocalDate> days(Source source) {
     List<LocalDate> days = new ArrayList<>();
     for (FileStatus s : fs.list(sourceRoot(source))) {

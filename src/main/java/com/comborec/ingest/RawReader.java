@@ -23,9 +23,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads CSV files that share one header into raw string columns named after the contract. Every
- * row keeps its file, its record number in that file, its partition day and its raw text, so a
- * reject can always be traced back to its source.
+ * Reads CSV files that share one header into raw string columns named after the contract. Every row
+ * keeps its file, its record number in that file, its partition day and its raw text, so a reject
+ * can always be traced back to its source.
  */
 public final class RawReader {
   public static final String CORRUPT = "_corrupt";
@@ -36,20 +36,22 @@ public final class RawReader {
 
   private RawReader() {}
 
-  public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> header,
-      List<InputColumn> contract) {
-    Dataset<Row> parsed = spark.read()
-        .schema(fileSchema(header))
-        .option("header", "true")
-        .option("enforceSchema", "true") // the header was matched by name already (InputFile)
-        .option("multiLine", "true") // quoted fields may hold newlines
-        .option("mode", "PERMISSIVE")
-        .option("columnNameOfCorruptRecord", CORRUPT)
-        .option("quote", "\"")
-        .option("escape", "\"")
-        .option("encoding", "UTF-8")
-        .csv(paths.toArray(String[]::new))
-        .withColumn(FILE, input_file_name());
+  public static Dataset<Row> read(
+      SparkSession spark, List<String> paths, List<String> header, List<InputColumn> contract) {
+    Dataset<Row> parsed =
+        spark
+            .read()
+            .schema(fileSchema(header))
+            .option("header", "true")
+            .option("enforceSchema", "true") // the header was matched by name already (InputFile)
+            .option("multiLine", "true") // quoted fields may hold newlines
+            .option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", CORRUPT)
+            .option("quote", "\"")
+            .option("escape", "\"")
+            .option("encoding", "UTF-8")
+            .csv(paths.toArray(String[]::new))
+            .withColumn(FILE, input_file_name());
     return project(numberRecords(parsed, header.size()), header, contract);
   }
 
@@ -76,33 +78,40 @@ public final class RawReader {
    * the JIT; validating 1M events took 9.7 s with it and 2.2 s without (measured here).
    */
   static Dataset<Row> numberRecords(Dataset<Row> parsed, int fields) {
-    StructType out = parsed.schema().add(RECORD, DataTypes.LongType, false).add(LINE, DataTypes.StringType, false);
+    StructType out =
+        parsed
+            .schema()
+            .add(RECORD, DataTypes.LongType, false)
+            .add(LINE, DataTypes.StringType, false);
     int fileIdx = parsed.schema().fieldIndex(FILE);
     int corruptIdx = parsed.schema().fieldIndex(CORRUPT);
-    MapPartitionsFunction<Row, Row> number = rows -> new Iterator<>() {
-      private String file;
-      private long n;
+    MapPartitionsFunction<Row, Row> number =
+        rows ->
+            new Iterator<>() {
+              private String file;
+              private long n;
 
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
+              @Override
+              public boolean hasNext() {
+                return rows.hasNext();
+              }
 
-      @Override
-      public Row next() {
-        Row r = rows.next();
-        String f = r.getString(fileIdx);
-        n = f.equals(file) ? n + 1 : 1;
-        file = f;
-        Object[] values = new Object[r.length() + 2];
-        for (int i = 0; i < r.length(); i++) {
-          values[i] = r.get(i);
-        }
-        values[r.length()] = n;
-        values[r.length() + 1] = r.isNullAt(corruptIdx) ? csvLine(r, fields) : r.getString(corruptIdx);
-        return RowFactory.create(values);
-      }
-    };
+              @Override
+              public Row next() {
+                Row r = rows.next();
+                String f = r.getString(fileIdx);
+                n = f.equals(file) ? n + 1 : 1;
+                file = f;
+                Object[] values = new Object[r.length() + 2];
+                for (int i = 0; i < r.length(); i++) {
+                  values[i] = r.get(i);
+                }
+                values[r.length()] = n;
+                values[r.length() + 1] =
+                    r.isNullAt(corruptIdx) ? csvLine(r, fields) : r.getString(corruptIdx);
+                return RowFactory.create(values);
+              }
+            };
     return parsed.mapPartitions(number, Encoders.row(out));
   }
 
@@ -114,7 +123,10 @@ public final class RawReader {
         line.append(',');
       }
       String v = r.isNullAt(i) ? "" : r.getString(i);
-      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0) {
+      if (v.indexOf(',') >= 0
+          || v.indexOf('"') >= 0
+          || v.indexOf('\r') >= 0
+          || v.indexOf('\n') >= 0) {
         line.append('"').append(v.replace("\"", "\"\"")).append('"');
       } else {
         line.append(v);
@@ -124,11 +136,13 @@ public final class RawReader {
   }
 
   /** Contract columns as trimmed strings (absent optional columns are null), plus trace columns. */
-  static Dataset<Row> project(Dataset<Row> numbered, List<String> header, List<InputColumn> contract) {
+  static Dataset<Row> project(
+      Dataset<Row> numbered, List<String> header, List<InputColumn> contract) {
     List<Column> out = new ArrayList<>();
     for (InputColumn c : contract) {
       int idx = header.indexOf(c.name());
-      Column value = idx < 0 ? lit(null).cast("string") : emptyToNull(col(physicalName(header, idx)));
+      Column value =
+          idx < 0 ? lit(null).cast("string") : emptyToNull(col(physicalName(header, idx)));
       out.add(value.as(c.name()));
     }
     out.add(col(CORRUPT));

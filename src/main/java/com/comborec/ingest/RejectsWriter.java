@@ -22,22 +22,34 @@ import org.apache.spark.sql.SaveMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stages the rejects of a source, one folder per input partition day, and logs an example per reason. */
+/**
+ * Stages the rejects of a source, one folder per input partition day, and logs an example per
+ * reason.
+ */
 final class RejectsWriter {
   private static final Logger LOG = LoggerFactory.getLogger(RejectsWriter.class);
 
   private RejectsWriter() {}
 
-  static void stage(RunContext ctx, Source source, Dataset<Row> rejectedWithDt, List<LocalDate> days,
+  static void stage(
+      RunContext ctx,
+      Source source,
+      Dataset<Row> rejectedWithDt,
+      List<LocalDate> days,
       EmptyTables empty) {
-    List<String> mismatches = Schemas.mismatches(Schemas.REJECTS, rejectedWithDt.drop("dt").schema());
+    List<String> mismatches =
+        Schemas.mismatches(Schemas.REJECTS, rejectedWithDt.drop("dt").schema());
     if (!mismatches.isEmpty()) {
       throw new IllegalStateException("rejects do not match the contract: " + mismatches);
     }
     String root = ctx.layout().staged("rejects/" + source.folder());
     // Raw lines of sources with user ids are dropped when pseudonymisation is on.
-    PrivacyFilter.apply(ctx, "rejects", rejectedWithDt).repartition(col("dt"))
-        .write().mode(SaveMode.Overwrite).partitionBy("dt").parquet(root);
+    PrivacyFilter.apply(ctx, "rejects", rejectedWithDt)
+        .repartition(col("dt"))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("dt")
+        .parquet(root);
     for (LocalDate day : days) {
       String relative = OutputLayout.relativeRejects(source.folder(), day);
       String staged = ctx.layout().staged(relative);
@@ -50,18 +62,32 @@ final class RejectsWriter {
     }
   }
 
-  /** One example per reason (one small job), so the log alone tells an operator what is wrong and where. */
-  static void logExamples(RunContext ctx, Source source, Dataset<Row> checked, Map<LocalDate, DayCounts> counts) {
+  /**
+   * One example per reason (one small job), so the log alone tells an operator what is wrong and
+   * where.
+   */
+  static void logExamples(
+      RunContext ctx, Source source, Dataset<Row> checked, Map<LocalDate, DayCounts> counts) {
     DayCounts total = counts.values().stream().reduce(DayCounts.empty(), DayCounts::plus);
     if (total.rejected() == 0) {
       return;
     }
     Column example = struct(col(RawReader.FILE), col(RawReader.RECORD), col(RuleSet.DETAIL));
-    for (Row r : checked.filter(col(RuleSet.REASON).isNotNull()).groupBy(col(RuleSet.REASON))
-        .agg(min_by(example, col(RawReader.RECORD)).as("e")).collectAsList()) {
+    for (Row r :
+        checked
+            .filter(col(RuleSet.REASON).isNotNull())
+            .groupBy(col(RuleSet.REASON))
+            .agg(min_by(example, col(RawReader.RECORD)).as("e"))
+            .collectAsList()) {
       Row e = r.getStruct(1);
-      LOG.warn("[ingest] {}: {} row(s) rejected as {}; e.g. {} record {}: {}", source.folder(),
-          total.rejectedByReason().get(r.getString(0)), r.getString(0), e.getString(0), e.getLong(1), e.getString(2));
+      LOG.warn(
+          "[ingest] {}: {} row(s) rejected as {}; e.g. {} record {}: {}",
+          source.folder(),
+          total.rejectedByReason().get(r.getString(0)),
+          r.getString(0),
+          e.getString(0),
+          e.getLong(1),
+          e.getString(2));
     }
   }
 }

@@ -33,28 +33,38 @@ final class RuleSet {
   }
 
   RuleSet missing(String column) {
-    return add(col(column).isNull(), RejectReason.MISSING_REQUIRED, lit(column + ": required value is empty"));
+    return add(
+        col(column).isNull(),
+        RejectReason.MISSING_REQUIRED,
+        lit(column + ": required value is empty"));
   }
 
   RuleSet unparsable(String column, Column parsed, RejectReason reason, String expected) {
-    return add(Parse.unparsable(col(column), parsed), reason,
+    return add(
+        Parse.unparsable(col(column), parsed),
+        reason,
         concat(lit(column + ": '"), col(column), lit("' is not " + expected)));
   }
 
   RuleSet outOfRange(String column, Column broken, String rule) {
-    return add(broken, RejectReason.OUT_OF_RANGE, concat(lit(column + ": '"), col(column), lit("' " + rule)));
+    return add(
+        broken,
+        RejectReason.OUT_OF_RANGE,
+        concat(lit(column + ": '"), col(column), lit("' " + rule)));
   }
 
   RuleSet idLength(String column, int max) {
-    return add(org.apache.spark.sql.functions.length(col(column)).gt(max), RejectReason.OUT_OF_RANGE,
+    return add(
+        org.apache.spark.sql.functions.length(col(column)).gt(max),
+        RejectReason.OUT_OF_RANGE,
         lit(column + ": longer than " + max + " characters"));
   }
 
   /**
    * Adds {@code _reason}/{@code _detail}; malformed rows always come first. Each condition is
    * evaluated once per row: the index of the first broken rule is computed in its own projection
-   * (Spark does not inline a costly column that is read twice), and reason and detail are looked
-   * up by that index, so only the matched rule's detail text is ever built.
+   * (Spark does not inline a costly column that is read twice), and reason and detail are looked up
+   * by that index, so only the matched rule's detail text is ever built.
    */
   Dataset<Row> apply(Dataset<Row> raw) {
     Column first = when(col(RawReader.CORRUPT).isNotNull(), lit(0));
@@ -63,12 +73,19 @@ final class RuleSet {
     }
     Column matched = col(MATCHED);
     Column reason = when(matched.equalTo(0), lit(RejectReason.MALFORMED_ROW.code()));
-    Column detail = when(matched.equalTo(0),
-        lit("the record does not have the header's number of fields, or its quoting is broken"));
+    Column detail =
+        when(
+            matched.equalTo(0),
+            lit(
+                "the record does not have the header's number of fields, or its quoting is"
+                    + " broken"));
     for (int i = 0; i < rules.size(); i++) {
       reason = reason.when(matched.equalTo(i + 1), lit(rules.get(i).reason().code()));
       detail = detail.when(matched.equalTo(i + 1), rules.get(i).detail());
     }
-    return raw.withColumn(MATCHED, first).withColumn(REASON, reason).withColumn(DETAIL, detail).drop(MATCHED);
+    return raw.withColumn(MATCHED, first)
+        .withColumn(REASON, reason)
+        .withColumn(DETAIL, detail)
+        .drop(MATCHED);
   }
 }

@@ -16,15 +16,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Turns a source's CSV files into one frame of typed contract columns plus the trace columns
- * (file, record, raw line, partition day) and the reject reason and detail of each row.
+ * Turns a source's CSV files into one frame of typed contract columns plus the trace columns (file,
+ * record, raw line, partition day) and the reject reason and detail of each row.
  */
 public final class SourceValidation {
   private SourceValidation() {}
 
   /** Row rules only; cross-row rules need the catalog or a window and are applied by the caller. */
-  public static Dataset<Row> validate(SparkSession spark, Source source, List<InputFile> files,
-      Set<String> eventTypes, int maxIdLength, int runYear) {
+  public static Dataset<Row> validate(
+      SparkSession spark,
+      Source source,
+      List<InputFile> files,
+      Set<String> eventTypes,
+      int maxIdLength,
+      int runYear) {
     List<InputColumn> contract = Schemas.INPUT_COLUMNS.get(source);
     SourceRules.Spec spec = SourceRules.of(source, eventTypes, maxIdLength, runYear);
     Dataset<Row> raw = null;
@@ -46,8 +51,14 @@ public final class SourceValidation {
 
   static Dataset<Row> typed(Dataset<Row> checked, List<Column> typedColumns, Source source) {
     List<Column> out = new ArrayList<>(typedColumns);
-    for (String trace : List.of(RawReader.FILE, RawReader.RECORD, RawReader.LINE, RawReader.DT,
-        RuleSet.REASON, RuleSet.DETAIL)) {
+    for (String trace :
+        List.of(
+            RawReader.FILE,
+            RawReader.RECORD,
+            RawReader.LINE,
+            RawReader.DT,
+            RuleSet.REASON,
+            RuleSet.DETAIL)) {
       out.add(col(trace));
     }
     Dataset<Row> typed = checked.select(out.toArray(Column[]::new));
@@ -70,10 +81,15 @@ public final class SourceValidation {
 
   /** The rejected rows in the contract's rejects schema, with the partition day as {@code dt}. */
   public static Dataset<Row> rejected(Dataset<Row> checked, Source source) {
-    return checked.filter(col(RuleSet.REASON).isNotNull()).select(
-        org.apache.spark.sql.functions.lit(source.folder()).as("source"),
-        col(RawReader.FILE).as("file"), col(RawReader.LINE).as("line"),
-        col(RuleSet.REASON).as("reason"), col(RuleSet.DETAIL).as("detail"),
-        col(RawReader.RECORD).as("record"), col(RawReader.DT).as("dt"));
+    return checked
+        .filter(col(RuleSet.REASON).isNotNull())
+        .select(
+            org.apache.spark.sql.functions.lit(source.folder()).as("source"),
+            col(RawReader.FILE).as("file"),
+            col(RawReader.LINE).as("line"),
+            col(RuleSet.REASON).as("reason"),
+            col(RuleSet.DETAIL).as("detail"),
+            col(RawReader.RECORD).as("record"),
+            col(RawReader.DT).as("dt"));
   }
 }

@@ -18,7 +18,9 @@ import org.apache.spark.sql.functions;
 public final class ValidatedStore {
   private ValidatedStore() {}
 
-  /** Validated rows of a daily source for partition days in [from, to]; empty with schema if none. */
+  /**
+   * Validated rows of a daily source for partition days in [from, to]; empty with schema if none.
+   */
   public static Dataset<Row> daily(RunContext ctx, Source source, LocalDate from, LocalDate to) {
     List<String> paths = new ArrayList<>();
     for (LocalDate day : partitionDays(ctx, source)) {
@@ -29,7 +31,8 @@ public final class ValidatedStore {
     if (paths.isEmpty()) {
       return empty(ctx, source).withColumn("dt", functions.lit(null).cast("date"));
     }
-    return ctx.spark().read()
+    return ctx.spark()
+        .read()
         .option("basePath", ctx.layout().validatedRoot(source.folder()))
         .schema(Schemas.validated(source))
         .parquet(paths.toArray(String[]::new))
@@ -47,7 +50,9 @@ public final class ValidatedStore {
     if (newest == null) {
       return empty(ctx, source);
     }
-    return ctx.spark().read().schema(Schemas.validated(source))
+    return ctx.spark()
+        .read()
+        .schema(Schemas.validated(source))
         .parquet(ctx.layout().validated(source.folder(), newest));
   }
 

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The volume gate's history: events read on previous ingested days, from this run's catch-up
- * counts and the {@code _counts.json} sidecars of the work store.
+ * The volume gate's history: events read on previous ingested days, from this run's catch-up counts
+ * and the {@code _counts.json} sidecars of the work store.
  */
 final class VolumeHistory {
   private VolumeHistory() {}
@@ -26,13 +26,19 @@ final class VolumeHistory {
     report.put("events_today", today);
     report.put("history_days", history.size());
     report.put("median", DataQualityGates.median(history));
-    report.put("status", !gates.volumeEnabled() ? "disabled"
-        : history.size() < gates.volumeMinHistory() ? "not_enough_history" : violation == null ? "passed" : "refused");
+    report.put(
+        "status",
+        !gates.volumeEnabled()
+            ? "disabled"
+            : history.size() < gates.volumeMinHistory()
+                ? "not_enough_history"
+                : violation == null ? "passed" : "refused");
     ctx.report().put("gates.volume", report);
     return violation;
   }
 
-  private static List<Long> previousDays(RunContext ctx, Map<LocalDate, DayCounts> eventCounts, int max) {
+  private static List<Long> previousDays(
+      RunContext ctx, Map<LocalDate, DayCounts> eventCounts, int max) {
     TreeMap<LocalDate, Long> reads = new TreeMap<>();
     for (LocalDate day : ValidatedStore.partitionDays(ctx, Source.EVENTS)) {
       String sidecar = ctx.layout().validated("events", day) + "/_counts.json";
@@ -41,11 +47,12 @@ final class VolumeHistory {
         reads.put(day, ((Number) read).longValue());
       }
     }
-    eventCounts.forEach((day, c) -> {
-      if (day.isBefore(ctx.runDate())) {
-        reads.put(day, c.read());
-      }
-    });
+    eventCounts.forEach(
+        (day, c) -> {
+          if (day.isBefore(ctx.runDate())) {
+            reads.put(day, c.read());
+          }
+        });
     List<Long> out = new ArrayList<>(reads.descendingMap().values());
     return out.subList(0, Math.min(max, out.size()));
   }

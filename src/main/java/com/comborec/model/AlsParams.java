@@ -4,9 +4,17 @@ import com.comborec.core.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The hyper-parameters of one implicit-feedback ALS fit; {@code blocks} sets user and item blocks. */
+/**
+ * The hyper-parameters of one implicit-feedback ALS fit; {@code blocks} sets user and item blocks.
+ */
 public record AlsParams(
-    int rank, double regParam, double alpha, int maxIter, long seed, int checkpointInterval, int blocks) {
+    int rank,
+    double regParam,
+    double alpha,
+    int maxIter,
+    long seed,
+    int checkpointInterval,
+    int blocks) {
 
   static AlsParams from(Settings s) {
     return new AlsParams(

@@ -40,7 +40,9 @@ public final class AlsTrainer {
         .setColdStartStrategy("drop");
   }
 
-  /** Fits on (uid, iid, strength); the SparkContext's checkpoint dir makes checkpointInterval work. */
+  /**
+   * Fits on (uid, iid, strength); the SparkContext's checkpoint dir makes checkpointInterval work.
+   */
   public static ALSModel fit(Dataset<Row> dense, AlsParams p) {
     if (dense.sparkSession().sparkContext().getCheckpointDir().isEmpty()) {
       // Without it ALS ignores checkpointInterval and long runs overflow the stack.
@@ -57,7 +59,8 @@ public final class AlsTrainer {
       ALSModel model, Dataset<Row> users, Dataset<Row> userIndex, Dataset<Row> itemIndex, int n) {
     Dataset<Row> uids = users.join(userIndex, "user_id").select("uid");
     Dataset<Row> factors = model.userFactors();
-    Dataset<Row> subset = factors.join(uids, factors.col("id").equalTo(uids.col("uid")), "left_semi");
+    Dataset<Row> subset =
+        factors.join(uids, factors.col("id").equalTo(uids.col("uid")), "left_semi");
     // The recommend stage's blocked scorer, not recommendForUserSubset: the same lists (ties by
     // item id), several times faster; at 1M users x 100k items the holdout scoring took 13 minutes.
     return TopN.recommend(subset, model.itemFactors(), null, n, SCORING_BLOCK)

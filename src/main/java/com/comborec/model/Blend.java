@@ -23,11 +23,14 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class Blend {
   private Blend() {}
 
-  public static Dataset<Row> blend(Dataset<Row> first, Dataset<Row> second, double weight, int depth) {
+  public static Dataset<Row> blend(
+      Dataset<Row> first, Dataset<Row> second, double weight, int depth) {
     Dataset<Row> a = normalise(first, depth).withColumnRenamed("norm", "a");
     Dataset<Row> b = normalise(second, depth).withColumnRenamed("norm", "b");
-    Column score = coalesce(col("a"), lit(0.0)).multiply(weight)
-        .plus(coalesce(col("b"), lit(0.0)).multiply(1 - weight));
+    Column score =
+        coalesce(col("a"), lit(0.0))
+            .multiply(weight)
+            .plus(coalesce(col("b"), lit(0.0)).multiply(1 - weight));
     return a.join(b, new String[] {"user_id", "item_id"}, "full_outer")
         .select(col("user_id"), col("item_id"), score.as("score"));
   }
@@ -40,7 +43,9 @@ public final class Blend {
     return Evaluation.topPerUser(scored, depth)
         .withColumn("lo", lo)
         .withColumn("hi", hi)
-        .select(col("user_id"), col("item_id"),
+        .select(
+            col("user_id"),
+            col("item_id"),
             when(col("hi").equalTo(col("lo")), lit(1.0))
                 .otherwise(col("score").minus(col("lo")).divide(col("hi").minus(col("lo"))))
                 .as("norm"));

@@ -23,10 +23,11 @@ public final class Candidates {
   public static final String SEGMENT_POPULAR = "segment_popular";
 
   /** What every candidate returns before the serving filter. */
-  public static final StructType SCORED = new StructType()
-      .add("user_id", DataTypes.StringType, false)
-      .add("item_id", DataTypes.StringType, false)
-      .add("score", DataTypes.DoubleType, false);
+  public static final StructType SCORED =
+      new StructType()
+          .add("user_id", DataTypes.StringType, false)
+          .add("item_id", DataTypes.StringType, false)
+          .add("score", DataTypes.DoubleType, false);
 
   private Candidates() {}
 
@@ -44,30 +45,44 @@ public final class Candidates {
   public static Dataset<Row> cooccurrence(TrainSet train, Dataset<Row> users, ModelSettings s) {
     Dataset<Row> neighbours =
         Cooccurrence.neighbours(train.interactions(), s.coocNeighbors(), s.coocMaxUserItems());
-    Dataset<Row> userItems = train.interactions().join(users, new String[] {"user_id"}, "left_semi");
+    Dataset<Row> userItems =
+        train.interactions().join(users, new String[] {"user_id"}, "left_semi");
     return Cooccurrence.scoreUsers(userItems, neighbours);
   }
 
   /** The same top {@code n} popular items for every user. */
   public static Dataset<Row> popular(Dataset<Row> popularity, Dataset<Row> users, int n) {
-    return users.select("user_id").crossJoin(Popularity.top(popularity, n))
+    return users
+        .select("user_id")
+        .crossJoin(Popularity.top(popularity, n))
         .select("user_id", "item_id", "score");
   }
 
   /** Each user's segment's top {@code n}; users without a segment get the global top n. */
-  public static Dataset<Row> segmentPopular(Dataset<Row> segmentPopularity, Dataset<Row> popularity,
-      Dataset<Row> segments, Dataset<Row> users, int n) {
-    Dataset<Row> placed = users.select("user_id").join(segments.select("user_id", "segment_id"), "user_id");
-    Dataset<Row> inSegment = placed.join(Popularity.topPerSegment(segmentPopularity, n), "segment_id")
-        .select("user_id", "item_id", "score");
-    Dataset<Row> unplaced = users.select("user_id").join(placed, new String[] {"user_id"}, "left_anti");
+  public static Dataset<Row> segmentPopular(
+      Dataset<Row> segmentPopularity,
+      Dataset<Row> popularity,
+      Dataset<Row> segments,
+      Dataset<Row> users,
+      int n) {
+    Dataset<Row> placed =
+        users.select("user_id").join(segments.select("user_id", "segment_id"), "user_id");
+    Dataset<Row> inSegment =
+        placed
+            .join(Popularity.topPerSegment(segmentPopularity, n), "segment_id")
+            .select("user_id", "item_id", "score");
+    Dataset<Row> unplaced =
+        users.select("user_id").join(placed, new String[] {"user_id"}, "left_anti");
     return inSegment.union(popular(popularity, unplaced, n));
   }
 
   /** Global popularity of the trailing window ending on {@code lastDay}. */
-  public static Dataset<Row> popularity(Dataset<Row> events, Map<String, Double> weights,
-      InteractionSettings is, LocalDate lastDay, int days) {
+  public static Dataset<Row> popularity(
+      Dataset<Row> events,
+      Map<String, Double> weights,
+      InteractionSettings is,
+      LocalDate lastDay,
+      int days) {
     return Popularity.global(events, weights, is.quantityDamping(), lastDay, days);
   }
-
 }

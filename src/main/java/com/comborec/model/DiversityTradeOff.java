@@ -43,36 +43,59 @@ public final class DiversityTradeOff {
 
   private DiversityTradeOff() {}
 
-  public static List<TradeOff.Point> evaluate(RunContext ctx, HoldoutSplit split, Dataset<Row> segments) {
+  public static List<TradeOff.Point> evaluate(
+      RunContext ctx, HoldoutSplit split, Dataset<Row> segments) {
     ModelSettings s = ctx.config().model();
     int k = s.k();
     Dataset<Row> catalog = catalog(ctx, split).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> purchases = ExposureMetrics.purchaseCounts(split.trainEvents())
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> pools = ctx.step("build holdout pools", () -> pools(ctx, split, segments, catalog, k * POOL_FACTOR));
+    Dataset<Row> purchases =
+        ExposureMetrics.purchaseCounts(split.trainEvents()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> pools =
+        ctx.step(
+            "build holdout pools", () -> pools(ctx, split, segments, catalog, k * POOL_FACTOR));
     Dataset<Row> similar = similarPairs(ctx);
     try {
       long catalogSize = catalog.count();
-      return TradeOff.evaluate(ResponsibleSettings.off().with(1.0, 0)
-          .withDebias(ctx.config().responsible().popularityDebiasPower()), setting -> ctx.step(
-              "trade-off lambda " + setting.mmrLambda() + " cap " + setting.maxPerCategory(), () -> {
-                Dataset<Row> lists = DiversifyLists.rerank(pools, "candidates", k,
-                    DiversifyLists.prepare(setting, similar, purchases)).persist(StorageLevel.MEMORY_AND_DISK());
-                try {
-                  Dataset<Row> ranked = lists.select(col("user_id"), col("items.item_id").as("items"));
-                  Metrics m = Evaluation.evaluate(ranked, split.relevant(), k, catalogSize);
-                  Map<String, Double> figures = new TreeMap<>(
-                      TradeOff.figures(m.ndcg(), ExposureMetrics.figures(lists, catalog, purchases)));
-                  Map<String, Double> bySegment = SegmentBreakdown.figures(
-                      SegmentBreakdown.perUser(ranked, split.relevant(), pools.select("user_id", "segment_id"), k),
-                      ctx.config().segment().minSize());
-                  figures.put(TradeOff.SEGMENT_NDCG_RANGE,
-                      bySegment.getOrDefault(SegmentBreakdown.PREFIX + ".spread.ndcg.range", Double.NaN));
-                  return figures;
-                } finally {
-                  lists.unpersist();
-                }
-              }));
+      return TradeOff.evaluate(
+          ResponsibleSettings.off()
+              .with(1.0, 0)
+              .withDebias(ctx.config().responsible().popularityDebiasPower()),
+          setting ->
+              ctx.step(
+                  "trade-off lambda " + setting.mmrLambda() + " cap " + setting.maxPerCategory(),
+                  () -> {
+                    Dataset<Row> lists =
+                        DiversifyLists.rerank(
+                                pools,
+                                "candidates",
+                                k,
+                                DiversifyLists.prepare(setting, similar, purchases))
+                            .persist(StorageLevel.MEMORY_AND_DISK());
+                    try {
+                      Dataset<Row> ranked =
+                          lists.select(col("user_id"), col("items.item_id").as("items"));
+                      Metrics m = Evaluation.evaluate(ranked, split.relevant(), k, catalogSize);
+                      Map<String, Double> figures =
+                          new TreeMap<>(
+                              TradeOff.figures(
+                                  m.ndcg(), ExposureMetrics.figures(lists, catalog, purchases)));
+                      Map<String, Double> bySegment =
+                          SegmentBreakdown.figures(
+                              SegmentBreakdown.perUser(
+                                  ranked,
+                                  split.relevant(),
+                                  pools.select("user_id", "segment_id"),
+                                  k),
+                              ctx.config().segment().minSize());
+                      figures.put(
+                          TradeOff.SEGMENT_NDCG_RANGE,
+                          bySegment.getOrDefault(
+                              SegmentBreakdown.PREFIX + ".spread.ndcg.range", Double.NaN));
+                      return figures;
+                    } finally {
+                      lists.unpersist();
+                    }
+                  }));
     } finally {
       pools.unpersist();
       catalog.unpersist();
@@ -84,29 +107,47 @@ public final class DiversityTradeOff {
    * user_id, segment_id, candidates (rank, item_id, score, category, reason, because_item_id,
    * relevance) of every evaluated user: the blend's top {@code pool} after prior purchases.
    */
-  static Dataset<Row> pools(RunContext ctx, HoldoutSplit split, Dataset<Row> segments, Dataset<Row> catalog,
-      int pool) {
+  static Dataset<Row> pools(
+      RunContext ctx, HoldoutSplit split, Dataset<Row> segments, Dataset<Row> catalog, int pool) {
     ModelSettings s = ctx.config().model();
     int n = Math.max(pool, s.blendDepth()) + OfflineEvaluation.excludedDepth(split);
-    TrainSet train = TrainSet.fromEvents(split.trainEvents(), ctx.config().ingest().eventTypeWeights(),
-        ctx.config().interactions(), Interactions.endOfDay(split.cutoff(), ctx.config().timeZone()));
-    Dataset<Row> als = Evaluation.exclude(Candidates.als(train, split.users(), s.als(), n), split.prior());
-    Dataset<Row> cooc = Evaluation.exclude(Candidates.cooccurrence(train, split.users(), s), split.prior());
-    Dataset<Row> top = Evaluation.topPerUser(Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()), pool)
-        .join(catalog, new String[] {"item_id"}, "left");
+    TrainSet train =
+        TrainSet.fromEvents(
+            split.trainEvents(),
+            ctx.config().ingest().eventTypeWeights(),
+            ctx.config().interactions(),
+            Interactions.endOfDay(split.cutoff(), ctx.config().timeZone()));
+    Dataset<Row> als =
+        Evaluation.exclude(Candidates.als(train, split.users(), s.als(), n), split.prior());
+    Dataset<Row> cooc =
+        Evaluation.exclude(Candidates.cooccurrence(train, split.users(), s), split.prior());
+    Dataset<Row> top =
+        Evaluation.topPerUser(Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()), pool)
+            .join(catalog, new String[] {"item_id"}, "left");
     Column size = count(lit(1)).over(Window.partitionBy("user_id"));
-    Column candidate = struct(col("rank"), col("item_id"), col("score"), col("category"),
-        lit("personal").as("reason"), lit(null).cast("string").as("because_item_id"), col("relevance"));
-    Dataset<Row> bySegment = segments == null
-        ? split.users().withColumn("segment_id", lit(0))
-        : split.users().join(segments.select("user_id", "segment_id"), new String[] {"user_id"}, "left")
-            .withColumn("segment_id", coalesce(col("segment_id"), lit(0)));
-    Dataset<Row> out = top
-        .withColumn("relevance", lit(1.0).minus(col("rank").minus(1).divide(size)))
-        .groupBy("user_id").agg(sort_array(collect_list(candidate)).as("candidates"))
-        .join(bySegment, "user_id")
-        .select("user_id", "segment_id", "candidates")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Column candidate =
+        struct(
+            col("rank"),
+            col("item_id"),
+            col("score"),
+            col("category"),
+            lit("personal").as("reason"),
+            lit(null).cast("string").as("because_item_id"),
+            col("relevance"));
+    Dataset<Row> bySegment =
+        segments == null
+            ? split.users().withColumn("segment_id", lit(0))
+            : split
+                .users()
+                .join(segments.select("user_id", "segment_id"), new String[] {"user_id"}, "left")
+                .withColumn("segment_id", coalesce(col("segment_id"), lit(0)));
+    Dataset<Row> out =
+        top.withColumn("relevance", lit(1.0).minus(col("rank").minus(1).divide(size)))
+            .groupBy("user_id")
+            .agg(sort_array(collect_list(candidate)).as("candidates"))
+            .join(bySegment, "user_id")
+            .select("user_id", "segment_id", "candidates")
+            .persist(StorageLevel.MEMORY_AND_DISK());
     LOG.info("trade-off pools: {} users, up to {} candidates each", out.count(), pool);
     train.release();
     return out;
@@ -117,23 +158,32 @@ public final class DiversityTradeOff {
    * train events (no category), as the model stage counts its catalog.
    */
   static Dataset<Row> catalog(RunContext ctx, HoldoutSplit split) {
-    Dataset<Row> active = ValidatedStore.products(ctx)
-        .filter(coalesce(col("active"), lit(true)))
-        .select("item_id", "category");
+    Dataset<Row> active =
+        ValidatedStore.products(ctx)
+            .filter(coalesce(col("active"), lit(true)))
+            .select("item_id", "category");
     if (!active.isEmpty()) {
       return active;
     }
-    return split.trainEvents().select("item_id").distinct().withColumn("category", lit(null).cast("string"));
+    return split
+        .trainEvents()
+        .select("item_id")
+        .distinct()
+        .withColumn("category", lit(null).cast("string"));
   }
 
-  /** The combos stage's similar pairs of the run day, or null: MMR then has nothing to diversify by. */
+  /**
+   * The combos stage's similar pairs of the run day, or null: MMR then has nothing to diversify by.
+   */
   private static Dataset<Row> similarPairs(RunContext ctx) {
     String path = ctx.layout().work("similar");
     if (!ctx.fs().exists(path)) {
-      LOG.warn("no similar pairs at {} (run the combos stage for this day): MMR rows equal relevance order", path);
+      LOG.warn(
+          "no similar pairs at {} (run the combos stage for this day): MMR rows equal relevance"
+              + " order",
+          path);
       return null;
     }
     return ctx.spark().read().parquet(path).select("item_id", "other_item_id", "similarity");
   }
-
 }

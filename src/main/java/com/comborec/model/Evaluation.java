@@ -29,26 +29,31 @@ import org.apache.spark.storage.StorageLevel;
  * RankingMetrics} over the evaluated users (one row per user, then the mean).
  */
 public final class Evaluation {
-  private static final StructType PER_USER = new StructType()
-      .add("ndcg", DoubleType, false)
-      .add("precision", DoubleType, false)
-      .add("recall", DoubleType, false)
-      .add("ap", DoubleType, false);
+  private static final StructType PER_USER =
+      new StructType()
+          .add("ndcg", DoubleType, false)
+          .add("precision", DoubleType, false)
+          .add("recall", DoubleType, false)
+          .add("ap", DoubleType, false);
 
   private Evaluation() {}
 
   /** Drops (user, item) pairs the user may not be offered: here, what they bought before. */
   public static Dataset<Row> exclude(Dataset<Row> scored, Dataset<Row> excluded) {
     // By column name: both sides often descend from the same events (see HoldoutSplit).
-    return scored.join(excluded.select("user_id", "item_id"), new String[] {"user_id", "item_id"},
-        "left_anti");
+    return scored.join(
+        excluded.select("user_id", "item_id"), new String[] {"user_id", "item_id"}, "left_anti");
   }
 
   /** The best {@code n} rows per user by score (ties: item_id ascending), with a 1-based rank. */
   public static Dataset<Row> topPerUser(Dataset<Row> scored, int n) {
     return scored
-        .withColumn("rank", row_number().over(Window.partitionBy("user_id")
-            .orderBy(col("score").desc(), col("item_id").asc())))
+        .withColumn(
+            "rank",
+            row_number()
+                .over(
+                    Window.partitionBy("user_id")
+                        .orderBy(col("score").desc(), col("item_id").asc())))
         .filter(col("rank").leq(n));
   }
 
@@ -61,11 +66,11 @@ public final class Evaluation {
   }
 
   /**
-   * Metrics of top-K lists against (user_id, relevant array&lt;string&gt;). Every user of
-   * {@code relevant} counts; one without a list scores 0. Coverage = distinct listed items /
-   * catalog size.
+   * Metrics of top-K lists against (user_id, relevant array&lt;string&gt;). Every user of {@code
+   * relevant} counts; one without a list scores 0. Coverage = distinct listed items / catalog size.
    */
-  public static Metrics evaluate(Dataset<Row> lists, Dataset<Row> relevant, int k, long catalogSize) {
+  public static Metrics evaluate(
+      Dataset<Row> lists, Dataset<Row> relevant, int k, long catalogSize) {
     // Two passes read the lists (metrics, coverage): compute them once.
     Dataset<Row> cached = lists.persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -75,21 +80,36 @@ public final class Evaluation {
     }
   }
 
-  private static Metrics meanOf(Dataset<Row> lists, Dataset<Row> relevant, int k, long catalogSize) {
-    Dataset<Row> joined = relevant.join(lists, new String[] {"user_id"}, "left")
-        .select(coalesce(col("items"), array().cast("array<string>")).as("items"), col("relevant"));
-    Row mean = joined.map(perUser(k), Encoders.row(PER_USER))
-        .agg(avg("ndcg"), avg("precision"), avg("recall"), avg("ap"), count("ndcg"))
-        .first();
+  private static Metrics meanOf(
+      Dataset<Row> lists, Dataset<Row> relevant, int k, long catalogSize) {
+    Dataset<Row> joined =
+        relevant
+            .join(lists, new String[] {"user_id"}, "left")
+            .select(
+                coalesce(col("items"), array().cast("array<string>")).as("items"), col("relevant"));
+    Row mean =
+        joined
+            .map(perUser(k), Encoders.row(PER_USER))
+            .agg(avg("ndcg"), avg("precision"), avg("recall"), avg("ap"), count("ndcg"))
+            .first();
     long users = mean.getLong(4);
     if (users == 0) {
       return Metrics.none();
     }
-    long listed = lists.join(relevant.select("user_id"), "user_id")
-        .select(explode(col("items")).as("item_id")).distinct().count();
+    long listed =
+        lists
+            .join(relevant.select("user_id"), "user_id")
+            .select(explode(col("items")).as("item_id"))
+            .distinct()
+            .count();
     double coverage = catalogSize == 0 ? 0.0 : listed / (double) catalogSize;
-    return new Metrics(mean.getDouble(0), mean.getDouble(1), mean.getDouble(2), mean.getDouble(3),
-        coverage, users);
+    return new Metrics(
+        mean.getDouble(0),
+        mean.getDouble(1),
+        mean.getDouble(2),
+        mean.getDouble(3),
+        coverage,
+        users);
   }
 
   private static MapFunction<Row, Row> perUser(int k) {

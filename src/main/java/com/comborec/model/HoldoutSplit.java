@@ -11,10 +11,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The time-based holdout of one run: training events are those of days up to the cutoff (run day
- * - H); the test is what each user PURCHASED in the H days after it and had not purchased before.
- * Only users with at least one training event are evaluated: a user the models have never seen
- * is served by the popularity fallback, whatever the candidate, so they would not tell candidates
+ * The time-based holdout of one run: training events are those of days up to the cutoff (run day -
+ * H); the test is what each user PURCHASED in the H days after it and had not purchased before.
+ * Only users with at least one training event are evaluated: a user the models have never seen is
+ * served by the popularity fallback, whatever the candidate, so they would not tell candidates
  * apart.
  *
  * @param trainEvents validated events with dt <= cutoff (guests included, for popularity)
@@ -23,7 +23,10 @@ import org.apache.spark.storage.StorageLevel;
  * @param users (user_id) of the evaluated users
  */
 public record HoldoutSplit(
-    LocalDate cutoff, Dataset<Row> trainEvents, Dataset<Row> prior, Dataset<Row> relevant,
+    LocalDate cutoff,
+    Dataset<Row> trainEvents,
+    Dataset<Row> prior,
+    Dataset<Row> relevant,
     Dataset<Row> users) {
 
   static final String PURCHASE = "purchase";
@@ -37,11 +40,12 @@ public record HoldoutSplit(
     Dataset<Row> known = train.filter(col("user_id").isNotNull()).select("user_id").distinct();
     // Joins by column name: both sides descend from the same events, and a column-object
     // condition on a self-join can silently resolve to one side.
-    Dataset<Row> relevant = purchases(test)
-        .join(prior, new String[] {"user_id", "item_id"}, "left_anti")
-        .join(known, "user_id")
-        .groupBy("user_id")
-        .agg(array_sort(collect_set(col("item_id"))).as("relevant"));
+    Dataset<Row> relevant =
+        purchases(test)
+            .join(prior, new String[] {"user_id", "item_id"}, "left_anti")
+            .join(known, "user_id")
+            .groupBy("user_id")
+            .agg(array_sort(collect_set(col("item_id"))).as("relevant"));
     return new HoldoutSplit(cutoff, train, prior, relevant, relevant.select("user_id"));
   }
 

@@ -24,7 +24,8 @@ public record ModelDescriptor(
     Map<String, Metrics> metrics,
     String note) {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public String toJson() {
     try {

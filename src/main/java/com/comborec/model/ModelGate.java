@@ -34,25 +34,33 @@ public final class ModelGate {
   public record Previous(LocalDate runDate, double ndcg) {}
 
   /** Why the run must be refused, or null when it passes. Pure: two figures and the settings. */
-  public static String refusal(String serving, double current, Optional<Previous> previous,
-      ModelSettings.Gate gate, int k) {
+  public static String refusal(
+      String serving, double current, Optional<Previous> previous, ModelSettings.Gate gate, int k) {
     if (!gate.active() || previous.isEmpty()) {
       return null;
     }
     double floor = gate.minNdcgRatio() * previous.get().ndcg();
-    // The manifest keeps 6 decimals and 0.8 * 0.1 is 0.08000000000000002: compare with a hair of slack.
+    // The manifest keeps 6 decimals and 0.8 * 0.1 is 0.08000000000000002: compare with a hair of
+    // slack.
     if (current >= floor - 1e-9) {
       return null;
     }
-    return String.format("model quality gate: serving candidate '%s' has NDCG@%d = %.4f, below"
-        + " %.2f x %.4f = %.4f of the previous published run (%s); the previous outputs stay"
-        + " current (to publish anyway: --set model.gate.override=true)",
-        serving, k, current, gate.minNdcgRatio(), previous.get().ndcg(), floor, previous.get().runDate());
+    return String.format(
+        "model quality gate: serving candidate '%s' has NDCG@%d = %.4f, below"
+            + " %.2f x %.4f = %.4f of the previous published run (%s); the previous outputs stay"
+            + " current (to publish anyway: --set model.gate.override=true)",
+        serving,
+        k,
+        current,
+        gate.minNdcgRatio(),
+        previous.get().ndcg(),
+        floor,
+        previous.get().runDate());
   }
 
   /** Throws {@link ComborecException#modelQuality} when {@link #refusal} says so. */
-  public static void enforce(String serving, double current, Optional<Previous> previous,
-      ModelSettings.Gate gate, int k) {
+  public static void enforce(
+      String serving, double current, Optional<Previous> previous, ModelSettings.Gate gate, int k) {
     String why = refusal(serving, current, previous, gate, k);
     if (why != null) {
       throw ComborecException.modelQuality("%s", why);
@@ -60,7 +68,8 @@ public final class ModelGate {
   }
 
   /** The newest published manifest before {@code runDate} that carries the figure. */
-  public static Optional<Previous> previousPublished(Fs fs, String manifestsRoot, LocalDate runDate) {
+  public static Optional<Previous> previousPublished(
+      Fs fs, String manifestsRoot, LocalDate runDate) {
     List<LocalDate> days = new ArrayList<>();
     for (FileStatus s : fs.list(manifestsRoot)) {
       Matcher m = MANIFEST.matcher(s.getPath().getName());
@@ -79,12 +88,16 @@ public final class ModelGate {
     return Optional.empty();
   }
 
-  /** The manifest's tree, or null (logged) when it is not JSON: one bad file must not block every later run. */
+  /**
+   * The manifest's tree, or null (logged) when it is not JSON: one bad file must not block every
+   * later run.
+   */
   static JsonNode parse(String json, LocalDate day) {
     try {
       return JSON.readTree(json);
     } catch (IOException e) {
-      LOG.warn("manifest of {} is not valid JSON, skipped by the model gate: {}", day, e.getMessage());
+      LOG.warn(
+          "manifest of {} is not valid JSON, skipped by the model gate: {}", day, e.getMessage());
       return null;
     }
   }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The model stage's outputs, trained on the whole look-back window: ALS factors (and the saved
  * model under {@code _models/<version>/als}), co-occurrence neighbours, popularity and, when
- * segments exist, segment popularity. Every one is written each run, whichever candidate serves,
- * so the recommend stage can always fall back.
+ * segments exist, segment popularity. Every one is written each run, whichever candidate serves, so
+ * the recommend stage can always fall back.
  */
 public final class ModelOutputs {
   public static final String ALS_USER_FACTORS = "als_user_factors";
@@ -31,23 +31,33 @@ public final class ModelOutputs {
   public static final String SEGMENT_POPULARITY = "segment_popularity";
 
   /** als_user_factors and als_item_factors: ALSModel's own factor layout. */
-  public static final StructType FACTORS = new StructType()
-      .add("id", DataTypes.IntegerType, false)
-      .add("features", DataTypes.createArrayType(DataTypes.FloatType, false), true);
+  public static final StructType FACTORS =
+      new StructType()
+          .add("id", DataTypes.IntegerType, false)
+          .add("features", DataTypes.createArrayType(DataTypes.FloatType, false), true);
+
   private static final Logger LOG = LoggerFactory.getLogger(ModelOutputs.class);
 
   private ModelOutputs() {}
 
   /** Writes everything; returns the work dataset names written, in order. */
-  public static List<String> write(RunContext ctx, String version, Dataset<Row> events, Dataset<Row> segments) {
+  public static List<String> write(
+      RunContext ctx, String version, Dataset<Row> events, Dataset<Row> segments) {
     List<String> written = new ArrayList<>();
     writePopularity(ctx, events, segments, written);
-    TrainSet full = TrainSet.of(FeaturesStage.readInteractions(ctx),
-        FeaturesStage.readUserIndex(ctx), FeaturesStage.readItemIndex(ctx));
+    TrainSet full =
+        TrainSet.of(
+            FeaturesStage.readInteractions(ctx),
+            FeaturesStage.readUserIndex(ctx),
+            FeaturesStage.readItemIndex(ctx));
     writeAls(ctx, full, modelPath(ctx, version), written);
     ModelSettings s = ctx.config().model();
-    Dataset<Row> cooc = ctx.step("train cooccurrence",
-        () -> Cooccurrence.neighbours(full.interactions(), s.coocNeighbors(), s.coocMaxUserItems()));
+    Dataset<Row> cooc =
+        ctx.step(
+            "train cooccurrence",
+            () ->
+                Cooccurrence.neighbours(
+                    full.interactions(), s.coocNeighbors(), s.coocMaxUserItems()));
     put(ctx, COOC, cooc, written);
     full.release();
     return written;
@@ -68,27 +78,38 @@ public final class ModelOutputs {
       put(ctx, ALS_ITEM_FACTORS, none, written);
       return;
     }
-    ALSModel model = ctx.step("train als", () -> AlsTrainer.fit(full.dense(), ctx.config().model().als()));
-    ctx.step("save als model", () -> {
-      try {
-        model.write().overwrite().save(path);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot save the ALS model to " + path, e);
-      }
-    });
+    ALSModel model =
+        ctx.step("train als", () -> AlsTrainer.fit(full.dense(), ctx.config().model().als()));
+    ctx.step(
+        "save als model",
+        () -> {
+          try {
+            model.write().overwrite().save(path);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the ALS model to " + path, e);
+          }
+        });
     put(ctx, ALS_USER_FACTORS, model.userFactors(), written);
     put(ctx, ALS_ITEM_FACTORS, model.itemFactors(), written);
   }
 
-  private static void writePopularity(RunContext ctx, Dataset<Row> events, Dataset<Row> segments,
-      List<String> written) {
+  private static void writePopularity(
+      RunContext ctx, Dataset<Row> events, Dataset<Row> segments, List<String> written) {
     Map<String, Double> weights = ctx.config().ingest().eventTypeWeights();
     InteractionSettings is = ctx.config().interactions();
     int days = ctx.config().model().popularityWindowDays();
-    put(ctx, POPULARITY, Popularity.global(events, weights, is.quantityDamping(), ctx.runDate(), days), written);
+    put(
+        ctx,
+        POPULARITY,
+        Popularity.global(events, weights, is.quantityDamping(), ctx.runDate(), days),
+        written);
     if (segments != null) {
-      put(ctx, SEGMENT_POPULARITY, Popularity.bySegment(
-          events, segments, weights, is.quantityDamping(), ctx.runDate(), days), written);
+      put(
+          ctx,
+          SEGMENT_POPULARITY,
+          Popularity.bySegment(
+              events, segments, weights, is.quantityDamping(), ctx.runDate(), days),
+          written);
     }
   }
 

@@ -18,7 +18,9 @@ public record ModelSettings(
     Gate gate) {
 
   /** Serving candidates a run may pin; "auto" picks the best NDCG@K. */
-  public static final String[] SERVING_OPTIONS = {"auto", "als", "cooccurrence", "blend", "popular"};
+  public static final String[] SERVING_OPTIONS = {
+    "auto", "als", "cooccurrence", "blend", "popular"
+  };
 
   /** Time-based holdout: the last {@code holdoutDays} days are the test period; metrics at K. */
   public record Eval(int holdoutDays, int k) {}

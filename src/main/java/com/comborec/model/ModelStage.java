@@ -34,7 +34,8 @@ public final class ModelStage implements Stage {
 
   @Override
   public String description() {
-    return "interactions + events -> holdout metrics, gate, ALS factors, cooc, popularity, model.json";
+    return "interactions + events -> holdout metrics, gate, ALS factors, cooc, popularity,"
+        + " model.json";
   }
 
   @Override
@@ -51,19 +52,41 @@ public final class ModelStage implements Stage {
     gate(ctx, serving, metrics);
     List<String> outputs = ModelOutputs.write(ctx, version, events, segments);
     String alsPath = ModelOutputs.modelPath(ctx, version);
-    ModelDescriptor descriptor = new ModelDescriptor(ctx.runDate(), version, serving, s.serving(), s,
-        outputs, ctx.fs().exists(alsPath) ? alsPath : null, params, metrics, note);
-    ctx.step("write model.json", () -> {
-      ctx.fs().writeStringAtomically(ctx.layout().work(MODEL) + "/model.json", descriptor.toJson());
-      ctx.fs().writeStringAtomically(ctx.layout().models() + "/" + version + "/model.json", descriptor.toJson());
-    });
+    ModelDescriptor descriptor =
+        new ModelDescriptor(
+            ctx.runDate(),
+            version,
+            serving,
+            s.serving(),
+            s,
+            outputs,
+            ctx.fs().exists(alsPath) ? alsPath : null,
+            params,
+            metrics,
+            note);
+    ctx.step(
+        "write model.json",
+        () -> {
+          ctx.fs()
+              .writeStringAtomically(ctx.layout().work(MODEL) + "/model.json", descriptor.toJson());
+          ctx.fs()
+              .writeStringAtomically(
+                  ctx.layout().models() + "/" + version + "/model.json", descriptor.toJson());
+        });
   }
 
-  private static Map<String, Metrics> evaluate(RunContext ctx, Dataset<Row> events, Dataset<Row> segments) {
+  private static Map<String, Metrics> evaluate(
+      RunContext ctx, Dataset<Row> events, Dataset<Row> segments) {
     ModelSettings s = ctx.config().model();
-    HoldoutSplit split = HoldoutSplit.split(events, ctx.runDate(), s.eval().holdoutDays()).persist();
-    OfflineEvaluation.Inputs in = new OfflineEvaluation.Inputs(ctx.config().ingest().eventTypeWeights(),
-        ctx.config().interactions(), s, segments, catalogSize(ctx));
+    HoldoutSplit split =
+        HoldoutSplit.split(events, ctx.runDate(), s.eval().holdoutDays()).persist();
+    OfflineEvaluation.Inputs in =
+        new OfflineEvaluation.Inputs(
+            ctx.config().ingest().eventTypeWeights(),
+            ctx.config().interactions(),
+            s,
+            segments,
+            catalogSize(ctx));
     try {
       return OfflineEvaluation.run(ctx, split, in);
     } finally {
@@ -72,19 +95,33 @@ public final class ModelStage implements Stage {
   }
 
   /** Puts the figures side by side in the manifest; returns the note (null when none). */
-  private static String report(RunContext ctx, Map<String, Metrics> metrics, String serving,
-      String version, Map<String, Object> params) {
-    metrics.forEach((name, m) -> {
-      m.report(ctx.report(), prefix(name) + name);
-      LOG.info("{}: NDCG@K {} P@K {} R@K {} MAP@K {} coverage {} over {} users", name, Metrics.round(m.ndcg()),
-          Metrics.round(m.precision()), Metrics.round(m.recall()), Metrics.round(m.map()),
-          Metrics.round(m.coverage()), m.users());
-    });
+  private static String report(
+      RunContext ctx,
+      Map<String, Metrics> metrics,
+      String serving,
+      String version,
+      Map<String, Object> params) {
+    metrics.forEach(
+        (name, m) -> {
+          m.report(ctx.report(), prefix(name) + name);
+          LOG.info(
+              "{}: NDCG@K {} P@K {} R@K {} MAP@K {} coverage {} over {} users",
+              name,
+              Metrics.round(m.ndcg()),
+              Metrics.round(m.precision()),
+              Metrics.round(m.recall()),
+              Metrics.round(m.map()),
+              Metrics.round(m.coverage()),
+              m.users());
+        });
     LOG.info("serving {} as {}", serving, version);
     ctx.report().put("model.version", version);
     ctx.report().put("model.params", params);
     ctx.report().put("model.serving", serving);
-    ctx.report().put("model." + ModelGate.NDCG_FIELD, Metrics.round(ServingChoice.metrics(serving, metrics).ndcg()));
+    ctx.report()
+        .put(
+            "model." + ModelGate.NDCG_FIELD,
+            Metrics.round(ServingChoice.metrics(serving, metrics).ndcg()));
     ctx.report().put("model.eval.k", ctx.config().model().k());
     ctx.report().put("model.eval.holdout_days", ctx.config().model().eval().holdoutDays());
     String note = ServingChoice.note(metrics, ctx.config().model().k());
@@ -96,25 +133,32 @@ public final class ModelStage implements Stage {
   }
 
   private static String prefix(String name) {
-    boolean baseline = name.equals(Candidates.GLOBAL_POPULAR) || name.equals(Candidates.SEGMENT_POPULAR);
+    boolean baseline =
+        name.equals(Candidates.GLOBAL_POPULAR) || name.equals(Candidates.SEGMENT_POPULAR);
     return baseline ? "model.baselines." : "model.candidates.";
   }
 
-  /** Applies the model quality gate to the serving candidate; records its outcome in the manifest. */
+  /**
+   * Applies the model quality gate to the serving candidate; records its outcome in the manifest.
+   */
   static void gate(RunContext ctx, String serving, Map<String, Metrics> metrics) {
     ModelSettings s = ctx.config().model();
     Metrics current = ServingChoice.metrics(serving, metrics);
     if (!s.gate().active() || !current.evaluated()) {
-      String status = !s.gate().enabled() ? "disabled" : s.gate().override() ? "overridden" : "skipped_nothing_evaluated";
+      String status =
+          !s.gate().enabled()
+              ? "disabled"
+              : s.gate().override() ? "overridden" : "skipped_nothing_evaluated";
       ctx.report().put("model.gate.status", status);
       return;
     }
     Optional<ModelGate.Previous> previous =
         ModelGate.previousPublished(ctx.fs(), ctx.layout().manifestsRoot(), ctx.runDate());
-    previous.ifPresent(p -> {
-      ctx.report().put("model.gate.previous_run_date", p.runDate().toString());
-      ctx.report().put("model.gate.previous_ndcg_at_k", p.ndcg());
-    });
+    previous.ifPresent(
+        p -> {
+          ctx.report().put("model.gate.previous_run_date", p.runDate().toString());
+          ctx.report().put("model.gate.previous_ndcg_at_k", p.ndcg());
+        });
     ctx.report().put("model.gate.status", previous.isEmpty() ? "passed_no_previous" : "passed");
     try {
       ModelGate.enforce(serving, current.ndcg(), previous, s.gate(), s.k());
@@ -126,9 +170,12 @@ public final class ModelStage implements Stage {
 
   /** The holdout must leave training days inside the look-back window. */
   private static void checkHoldout(RunContext ctx, ModelSettings s) {
-    ComborecException.checkConfig(s.eval().holdoutDays() < ctx.config().lookbackDays(),
-        "comborec.model.eval.holdout-days", "must be below comborec.lookback-days (%d), got %d",
-        ctx.config().lookbackDays(), s.eval().holdoutDays());
+    ComborecException.checkConfig(
+        s.eval().holdoutDays() < ctx.config().lookbackDays(),
+        "comborec.model.eval.holdout-days",
+        "must be below comborec.lookback-days (%d), got %d",
+        ctx.config().lookbackDays(),
+        s.eval().holdoutDays());
   }
 
   /** This run day's segments, or null when the segment stage has not left any. */
@@ -143,11 +190,13 @@ public final class ModelStage implements Stage {
 
   /** Active items of the catalog snapshot; without a snapshot, the items seen in the window. */
   static long catalogSize(RunContext ctx) {
-    long active = ValidatedStore.products(ctx)
-        .filter(coalesce(col("active"), lit(true))).count();
+    long active = ValidatedStore.products(ctx).filter(coalesce(col("active"), lit(true))).count();
     if (active > 0) {
       return active;
     }
-    return ValidatedStore.events(ctx, ctx.config().lookbackDays()).select("item_id").distinct().count();
+    return ValidatedStore.events(ctx, ctx.config().lookbackDays())
+        .select("item_id")
+        .distinct()
+        .count();
   }
 }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The parameters that shape a run's models, and the version id built from them:
- * {@code <serving>-<run day>-<first 8 hex of SHA-256 of the parameters>}, e.g.
- * {@code als-2026-11-27-1f0c9a3b}. Same day and parameters, same id.
+ * The parameters that shape a run's models, and the version id built from them: {@code
+ * <serving>-<run day>-<first 8 hex of SHA-256 of the parameters>}, e.g. {@code
+ * als-2026-11-27-1f0c9a3b}. Same day and parameters, same id.
  */
 public final class ModelVersion {
   private ModelVersion() {}
@@ -46,7 +46,8 @@ public final class ModelVersion {
 
   static String shortHash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder();
       for (int i = 0; i < 4; i++) {
         hex.append(String.format("%02x", digest[i]));

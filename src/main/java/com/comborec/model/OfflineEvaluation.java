@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OfflineEvaluation {
   /**
-   * Lists are fetched this many items deeper than needed to survive the serving filter; a user
-   * who bought more distinct items than this before the cutoff may get fewer than K.
+   * Lists are fetched this many items deeper than needed to survive the serving filter; a user who
+   * bought more distinct items than this before the cutoff may get fewer than K.
    */
   static final int MAX_EXCLUDED = 200;
 
@@ -37,32 +37,60 @@ public final class OfflineEvaluation {
   private OfflineEvaluation() {}
 
   /** What the evaluation needs besides the split; {@code segments} is null when absent. */
-  public record Inputs(Map<String, Double> weights, InteractionSettings interactions,
-      ModelSettings model, Dataset<Row> segments, long catalogSize) {}
+  public record Inputs(
+      Map<String, Double> weights,
+      InteractionSettings interactions,
+      ModelSettings model,
+      Dataset<Row> segments,
+      long catalogSize) {}
 
   /** Metrics by name, candidates first, then baselines (segment_popular only with segments). */
   public static Map<String, Metrics> run(RunContext ctx, HoldoutSplit split, Inputs in) {
     ModelSettings s = in.model();
     if (split.users().isEmpty()) {
-      LOG.warn("no user with a training event bought a new item after {}: nothing to evaluate", split.cutoff());
+      LOG.warn(
+          "no user with a training event bought a new item after {}: nothing to evaluate",
+          split.cutoff());
       return nothingEvaluated(in);
     }
     int k = s.k();
-    TrainSet train = ctx.step("index holdout interactions", () -> TrainSet.fromEvents(split.trainEvents(),
-        in.weights(), in.interactions(), Interactions.endOfDay(split.cutoff(), ctx.config().timeZone())));
+    TrainSet train =
+        ctx.step(
+            "index holdout interactions",
+            () ->
+                TrainSet.fromEvents(
+                    split.trainEvents(),
+                    in.weights(),
+                    in.interactions(),
+                    Interactions.endOfDay(split.cutoff(), ctx.config().timeZone())));
     int n = Math.max(k, s.blendDepth()) + excludedDepth(split);
     Map<String, Metrics> out = new LinkedHashMap<>();
-    Dataset<Row> als = ctx.step("evaluate als", () -> cache(Evaluation.exclude(
-        Candidates.als(train, split.users(), s.als(), n), split.prior())));
+    Dataset<Row> als =
+        ctx.step(
+            "evaluate als",
+            () ->
+                cache(
+                    Evaluation.exclude(
+                        Candidates.als(train, split.users(), s.als(), n), split.prior())));
     out.put(Candidates.ALS, score(ctx, Candidates.ALS, als, split, in));
     // Cut to the same depth as the ALS lists before the serving filter: every candidate that can
     // reach a top K or the blend's depth survives, and the cached frame stays n rows per user
     // instead of every (user, neighbour) pair (hundreds of millions of rows at 20M events).
-    Dataset<Row> cooc = cache(Evaluation.exclude(
-        Evaluation.topPerUser(Candidates.cooccurrence(train, split.users(), s), n).drop("rank"), split.prior()));
+    Dataset<Row> cooc =
+        cache(
+            Evaluation.exclude(
+                Evaluation.topPerUser(Candidates.cooccurrence(train, split.users(), s), n)
+                    .drop("rank"),
+                split.prior()));
     out.put(Candidates.COOCCURRENCE, score(ctx, Candidates.COOCCURRENCE, cooc, split, in));
-    out.put(Candidates.BLEND, score(ctx, Candidates.BLEND,
-        Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()), split, in));
+    out.put(
+        Candidates.BLEND,
+        score(
+            ctx,
+            Candidates.BLEND,
+            Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()),
+            split,
+            in));
     als.unpersist();
     cooc.unpersist();
     train.release();
@@ -72,7 +100,9 @@ public final class OfflineEvaluation {
 
   private static Map<String, Metrics> nothingEvaluated(Inputs in) {
     Map<String, Metrics> out = new LinkedHashMap<>();
-    for (String name : List.of(Candidates.ALS, Candidates.COOCCURRENCE, Candidates.BLEND, Candidates.GLOBAL_POPULAR)) {
+    for (String name :
+        List.of(
+            Candidates.ALS, Candidates.COOCCURRENCE, Candidates.BLEND, Candidates.GLOBAL_POPULAR)) {
       out.put(name, Metrics.none());
     }
     if (in.segments() != null) {
@@ -81,30 +111,58 @@ public final class OfflineEvaluation {
     return out;
   }
 
-  private static Map<String, Metrics> baselines(RunContext ctx, HoldoutSplit split, Inputs in, int n) {
+  private static Map<String, Metrics> baselines(
+      RunContext ctx, HoldoutSplit split, Inputs in, int n) {
     Map<String, Metrics> out = new LinkedHashMap<>();
     int days = in.model().popularityWindowDays();
-    Dataset<Row> popularity = cache(Candidates.popularity(
-        split.trainEvents(), in.weights(), in.interactions(), split.cutoff(), days));
-    out.put(Candidates.GLOBAL_POPULAR, score(ctx, Candidates.GLOBAL_POPULAR, Evaluation.exclude(
-        Candidates.popular(popularity, split.users(), n), split.prior()), split, in));
+    Dataset<Row> popularity =
+        cache(
+            Candidates.popularity(
+                split.trainEvents(), in.weights(), in.interactions(), split.cutoff(), days));
+    out.put(
+        Candidates.GLOBAL_POPULAR,
+        score(
+            ctx,
+            Candidates.GLOBAL_POPULAR,
+            Evaluation.exclude(Candidates.popular(popularity, split.users(), n), split.prior()),
+            split,
+            in));
     if (in.segments() != null) {
-      Dataset<Row> bySegment = Popularity.bySegment(split.trainEvents(), in.segments(), in.weights(),
-          in.interactions().quantityDamping(), split.cutoff(), days);
-      out.put(Candidates.SEGMENT_POPULAR, score(ctx, Candidates.SEGMENT_POPULAR, Evaluation.exclude(
-          Candidates.segmentPopular(bySegment, popularity, in.segments(), split.users(), n),
-          split.prior()), split, in));
+      Dataset<Row> bySegment =
+          Popularity.bySegment(
+              split.trainEvents(),
+              in.segments(),
+              in.weights(),
+              in.interactions().quantityDamping(),
+              split.cutoff(),
+              days);
+      out.put(
+          Candidates.SEGMENT_POPULAR,
+          score(
+              ctx,
+              Candidates.SEGMENT_POPULAR,
+              Evaluation.exclude(
+                  Candidates.segmentPopular(bySegment, popularity, in.segments(), split.users(), n),
+                  split.prior()),
+              split,
+              in));
     }
     popularity.unpersist();
     return out;
   }
 
-  private static Metrics score(RunContext ctx, String name, Dataset<Row> scored, HoldoutSplit split, Inputs in) {
-    Dataset<Row> lists = Evaluation.topK(scored, in.model().k()).persist(StorageLevel.MEMORY_AND_DISK());
+  private static Metrics score(
+      RunContext ctx, String name, Dataset<Row> scored, HoldoutSplit split, Inputs in) {
+    Dataset<Row> lists =
+        Evaluation.topK(scored, in.model().k()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Metrics m = ctx.step("score " + name, () -> Evaluation.evaluate(
-          lists, split.relevant(), in.model().k(), in.catalogSize()));
-      ctx.step("measure " + name + " by segment and exposure", () -> putResponsibleFigures(ctx, name, lists, split, in));
+      Metrics m =
+          ctx.step(
+              "score " + name,
+              () -> Evaluation.evaluate(lists, split.relevant(), in.model().k(), in.catalogSize()));
+      ctx.step(
+          "measure " + name + " by segment and exposure",
+          () -> putResponsibleFigures(ctx, name, lists, split, in));
       return m;
     } finally {
       lists.unpersist();
@@ -112,35 +170,62 @@ public final class OfflineEvaluation {
   }
 
   /**
-   * The candidate's holdout lists measured as the published ones are: accuracy per segment with
-   * the worst-to-best spread ({@code responsible.accuracy.<name>.}), and exposure, long tail,
-   * novelty and diversity ({@code responsible.holdout.<name>.}). Segments below the segment
-   * stage's minimum size are left out of the spread.
+   * The candidate's holdout lists measured as the published ones are: accuracy per segment with the
+   * worst-to-best spread ({@code responsible.accuracy.<name>.}), and exposure, long tail, novelty
+   * and diversity ({@code responsible.holdout.<name>.}). Segments below the segment stage's minimum
+   * size are left out of the spread.
    */
-  private static void putResponsibleFigures(RunContext ctx, String name, Dataset<Row> lists, HoldoutSplit split,
-      Inputs in) {
-    Dataset<Row> segments = in.segments() != null ? in.segments()
-        : split.users().withColumn("segment_id", functions.lit(0));
-    Dataset<Row> perUser = SegmentBreakdown.perUser(lists, split.relevant(), segments, in.model().k());
-    SegmentBreakdown.figures(perUser, ctx.config().segment().minSize()).forEach((key, value) ->
-        ctx.report().put(key.replace(SegmentBreakdown.PREFIX, SegmentBreakdown.PREFIX + "." + name), value));
-    Dataset<Row> asPublished = lists.join(segments.select("user_id", "segment_id"), new String[] {"user_id"}, "left")
-        .select(col("user_id"), functions.coalesce(col("segment_id"), functions.lit(-1)).as("segment_id"),
-            functions.transform(col("items"), i -> functions.struct(i.as("item_id"))).as("items"));
-    Dataset<Row> catalog = ValidatedStore.products(ctx)
-        .filter(functions.coalesce(col("active"), functions.lit(true))).select("item_id", "category");
-    ExposureMetrics.figures(asPublished, catalog, ExposureMetrics.purchaseCounts(split.trainEvents()))
-        .forEach((key, value) -> {
-          if (!key.contains(".segments.")) { // per-segment exposure of every candidate would swamp the manifest
-            ctx.report().put(key.replace(ExposureMetrics.PREFIX, "responsible.holdout." + name), value);
-          }
-        });
+  private static void putResponsibleFigures(
+      RunContext ctx, String name, Dataset<Row> lists, HoldoutSplit split, Inputs in) {
+    Dataset<Row> segments =
+        in.segments() != null
+            ? in.segments()
+            : split.users().withColumn("segment_id", functions.lit(0));
+    Dataset<Row> perUser =
+        SegmentBreakdown.perUser(lists, split.relevant(), segments, in.model().k());
+    SegmentBreakdown.figures(perUser, ctx.config().segment().minSize())
+        .forEach(
+            (key, value) ->
+                ctx.report()
+                    .put(
+                        key.replace(SegmentBreakdown.PREFIX, SegmentBreakdown.PREFIX + "." + name),
+                        value));
+    Dataset<Row> asPublished =
+        lists
+            .join(segments.select("user_id", "segment_id"), new String[] {"user_id"}, "left")
+            .select(
+                col("user_id"),
+                functions.coalesce(col("segment_id"), functions.lit(-1)).as("segment_id"),
+                functions
+                    .transform(col("items"), i -> functions.struct(i.as("item_id")))
+                    .as("items"));
+    Dataset<Row> catalog =
+        ValidatedStore.products(ctx)
+            .filter(functions.coalesce(col("active"), functions.lit(true)))
+            .select("item_id", "category");
+    ExposureMetrics.figures(
+            asPublished, catalog, ExposureMetrics.purchaseCounts(split.trainEvents()))
+        .forEach(
+            (key, value) -> {
+              if (!key.contains(
+                  ".segments.")) { // per-segment exposure of every candidate would swamp the
+                // manifest
+                ctx.report()
+                    .put(key.replace(ExposureMetrics.PREFIX, "responsible.holdout." + name), value);
+              }
+            });
   }
 
   /** The most items an evaluated user bought before the cutoff, capped at {@link #MAX_EXCLUDED}. */
   static int excludedDepth(HoldoutSplit split) {
-    Row r = split.prior().join(split.users(), "user_id").groupBy("user_id").agg(count("*").as("n"))
-        .agg(max(col("n"))).first();
+    Row r =
+        split
+            .prior()
+            .join(split.users(), "user_id")
+            .groupBy("user_id")
+            .agg(count("*").as("n"))
+            .agg(max(col("n")))
+            .first();
     long most = r.isNullAt(0) ? 0 : r.getLong(0);
     return (int) Math.min(most, MAX_EXCLUDED);
   }

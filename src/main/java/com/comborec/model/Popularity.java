@@ -20,23 +20,27 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Popularity over a trailing window of days: score = sum of event-type weight * quantity factor
- * over every event, guests included (the contract counts them for popularity), without time
- * decay; items whose net is <= 0 (returned as often as bought) are left out.
+ * over every event, guests included (the contract counts them for popularity), without time decay;
+ * items whose net is <= 0 (returned as often as bought) are left out.
  */
 public final class Popularity {
-  public static final StructType SCHEMA = new StructType()
-      .add("item_id", StringType, false)
-      .add("score", DoubleType, false);
-  public static final StructType SEGMENT_SCHEMA = new StructType()
-      .add("segment_id", IntegerType, false)
-      .add("item_id", StringType, false)
-      .add("score", DoubleType, false);
+  public static final StructType SCHEMA =
+      new StructType().add("item_id", StringType, false).add("score", DoubleType, false);
+  public static final StructType SEGMENT_SCHEMA =
+      new StructType()
+          .add("segment_id", IntegerType, false)
+          .add("item_id", StringType, false)
+          .add("score", DoubleType, false);
 
   private Popularity() {}
 
   /** (item_id, score) over the {@code days} days ending on {@code lastDay}. */
   public static Dataset<Row> global(
-      Dataset<Row> events, Map<String, Double> weights, String damping, LocalDate lastDay, int days) {
+      Dataset<Row> events,
+      Map<String, Double> weights,
+      String damping,
+      LocalDate lastDay,
+      int days) {
     return window(events, lastDay, days)
         .groupBy("item_id")
         .agg(sum(contribution(weights, damping)).as("score"))
@@ -44,8 +48,13 @@ public final class Popularity {
   }
 
   /** (segment_id, item_id, score) from the events of each segment's members. */
-  public static Dataset<Row> bySegment(Dataset<Row> events, Dataset<Row> segments,
-      Map<String, Double> weights, String damping, LocalDate lastDay, int days) {
+  public static Dataset<Row> bySegment(
+      Dataset<Row> events,
+      Dataset<Row> segments,
+      Map<String, Double> weights,
+      String damping,
+      LocalDate lastDay,
+      int days) {
     return window(events, lastDay, days)
         .join(segments.select("user_id", "segment_id"), "user_id")
         .groupBy("segment_id", "item_id")
@@ -61,15 +70,20 @@ public final class Popularity {
   /** The best {@code n} items per segment. */
   public static Dataset<Row> topPerSegment(Dataset<Row> segmentPopularity, int n) {
     return segmentPopularity
-        .withColumn("pos", row_number().over(Window.partitionBy("segment_id")
-            .orderBy(col("score").desc(), col("item_id").asc())))
+        .withColumn(
+            "pos",
+            row_number()
+                .over(
+                    Window.partitionBy("segment_id")
+                        .orderBy(col("score").desc(), col("item_id").asc())))
         .filter(col("pos").leq(n))
         .drop("pos");
   }
 
   private static Dataset<Row> window(Dataset<Row> events, LocalDate lastDay, int days) {
     LocalDate first = lastDay.minusDays(days - 1L);
-    return events.filter(col("dt").geq(lit(Date.valueOf(first))).and(col("dt").leq(lit(Date.valueOf(lastDay)))));
+    return events.filter(
+        col("dt").geq(lit(Date.valueOf(first))).and(col("dt").leq(lit(Date.valueOf(lastDay)))));
   }
 
   private static Column contribution(Map<String, Double> weights, String damping) {

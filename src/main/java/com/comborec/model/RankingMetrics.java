@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Top-K ranking metrics with binary relevance, on one user's ranked list. Plain Java, so Spark
- * and the tests use the very same arithmetic. Only the first K entries of a list count; a list
- * shorter than K is not padded (its missing slots are misses). A user with no relevant item
- * scores 0 everywhere; evaluation never includes such users.
+ * Top-K ranking metrics with binary relevance, on one user's ranked list. Plain Java, so Spark and
+ * the tests use the very same arithmetic. Only the first K entries of a list count; a list shorter
+ * than K is not padded (its missing slots are misses). A user with no relevant item scores 0
+ * everywhere; evaluation never includes such users.
  */
 public final class RankingMetrics {
   private RankingMetrics() {}
@@ -23,8 +23,8 @@ public final class RankingMetrics {
   }
 
   /**
-   * DCG / ideal DCG: a hit at 1-based position i gains 1 / log2(i + 1); the ideal list has
-   * min(K, |relevant|) hits on top.
+   * DCG / ideal DCG: a hit at 1-based position i gains 1 / log2(i + 1); the ideal list has min(K,
+   * |relevant|) hits on top.
    */
   public static double ndcgAtK(List<String> ranked, Set<String> relevant, int k) {
     double dcg = 0;

@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which candidate serves: the pinned one ({@code model.serving}), else the best NDCG@K. Ties go
- * to the simpler candidate (popular, then cooccurrence, als, blend): added complexity has to earn
- * its place. "popular" is measured by the global_popular baseline.
+ * Which candidate serves: the pinned one ({@code model.serving}), else the best NDCG@K. Ties go to
+ * the simpler candidate (popular, then cooccurrence, als, blend): added complexity has to earn its
+ * place. "popular" is measured by the global_popular baseline.
  */
 public final class ServingChoice {
   /** Candidates in order of simplicity; a later one must be strictly better to win. */
   static final List<String> BY_SIMPLICITY =
       List.of(Candidates.POPULAR, Candidates.COOCCURRENCE, Candidates.ALS, Candidates.BLEND);
-  static final List<String> LEARNED = List.of(Candidates.ALS, Candidates.COOCCURRENCE, Candidates.BLEND);
+
+  static final List<String> LEARNED =
+      List.of(Candidates.ALS, Candidates.COOCCURRENCE, Candidates.BLEND);
+
   /** What serves when nothing could be evaluated (no user bought anything new in the holdout). */
   static final String UNEVALUATED_DEFAULT = Candidates.ALS;
 
@@ -57,18 +60,23 @@ public final class ServingChoice {
     if (best > popular.ndcg()) {
       return segmentNote(metrics, best, bestName, k);
     }
-    return String.format("no learned candidate beats global popularity: best learned NDCG@%d is %s"
-        + " (%s) against %s for global_popular", k, fmt(best), bestName, fmt(popular.ndcg()));
+    return String.format(
+        "no learned candidate beats global popularity: best learned NDCG@%d is %s"
+            + " (%s) against %s for global_popular",
+        k, fmt(best), bestName, fmt(popular.ndcg()));
   }
 
   /** Segment popularity is a fallback, not a serving option, but beating it is worth saying. */
-  private static String segmentNote(Map<String, Metrics> metrics, double best, String bestName, int k) {
+  private static String segmentNote(
+      Map<String, Metrics> metrics, double best, String bestName, int k) {
     Metrics segment = metrics.get(Candidates.SEGMENT_POPULAR);
     if (segment == null || best > segment.ndcg()) {
       return null;
     }
-    return String.format("no learned candidate beats segment popularity: best learned NDCG@%d is %s"
-        + " (%s) against %s for segment_popular", k, fmt(best), bestName, fmt(segment.ndcg()));
+    return String.format(
+        "no learned candidate beats segment popularity: best learned NDCG@%d is %s"
+            + " (%s) against %s for segment_popular",
+        k, fmt(best), bestName, fmt(segment.ndcg()));
   }
 
   static String fmt(double v) {

@@ -20,7 +20,8 @@ public record TuneGrid(
 
   /** A small default grid: 3 x 2 x 2 x 2 = 24 fits. */
   public static TuneGrid defaults() {
-    return new TuneGrid(List.of(16, 32, 64), List.of(0.01, 0.1), List.of(5.0, 20.0), List.of(30.0, 90.0));
+    return new TuneGrid(
+        List.of(16, 32, 64), List.of(0.01, 0.1), List.of(5.0, 20.0), List.of(30.0, 90.0));
   }
 
   public int size() {

@@ -28,7 +28,8 @@ public final class Committer {
       }
     }
     ctx.fs().delete(ctx.layout().stagingRoot());
-    String stagingParent = ctx.layout().stagingRoot().substring(0, ctx.layout().stagingRoot().lastIndexOf('/'));
+    String stagingParent =
+        ctx.layout().stagingRoot().substring(0, ctx.layout().stagingRoot().lastIndexOf('/'));
     if (ctx.fs().list(stagingParent).isEmpty()) {
       ctx.fs().delete(stagingParent);
     }
@@ -45,8 +46,10 @@ public final class Committer {
       }
     }
     if (s.rows() != e.rows() || !missing.isEmpty()) {
-      throw new IllegalStateException(String.format("staged %s failed its footer check: %d rows (expected %d), "
-          + "missing columns %s", e.relativePath(), s.rows(), e.rows(), missing));
+      throw new IllegalStateException(
+          String.format(
+              "staged %s failed its footer check: %d rows (expected %d), " + "missing columns %s",
+              e.relativePath(), s.rows(), e.rows(), missing));
     }
   }
 
@@ -60,7 +63,8 @@ public final class Committer {
     ctx.fs().mkdirs(parent);
     if (ctx.fs().exists(to)) {
       // Move the old day aside under a hidden name first, so the new one is never mixed with it.
-      String aside = parent + "/_replaced-" + to.substring(to.lastIndexOf('/') + 1) + "-" + System.nanoTime();
+      String aside =
+          parent + "/_replaced-" + to.substring(to.lastIndexOf('/') + 1) + "-" + System.nanoTime();
       ctx.fs().rename(to, aside);
       ctx.fs().rename(from, to);
       ctx.fs().delete(aside);

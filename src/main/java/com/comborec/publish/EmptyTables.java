@@ -29,7 +29,8 @@ public final class EmptyTables {
     try {
       for (FileStatus f : ctx.fs().list(template)) {
         Path dst = new Path(folder, f.getPath().getName());
-        FileUtil.copy(ctx.fs().fs(template), f.getPath(), ctx.fs().fs(folder), dst, false, ctx.fs().hadoop());
+        FileUtil.copy(
+            ctx.fs().fs(template), f.getPath(), ctx.fs().fs(folder), dst, false, ctx.fs().hadoop());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write an empty table at " + folder, e);
@@ -38,7 +39,12 @@ public final class EmptyTables {
 
   private String template(StructType schema) {
     String path = ctx.layout().stagingRoot() + "/_empty-" + Integer.toHexString(schema.hashCode());
-    ctx.spark().createDataFrame(List.of(), schema).coalesce(1).write().mode("overwrite").parquet(path);
+    ctx.spark()
+        .createDataFrame(List.of(), schema)
+        .coalesce(1)
+        .write()
+        .mode("overwrite")
+        .parquet(path);
     return path;
   }
 }

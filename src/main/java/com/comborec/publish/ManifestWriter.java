@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Writes {@code _manifests/dt=D.json}: the run's status, timings, counts, model figures and config. */
+/**
+ * Writes {@code _manifests/dt=D.json}: the run's status, timings, counts, model figures and config.
+ */
 public final class ManifestWriter {
   private ManifestWriter() {}
 
-  public static Map<String, Object> write(RunContext ctx, ExitCode exit, String message, Instant started,
-      boolean partial) {
+  public static Map<String, Object> write(
+      RunContext ctx, ExitCode exit, String message, Instant started, boolean partial) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("schema_version", ctx.config().publish().schemaVersion());
     m.put("run_date", ctx.runDate().toString());

@@ -32,10 +32,14 @@ public final class ParquetFooters {
       List<String> columns = new ArrayList<>();
       for (FileStatus status : fs.listStatus(dir)) {
         String name = status.getPath().getName();
-        if (!status.isFile() || !name.endsWith(".parquet") || name.startsWith("_") || name.startsWith(".")) {
+        if (!status.isFile()
+            || !name.endsWith(".parquet")
+            || name.startsWith("_")
+            || name.startsWith(".")) {
           continue;
         }
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(status, hadoop))) {
+        try (ParquetFileReader reader =
+            ParquetFileReader.open(HadoopInputFile.fromStatus(status, hadoop))) {
           ParquetMetadata meta = reader.getFooter();
           rows += reader.getRecordCount();
           files++;

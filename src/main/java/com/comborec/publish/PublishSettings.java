@@ -6,7 +6,7 @@ import com.comborec.core.Settings;
 public record PublishSettings(int filesPerTable, boolean verifyFooters, String schemaVersion) {
 
   public static PublishSettings from(Settings s) {
-    return new PublishSettings(s.intAtLeast("files-per-table", 1), s.bool("verify-footers"),
-        s.string("schema-version"));
+    return new PublishSettings(
+        s.intAtLeast("files-per-table", 1), s.bool("verify-footers"), s.string("schema-version"));
   }
 }

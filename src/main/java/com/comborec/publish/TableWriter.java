@@ -11,8 +11,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Stages a public table: checks it against its contract schema, writes it under the run's
- * {@code _staging} folder and registers it (with its footer row count) for the commit.
+ * Stages a public table: checks it against its contract schema, writes it under the run's {@code
+ * _staging} folder and registers it (with its footer row count) for the commit.
  */
 public final class TableWriter {
   private TableWriter() {}
@@ -31,11 +31,14 @@ public final class TableWriter {
     }
     List<String> mismatches = Schemas.mismatches(expected, rows.schema());
     if (!mismatches.isEmpty()) {
-      throw new IllegalStateException("table " + table + " does not match the contract: " + mismatches);
+      throw new IllegalStateException(
+          "table " + table + " does not match the contract: " + mismatches);
     }
     String target = ctx.layout().staged(relativePath);
     int files = ctx.config().publish().filesPerTable();
-    ctx.step("stage " + relativePath, () -> rows.repartition(files).write().mode(SaveMode.Overwrite).parquet(target));
+    ctx.step(
+        "stage " + relativePath,
+        () -> rows.repartition(files).write().mode(SaveMode.Overwrite).parquet(target));
     ParquetFooters.Summary summary = ParquetFooters.read(ctx.fs().hadoop(), target);
     ctx.staged().add(new StagedTables.Entry(relativePath, table, summary.rows(), summary.files()));
     return summary.rows();
@@ -43,7 +46,8 @@ public final class TableWriter {
 
   /** Writes an internal dataset to the work store (not public, not staged). */
   public static long writeWork(RunContext ctx, String path, Dataset<Row> rows) {
-    ctx.step("write " + path.substring(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1),
+    ctx.step(
+        "write " + path.substring(path.lastIndexOf("/", path.lastIndexOf("/") - 1) + 1),
         () -> rows.write().mode(SaveMode.Overwrite).parquet(path));
     return ParquetFooters.read(ctx.fs().hadoop(), path).rows();
   }

@@ -13,6 +13,7 @@ public final class Codes {
    * The strategy column (segment_popular / global_popular) tells the two apart.
    */
   public static final String POPULAR_IN_SEGMENT = "popular_in_segment";
+
   /** The market's boost of a rising category moved the item into the list. */
   public static final String TRENDING = "trending";
 

@@ -30,7 +30,10 @@ import org.apache.spark.sql.expressions.Window;
 public final class Ranking {
   private Ranking() {}
 
-  /** {@link #rankLists(Dataset, Dataset, Dataset, Dataset, int, Diversify)} without diversity control. */
+  /**
+   * {@link #rankLists(Dataset, Dataset, Dataset, Dataset, int, Diversify)} without diversity
+   * control.
+   */
   public static Dataset<Row> rankLists(
       Dataset<Row> candidates,
       Dataset<Row> strategies,
@@ -73,7 +76,8 @@ public final class Ranking {
             .filter(col("pick").equalTo(1));
     boolean diversified = diversify.settings().enabled();
     Dataset<Row> ranked =
-        withMarketBoost(best, topN).filter(col("rank").leq(diversified ? topN * POOL_FACTOR : topN));
+        withMarketBoost(best, topN)
+            .filter(col("rank").leq(diversified ? topN * POOL_FACTOR : topN));
     return diversified ? diversifiedLists(ranked, topN, diversify) : plainLists(ranked);
   }
 
@@ -107,7 +111,10 @@ public final class Ranking {
         when(col("score").geq(0), col("score").multiply(col("boost")))
             .otherwise(col("score").divide(col("boost")));
     Column trending =
-        col("rising").and(col("boost").gt(1.0)).and(col("plain_rank").gt(topN)).and(col("rank").leq(topN));
+        col("rising")
+            .and(col("boost").gt(1.0))
+            .and(col("plain_rank").gt(topN))
+            .and(col("rank").leq(topN));
     return best.withColumn("plain_rank", row_number().over(byUser(col("score"))))
         .withColumn("score", boosted)
         .withColumn("rank", row_number().over(byUser(col("score"))))
@@ -132,8 +139,8 @@ public final class Ranking {
 
   /**
    * Re-ranks each user's pool with {@link Diversify}. Scores of different sources (an ALS score, a
-   * purchase count) are not comparable, so the re-ranker sees the merged order as its relevance:
-   * 1 for the first candidate down to 1/pool for the last; the published score stays the model's.
+   * purchase count) are not comparable, so the re-ranker sees the merged order as its relevance: 1
+   * for the first candidate down to 1/pool for the last; the published score stays the model's.
    */
   private static Dataset<Row> diversifiedLists(Dataset<Row> ranked, int topN, Diversify diversify) {
     Column pool = count(lit(1)).over(Window.partitionBy("user_id"));
@@ -153,8 +160,7 @@ public final class Ranking {
             .groupBy("user_id")
             .agg(
                 array_sort(collect_list(candidate)).as("candidates"),
-                collect_list(
-                        when(col("priority").equalTo(Codes.PERSONAL_PRIORITY), col("item_id")))
+                collect_list(when(col("priority").equalTo(Codes.PERSONAL_PRIORITY), col("item_id")))
                     .as("personal_items"));
     return DiversifyLists.rerank(pools, "candidates", topN, diversify)
         .withColumn("personal", arrays_overlap(col("items.item_id"), col("personal_items")))

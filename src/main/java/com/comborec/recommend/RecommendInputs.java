@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the recommend stage reads: the model stage's work datasets and model.json, the
  * features stage's interactions, the optional segments, and the validated events, products and
- * feedback, and the market stage's item boosts. Optional inputs are null when absent; a missing required one fails naming its path.
+ * feedback, and the market stage's item boosts. Optional inputs are null when absent; a missing
+ * required one fails naming its path.
  */
 public record RecommendInputs(
     ModelInfo model,

@@ -64,7 +64,8 @@ public final class RecommendStage implements Stage {
               diversify);
       // assemble re-applies the contract schema through an RDD; with adaptive execution, taking
       // the RDD runs every shuffle of the ranking, so that time gets a step of its own in the log.
-      Dataset<Row> table = ctx.step("rank lists", () -> Ranking.assemble(strategies, lists, in.model()));
+      Dataset<Row> table =
+          ctx.step("rank lists", () -> Ranking.assemble(strategies, lists, in.model()));
       report(ctx, in.model(), TableWriter.stage(ctx, "recommendations", table));
       ctx.step("measure exposure", () -> measureExposure(ctx, in, filters));
     } finally {
@@ -74,13 +75,17 @@ public final class RecommendStage implements Stage {
   }
 
   /**
-   * Adds each candidate's category (for the diversity control) and its category's market boost
-   * and rising flag (1 and false without market signals).
+   * Adds each candidate's category (for the diversity control) and its category's market boost and
+   * rising flag (1 and false without market signals).
    */
   private static Dataset<Row> withItemSignals(Dataset<Row> candidates, RecommendInputs in) {
     Dataset<Row> items = in.products().select("item_id", "category");
     if (in.itemBoosts() != null) {
-      items = items.join(in.itemBoosts().select("item_id", "boost", "rising"), new String[] {"item_id"}, "left");
+      items =
+          items.join(
+              in.itemBoosts().select("item_id", "boost", "rising"),
+              new String[] {"item_id"},
+              "left");
     } else {
       items = items.withColumn("boost", lit(1.0)).withColumn("rising", lit(false));
     }
@@ -100,8 +105,10 @@ public final class RecommendStage implements Stage {
       return Diversify.off();
     }
     if (r.mmrOn() && in.similar() == null) {
-      throw new IllegalStateException("responsible.mmr-lambda < 1 needs the combos stage's similar pairs at "
-          + ctx.layout().work("similar") + ": run the combos stage for this day first");
+      throw new IllegalStateException(
+          "responsible.mmr-lambda < 1 needs the combos stage's similar pairs at "
+              + ctx.layout().work("similar")
+              + ": run the combos stage for this day first");
     }
     ctx.report().put("responsible.settings.max_per_category", r.maxPerCategory());
     ctx.report().put("responsible.settings.mmr_lambda", r.mmrLambda());
@@ -217,7 +224,9 @@ public final class RecommendStage implements Stage {
   }
 
   private static Dataset<Row> staged(RunContext ctx) {
-    return ctx.spark().read().parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
+    return ctx.spark()
+        .read()
+        .parquet(ctx.layout().staged(ctx.layout().relativeTable("recommendations")));
   }
 
   /** Users per strategy and list-length figures, read back from the small staged table. */

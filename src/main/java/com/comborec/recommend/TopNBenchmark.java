@@ -91,7 +91,8 @@ public final class TopNBenchmark {
   /** Arguments: users items rank k seed [runs [json-file]]; e.g. 50000 20000 32 10 42. */
   public static void main(String[] args) {
     if (args.length < 5) {
-      System.err.println("usage: TopNBenchmark <users> <items> <rank> <k> <seed> [runs [json-file]]");
+      System.err.println(
+          "usage: TopNBenchmark <users> <items> <rank> <k> <seed> [runs [json-file]]");
       System.exit(2);
     }
     SparkSession.Builder builder =
@@ -192,8 +193,7 @@ public final class TopNBenchmark {
     m.put("speedup", BenchStats.summary(BenchStats.ratios(r.alsRuns(), r.topNRuns())));
     m.put("recommend_for_all_users_cpu_seconds", BenchStats.summary(r.alsCpuRuns()));
     m.put("topn_cpu_seconds", BenchStats.summary(r.topNCpuRuns()));
-    m.put("speedup_cpu", BenchStats.summary(
-        BenchStats.ratios(r.alsCpuRuns(), r.topNCpuRuns())));
+    m.put("speedup_cpu", BenchStats.summary(BenchStats.ratios(r.alsCpuRuns(), r.topNCpuRuns())));
     m.put("flops", 2.0 * r.users() * r.items() * r.rank());
     m.put("sgemm_gflops_per_core", r.sgemmGflopsPerCore());
     m.put("topn_kernel", r.topNKernel());

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Re-ranks one user's candidates into a top-N list under the diversity settings, in plain Java:
- * (1) popularity debias of the scores, (2) greedy selection by maximal marginal relevance
- * lambda * relevance - (1 - lambda) * (largest similarity to an item already listed), where
- * relevance is the debiased score min-max scaled to [0, 1] within the list, (3) under a cap on
- * items per category. All off, it returns the top N by score. Ranks run 1..N without gaps; each
- * item keeps the model's score, reason and because_item_id (the rank, not the score, carries the
- * new order). Ties: higher relevance first, then item_id.
+ * Re-ranks one user's candidates into a top-N list under the diversity settings, in plain Java: (1)
+ * popularity debias of the scores, (2) greedy selection by maximal marginal relevance lambda *
+ * relevance - (1 - lambda) * (largest similarity to an item already listed), where relevance is the
+ * debiased score min-max scaled to [0, 1] within the list, (3) under a cap on items per category.
+ * All off, it returns the top N by score. Ranks run 1..N without gaps; each item keeps the model's
+ * score, reason and because_item_id (the rank, not the score, carries the new order). Ties: higher
+ * relevance first, then item_id.
  */
 public final class Diversify implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,10 +24,11 @@ public final class Diversify implements Serializable {
   private final HashMap<String, Double> popularity;
 
   /**
-   * @param popularity item -> purchases in the look-back window; only read when debias is on,
-   *     an absent item counts as 1 (so a never-bought item is not divided by zero)
+   * @param popularity item -> purchases in the look-back window; only read when debias is on, an
+   *     absent item counts as 1 (so a never-bought item is not divided by zero)
    */
-  public Diversify(ResponsibleSettings settings, ItemSimilarity similarity, Map<String, Double> popularity) {
+  public Diversify(
+      ResponsibleSettings settings, ItemSimilarity similarity, Map<String, Double> popularity) {
     this.settings = settings;
     this.similarity = similarity;
     this.popularity = new HashMap<>(popularity);
@@ -78,12 +79,17 @@ public final class Diversify implements Serializable {
       double pop = popularity.getOrDefault(c.itemId(), 1.0);
       raw.add(new Scored(c, debiased(c.score(), pop, settings.popularityDebiasPower()), 0));
     }
-    raw.sort(Comparator.comparingDouble(Scored::adjusted).reversed().thenComparing(s -> s.candidate().itemId()));
+    raw.sort(
+        Comparator.comparingDouble(Scored::adjusted)
+            .reversed()
+            .thenComparing(s -> s.candidate().itemId()));
     double max = raw.isEmpty() ? 0 : raw.get(0).adjusted();
     double min = raw.isEmpty() ? 0 : raw.get(raw.size() - 1).adjusted();
     List<Scored> out = new ArrayList<>(raw.size());
     for (Scored s : raw) {
-      out.add(new Scored(s.candidate(), s.adjusted(), max == min ? 1.0 : (s.adjusted() - min) / (max - min)));
+      out.add(
+          new Scored(
+              s.candidate(), s.adjusted(), max == min ? 1.0 : (s.adjusted() - min) / (max - min)));
     }
     return out;
   }
@@ -126,7 +132,8 @@ public final class Diversify implements Serializable {
       String pickedId = pool.get(best).candidate().itemId();
       for (int i = 0; i < pool.size(); i++) {
         if (!used[i]) {
-          maxSim[i] = Math.max(maxSim[i], similarity.of(pool.get(i).candidate().itemId(), pickedId));
+          maxSim[i] =
+              Math.max(maxSim[i], similarity.of(pool.get(i).candidate().itemId(), pickedId));
         }
       }
     }

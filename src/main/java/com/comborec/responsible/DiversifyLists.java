@@ -28,12 +28,13 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class DiversifyLists {
   /** The candidate struct the recommend stage provides (category and because_item_id nullable). */
-  public static final StructType CANDIDATE = new StructType()
-      .add("item_id", StringType, false)
-      .add("score", DoubleType, false)
-      .add("category", StringType, true)
-      .add("reason", StringType, false)
-      .add("because_item_id", StringType, true);
+  public static final StructType CANDIDATE =
+      new StructType()
+          .add("item_id", StringType, false)
+          .add("score", DoubleType, false)
+          .add("category", StringType, true)
+          .add("reason", StringType, false)
+          .add("because_item_id", StringType, true);
 
   private DiversifyLists() {}
 
@@ -44,8 +45,10 @@ public final class DiversifyLists {
    * @param similar item_id, other_item_id, similarity (the combos stage's work dataset)
    * @param purchases item_id, purchases (see {@link ExposureMetrics#purchaseCounts})
    */
-  public static Diversify prepare(ResponsibleSettings s, Dataset<Row> similar, Dataset<Row> purchases) {
-    ItemSimilarity sim = s.mmrOn() && similar != null ? SimilarityPairs.collect(similar) : ItemSimilarity.none();
+  public static Diversify prepare(
+      ResponsibleSettings s, Dataset<Row> similar, Dataset<Row> purchases) {
+    ItemSimilarity sim =
+        s.mmrOn() && similar != null ? SimilarityPairs.collect(similar) : ItemSimilarity.none();
     Map<String, Double> pop = new HashMap<>();
     if (s.debiasOn() && purchases != null) {
       Iterator<Row> rows = purchases.select("item_id", "purchases").toLocalIterator();
@@ -58,49 +61,58 @@ public final class DiversifyLists {
   }
 
   /**
-   * Replaces {@code candidatesColumn} (array of {@link #CANDIDATE}, optionally with a double
-   * {@code relevance} that orders instead of the score; other extra struct fields ignored)
-   * by {@code items} (array of the contract's rank, item_id, score, reason, because_item_id) at the
-   * same position, holding the top {@code topN} after diversification. A null array gives an empty list.
+   * Replaces {@code candidatesColumn} (array of {@link #CANDIDATE}, optionally with a double {@code
+   * relevance} that orders instead of the score; other extra struct fields ignored) by {@code
+   * items} (array of the contract's rank, item_id, score, reason, because_item_id) at the same
+   * position, holding the top {@code topN} after diversification. A null array gives an empty list.
    */
-  public static Dataset<Row> rerank(Dataset<Row> lists, String candidatesColumn, int topN, Diversify diversify) {
+  public static Dataset<Row> rerank(
+      Dataset<Row> lists, String candidatesColumn, int topN, Diversify diversify) {
     StructType in = lists.schema();
     int column = fieldIndex(in, candidatesColumn);
     int[] fields = candidateFields(in.fields()[column]);
     int relevance = relevanceField(in.fields()[column]);
     StructType out = outputSchema(in, column);
-    Broadcast<Diversify> shared = JavaSparkContext.fromSparkContext(lists.sparkSession().sparkContext()).broadcast(diversify);
-    return lists.mapPartitions((Iterator<Row> rows) -> new Iterator<Row>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
+    Broadcast<Diversify> shared =
+        JavaSparkContext.fromSparkContext(lists.sparkSession().sparkContext()).broadcast(diversify);
+    return lists.mapPartitions(
+        (Iterator<Row> rows) ->
+            new Iterator<Row>() {
+              @Override
+              public boolean hasNext() {
+                return rows.hasNext();
+              }
 
-      @Override
-      public Row next() {
-        return rerankRow(rows.next(), column, fields, relevance, topN, shared.value());
-      }
-    }, Encoders.row(out));
+              @Override
+              public Row next() {
+                return rerankRow(rows.next(), column, fields, relevance, topN, shared.value());
+              }
+            },
+        Encoders.row(out));
   }
 
   /**
    * With a relevance field, the re-ranker orders by it while each item keeps its own score in the
    * output (the caller's scores may not be comparable across candidates).
    */
-  private static Row rerankRow(Row row, int column, int[] f, int relevance, int topN, Diversify diversify) {
+  private static Row rerankRow(
+      Row row, int column, int[] f, int relevance, int topN, Diversify diversify) {
     List<Candidate> candidates = new ArrayList<>();
     Map<String, Double> scores = new HashMap<>();
     if (!row.isNullAt(column)) {
       for (Row c : row.<Row>getList(column)) {
         double order = relevance < 0 ? c.getDouble(f[1]) : c.getDouble(relevance);
         scores.merge(c.getString(f[0]), c.getDouble(f[1]), Math::max);
-        candidates.add(new Candidate(c.getString(f[0]), order, optional(c, f[2]), c.getString(f[3]),
-            optional(c, f[4])));
+        candidates.add(
+            new Candidate(
+                c.getString(f[0]), order, optional(c, f[2]), c.getString(f[3]), optional(c, f[4])));
       }
     }
     List<Row> items = new ArrayList<>();
     for (RankedItem r : diversify.rerank(candidates, topN)) {
-      items.add(RowFactory.create(r.rank(), r.itemId(), scores.get(r.itemId()), r.reason(), r.becauseItemId()));
+      items.add(
+          RowFactory.create(
+              r.rank(), r.itemId(), scores.get(r.itemId()), r.reason(), r.becauseItemId()));
     }
     Object[] values = new Object[row.length()];
     for (int i = 0; i < values.length; i++) {
@@ -115,7 +127,8 @@ public final class DiversifyLists {
     StructType element = (StructType) ((ArrayType) field.dataType()).elementType();
     int idx = element.getFieldIndex("relevance").getOrElse(() -> -1);
     if (idx >= 0 && !element.fields()[idx].dataType().equals(DoubleType)) {
-      throw new IllegalArgumentException("candidate field relevance must be double in " + element.simpleString());
+      throw new IllegalArgumentException(
+          "candidate field relevance must be double in " + element.simpleString());
     }
     return idx;
   }
@@ -126,15 +139,24 @@ public final class DiversifyLists {
 
   private static StructType outputSchema(StructType in, int column) {
     StructField[] fields = in.fields().clone();
-    fields[column] = DataTypes.createStructField("items", DataTypes.createArrayType(Schemas.RECOMMENDATION_ITEM, false), false);
+    fields[column] =
+        DataTypes.createStructField(
+            "items", DataTypes.createArrayType(Schemas.RECOMMENDATION_ITEM, false), false);
     return new StructType(fields);
   }
 
-  /** Positions of item_id, score, category, reason, because_item_id in the struct (-1 = absent, optional only). */
+  /**
+   * Positions of item_id, score, category, reason, because_item_id in the struct (-1 = absent,
+   * optional only).
+   */
   private static int[] candidateFields(StructField field) {
-    if (!(field.dataType() instanceof ArrayType a) || !(a.elementType() instanceof StructType element)) {
-      throw new IllegalArgumentException("column " + field.name() + " must be an array of candidate structs, got "
-          + field.dataType().simpleString());
+    if (!(field.dataType() instanceof ArrayType a)
+        || !(a.elementType() instanceof StructType element)) {
+      throw new IllegalArgumentException(
+          "column "
+              + field.name()
+              + " must be an array of candidate structs, got "
+              + field.dataType().simpleString());
     }
     int[] out = new int[CANDIDATE.size()];
     for (int i = 0; i < out.length; i++) {
@@ -142,8 +164,13 @@ public final class DiversifyLists {
       int idx = element.getFieldIndex(wanted.name()).getOrElse(() -> -1);
       boolean typed = idx >= 0 && element.fields()[idx].dataType().equals(wanted.dataType());
       if ((idx >= 0 && !typed) || (idx < 0 && !wanted.nullable())) {
-        throw new IllegalArgumentException(String.format("candidate struct of %s needs %s %s, got %s",
-            field.name(), wanted.name(), wanted.dataType().simpleString(), element.simpleString()));
+        throw new IllegalArgumentException(
+            String.format(
+                "candidate struct of %s needs %s %s, got %s",
+                field.name(),
+                wanted.name(),
+                wanted.dataType().simpleString(),
+                element.simpleString()));
       }
       out[i] = idx;
     }

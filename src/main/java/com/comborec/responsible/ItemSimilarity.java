@@ -2,7 +2,10 @@ package com.comborec.responsible;
 
 import java.io.Serializable;
 
-/** Similarity of two items in [0, 1] (1 = identical, 0 = unrelated or unknown); Serializable for Spark. */
+/**
+ * Similarity of two items in [0, 1] (1 = identical, 0 = unrelated or unknown); Serializable for
+ * Spark.
+ */
 @FunctionalInterface
 public interface ItemSimilarity extends Serializable {
   double of(String itemId, String otherItemId);

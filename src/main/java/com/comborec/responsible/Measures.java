@@ -16,6 +16,7 @@ import java.util.stream.LongStream;
 public final class Measures {
   /** The "head": the most purchased 20% of catalog items; the rest is the long tail. */
   public static final double HEAD_SHARE = 0.2;
+
   /** An item nobody bought counts as bought half a time: one bit more novel than a single buy. */
   public static final double UNSEEN_PURCHASES = 0.5;
 
@@ -33,9 +34,9 @@ public final class Measures {
 
   /**
    * Gini coefficient of exposures (one value per catalog item, items never shown = 0), standard
-   * formula on ascending values x_1..x_n: G = 2 * sum(i * x_i) / (n * sum(x)) - (n + 1) / n. It
-   * is 0 for equal exposure and (n - 1) / n when one item gets everything: [0,0,0,1] gives 0.75
-   * (no n / (n - 1) correction). 0 when there are no items or no exposures.
+   * formula on ascending values x_1..x_n: G = 2 * sum(i * x_i) / (n * sum(x)) - (n + 1) / n. It is
+   * 0 for equal exposure and (n - 1) / n when one item gets everything: [0,0,0,1] gives 0.75 (no n
+   * / (n - 1) correction). 0 when there are no items or no exposures.
    */
   public static double gini(long[] exposures) {
     long[] sorted = exposures.clone();
@@ -91,7 +92,10 @@ public final class Measures {
 
   /** Mean self-information over every recommended slot (each list position counts once). */
   public static double novelty(long[] purchasesPerSlot, long totalPurchases) {
-    return LongStream.of(purchasesPerSlot).mapToDouble(p -> selfInformation(p, totalPurchases)).average().orElse(0.0);
+    return LongStream.of(purchasesPerSlot)
+        .mapToDouble(p -> selfInformation(p, totalPurchases))
+        .average()
+        .orElse(0.0);
   }
 
   /**
@@ -113,8 +117,8 @@ public final class Measures {
   }
 
   /**
-   * The same from category counts n_c of one list (what Spark aggregates): equal pairs are
-   * sum n_c(n_c - 1)/2 of k(k-1)/2, so ILD = 1 - sum n_c(n_c - 1) / (k(k - 1)).
+   * The same from category counts n_c of one list (what Spark aggregates): equal pairs are sum
+   * n_c(n_c - 1)/2 of k(k-1)/2, so ILD = 1 - sum n_c(n_c - 1) / (k(k - 1)).
    */
   public static OptionalDouble intraListDiversityFromCounts(Collection<Long> countsPerCategory) {
     long k = countsPerCategory.stream().mapToLong(Long::longValue).sum();

@@ -28,15 +28,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class PrivacyFilter {
   private static final Logger LOG = LoggerFactory.getLogger(PrivacyFilter.class);
+
   /** Columns that hold a person's id in the published contract. */
   public static final List<String> USER_COLUMNS = List.of("user_id");
+
   /** Input sources whose raw rows carry user ids (products and market do not). */
   public static final List<String> PERSONAL_SOURCES =
       List.of(Source.EVENTS.folder(), Source.USERS.folder(), Source.FEEDBACK.folder());
 
   private PrivacyFilter() {}
 
-  /** The hook of {@code TableWriter.stage}: the table as it may be published under this run's config. */
+  /**
+   * The hook of {@code TableWriter.stage}: the table as it may be published under this run's
+   * config.
+   */
   public static Dataset<Row> apply(RunContext ctx, String table, Dataset<Row> rows) {
     PrivacySettings p = ctx.config().privacy();
     List<String> columns = userColumns(rows);
@@ -52,7 +57,8 @@ public final class PrivacyFilter {
     if (rejects) {
       actions.add("raw lines of " + PERSONAL_SOURCES + " removed");
     }
-    LOG.info("[privacy] {}: {} (key id {})", table, String.join("; ", actions), pseudonymizer.keyId());
+    LOG.info(
+        "[privacy] {}: {} (key id {})", table, String.join("; ", actions), pseudonymizer.keyId());
     return apply(table, rows, pseudonymizer);
   }
 
@@ -63,14 +69,18 @@ public final class PrivacyFilter {
       out = pseudonymizeColumn(out, column, pseudonymizer);
     }
     if (table.equals("rejects")) {
-      out = out.withColumn("line",
-          when(col("source").isin(PERSONAL_SOURCES.toArray()), lit(null).cast("string")).otherwise(col("line")));
+      out =
+          out.withColumn(
+              "line",
+              when(col("source").isin(PERSONAL_SOURCES.toArray()), lit(null).cast("string"))
+                  .otherwise(col("line")));
     }
     return out;
   }
 
   /** Replaces a string column by its pseudonyms, in place; the key travels as a broadcast. */
-  public static Dataset<Row> pseudonymizeColumn(Dataset<Row> in, String column, Pseudonymizer pseudonymizer) {
+  public static Dataset<Row> pseudonymizeColumn(
+      Dataset<Row> in, String column, Pseudonymizer pseudonymizer) {
     return in.withColumn(column, pseudonymUdf(in, pseudonymizer).apply(col(column)));
   }
 
@@ -85,7 +95,8 @@ public final class PrivacyFilter {
 
   private static UserDefinedFunction pseudonymUdf(Dataset<Row> in, Pseudonymizer pseudonymizer) {
     Broadcast<Pseudonymizer> shared =
-        JavaSparkContext.fromSparkContext(in.sparkSession().sparkContext()).broadcast(pseudonymizer);
+        JavaSparkContext.fromSparkContext(in.sparkSession().sparkContext())
+            .broadcast(pseudonymizer);
     UDF1<String, String> f = id -> shared.value().pseudonym(id);
     return functions.udf(f, DataTypes.StringType);
   }

@@ -17,12 +17,16 @@ import java.util.regex.Pattern;
  * @param keyFile path of a local file holding the key; empty = use keyEnv
  * @param retentionDays validated partitions older than this many days are expired; 0 = keep all
  */
-public record PrivacySettings(boolean pseudonymize, String keyEnv, String keyFile, int retentionDays) {
+public record PrivacySettings(
+    boolean pseudonymize, String keyEnv, String keyFile, int retentionDays) {
   /** Environment variable names as operators write them: upper case, digits and underscores. */
   private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,127}");
+
   /** A long run of hex digits is far more likely a pasted key than a variable name. */
   private static final Pattern HEX_RUN = Pattern.compile("[0-9A-F]{9,}");
-  private static final List<String> LITERAL_KEY_NAMES = List.of("key", "secret", "pseudonym-key", "hmac-key");
+
+  private static final List<String> LITERAL_KEY_NAMES =
+      List.of("key", "secret", "pseudonym-key", "hmac-key");
 
   public static PrivacySettings off() {
     return new PrivacySettings(false, "COMBOREC_PSEUDONYM_KEY", "", 0);
@@ -34,30 +38,47 @@ public record PrivacySettings(boolean pseudonymize, String keyEnv, String keyFil
    */
   public static PrivacySettings from(Settings s, int lookbackDays) {
     refuseLiteralKeys(s);
-    PrivacySettings p = new PrivacySettings(s.bool("pseudonymize"), keyEnv(s), s.string("key-file").trim(),
-        s.intAtLeast("retention-days", 0));
-    s.check(p.retentionDays == 0 || p.retentionDays >= lookbackDays, "retention-days",
-        "must be 0 (keep everything) or at least comborec.lookback-days (%d), got %d: a shorter retention "
-            + "would delete events that every run still reads", lookbackDays, p.retentionDays);
+    PrivacySettings p =
+        new PrivacySettings(
+            s.bool("pseudonymize"),
+            keyEnv(s),
+            s.string("key-file").trim(),
+            s.intAtLeast("retention-days", 0));
+    s.check(
+        p.retentionDays == 0 || p.retentionDays >= lookbackDays,
+        "retention-days",
+        "must be 0 (keep everything) or at least comborec.lookback-days (%d), got %d: a shorter"
+            + " retention would delete events that every run still reads",
+        lookbackDays,
+        p.retentionDays);
     if (p.pseudonymize) {
       PseudonymKeys.load(p, System::getenv);
     }
     return p;
   }
 
-  /** Names an operator might use to paste the key into the config; load() refuses them as unknown too. */
+  /**
+   * Names an operator might use to paste the key into the config; load() refuses them as unknown
+   * too.
+   */
   private static void refuseLiteralKeys(Settings s) {
     for (String name : LITERAL_KEY_NAMES) {
-      s.check(!s.has(name), name, "the pseudonymisation key never goes into the configuration: put it in the "
-          + "environment variable named by key-env, or in the file named by key-file");
+      s.check(
+          !s.has(name),
+          name,
+          "the pseudonymisation key never goes into the configuration: put it in the "
+              + "environment variable named by key-env, or in the file named by key-file");
     }
   }
 
   private static String keyEnv(Settings s) {
     String name = s.string("key-env").trim();
-    s.check(ENV_NAME.matcher(name).matches() && !HEX_RUN.matcher(name).find(), "key-env",
-        "must be the NAME of an environment variable (upper case, e.g. COMBOREC_PSEUDONYM_KEY), never the key "
-            + "itself; the value given is not one (not shown here, in case it is a key)");
+    s.check(
+        ENV_NAME.matcher(name).matches() && !HEX_RUN.matcher(name).find(),
+        "key-env",
+        "must be the NAME of an environment variable (upper case, e.g. COMBOREC_PSEUDONYM_KEY),"
+            + " never the key itself; the value given is not one (not shown here, in case it is a"
+            + " key)");
     return name;
   }
 

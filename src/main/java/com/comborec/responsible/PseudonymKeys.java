@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * Reads the pseudonymisation key from the configured file or environment variable. The key is
- * the file's or variable's content byte for byte, trailing whitespace (a final newline) removed;
- * {@code openssl rand -hex 32} makes a good one. Messages name where the key was looked for,
- * never what was found.
+ * Reads the pseudonymisation key from the configured file or environment variable. The key is the
+ * file's or variable's content byte for byte, trailing whitespace (a final newline) removed; {@code
+ * openssl rand -hex 32} makes a good one. Messages name where the key was looked for, never what
+ * was found.
  */
 public final class PseudonymKeys {
   /** RFC 2104 advises a key at least as long as the hash output (32 bytes for SHA-256). */
@@ -24,8 +24,10 @@ public final class PseudonymKeys {
   public static byte[] load(PrivacySettings p, Function<String, String> env) {
     byte[] key = p.keyFile().isEmpty() ? fromEnv(p.keyEnv(), env) : fromFile(p.keyFile());
     if (key.length < MIN_KEY_BYTES) {
-      throw ComborecException.usage("the pseudonymisation key from %s holds %d bytes; at least %d are needed "
-          + "(e.g. openssl rand -hex 32)", source(p), key.length, MIN_KEY_BYTES);
+      throw ComborecException.usage(
+          "the pseudonymisation key from %s holds %d bytes; at least %d are needed "
+              + "(e.g. openssl rand -hex 32)",
+          source(p), key.length, MIN_KEY_BYTES);
     }
     return key;
   }
@@ -38,8 +40,10 @@ public final class PseudonymKeys {
   private static byte[] fromEnv(String name, Function<String, String> env) {
     String value = env.apply(name);
     if (value == null || value.isBlank()) {
-      throw ComborecException.usage("comborec.privacy.pseudonymize is on, but the environment variable %s "
-          + "(comborec.privacy.key-env) is not set", name);
+      throw ComborecException.usage(
+          "comborec.privacy.pseudonymize is on, but the environment variable %s "
+              + "(comborec.privacy.key-env) is not set",
+          name);
     }
     return trimEnd(value.getBytes(StandardCharsets.UTF_8));
   }
@@ -48,13 +52,15 @@ public final class PseudonymKeys {
     Path file = Path.of(path);
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       // The value is not repeated: an operator who pasted the key here must not see it in a log.
-      throw ComborecException.usage("configuration key 'comborec.privacy.key-file': no readable file at the "
-          + "configured path (not shown, in case it is a key rather than a path)");
+      throw ComborecException.usage(
+          "configuration key 'comborec.privacy.key-file': no readable file at the "
+              + "configured path (not shown, in case it is a key rather than a path)");
     }
     try {
       return trimEnd(Files.readAllBytes(file));
     } catch (IOException e) {
-      throw ComborecException.usage("comborec.privacy.key-file cannot be read: %s", e.getClass().getSimpleName());
+      throw ComborecException.usage(
+          "comborec.privacy.key-file cannot be read: %s", e.getClass().getSimpleName());
     }
   }
 
@@ -67,6 +73,8 @@ public final class PseudonymKeys {
   }
 
   private static String source(PrivacySettings p) {
-    return p.keyFile().isEmpty() ? "environment variable " + p.keyEnv() : "comborec.privacy.key-file";
+    return p.keyFile().isEmpty()
+        ? "environment variable " + p.keyEnv()
+        : "comborec.privacy.key-file";
   }
 }

@@ -8,19 +8,20 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed, stable pseudonyms: HMAC-SHA256(key, UTF-8 id) as lowercase hex, cut to 32 characters
- * (128 bits, so a collision among even a billion users has odds below 1e-20). The same key and id
- * always give the same pseudonym, across runs and machines; without the key a pseudonym can
- * neither be reversed nor recomputed from a guessed id, which a plain hash would allow.
+ * Keyed, stable pseudonyms: HMAC-SHA256(key, UTF-8 id) as lowercase hex, cut to 32 characters (128
+ * bits, so a collision among even a billion users has odds below 1e-20). The same key and id always
+ * give the same pseudonym, across runs and machines; without the key a pseudonym can neither be
+ * reversed nor recomputed from a guessed id, which a plain hash would allow.
  *
- * <p>Serializable so Spark can broadcast it; one {@link Mac} per thread, since a broadcast value
- * is shared by the concurrent tasks of an executor and a Mac is not thread-safe.
+ * <p>Serializable so Spark can broadcast it; one {@link Mac} per thread, since a broadcast value is
+ * shared by the concurrent tasks of an executor and a Mac is not thread-safe.
  */
 public final class Pseudonymizer implements Serializable {
   private static final long serialVersionUID = 1L;
   public static final int HEX_LENGTH = 32;
   private static final String ALGORITHM = "HmacSHA256";
-  private static final byte[] KEY_ID_MESSAGE = "comborec-pseudonym-key-id".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] KEY_ID_MESSAGE =
+      "comborec-pseudonym-key-id".getBytes(StandardCharsets.UTF_8);
 
   private final byte[] key;
   private transient ThreadLocal<Mac> macs;

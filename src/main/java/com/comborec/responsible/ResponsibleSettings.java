@@ -11,8 +11,8 @@ import java.io.Serializable;
  * @param mmrLambda weight of relevance against diversity in the MMR re-rank; 1.0 = relevance only
  * @param popularityDebiasPower scores are divided by popularity^power; 0 = no debias
  */
-public record ResponsibleSettings(int maxPerCategory, double mmrLambda, double popularityDebiasPower)
-    implements Serializable {
+public record ResponsibleSettings(
+    int maxPerCategory, double mmrLambda, double popularityDebiasPower) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Relevance order, untouched. */

@@ -11,15 +11,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Data retention in the work store ({@code comborec.privacy.retention-days}). A validated
- * partition is expired when its day is at least retention-days before the run day, so the kept
- * days are the retention-days ending on the run day (a superset of the look-back window).
+ * Data retention in the work store ({@code comborec.privacy.retention-days}). A validated partition
+ * is expired when its day is at least retention-days before the run day, so the kept days are the
+ * retention-days ending on the run day (a superset of the look-back window).
  *
  * <p>Expiring deletes the partition's data files but keeps its folder with {@code _counts.json}
- * (row counts only, no personal data) and an {@code _expired} note: ingest's catch-up treats a
- * day with a validated folder as done, so a deleted folder would be re-ingested from the input
- * root the next night, and the volume gate keeps its history. The newest snapshot (products,
- * users) on or before the run day is in force and never expired; nor is any day after the run day.
+ * (row counts only, no personal data) and an {@code _expired} note: ingest's catch-up treats a day
+ * with a validated folder as done, so a deleted folder would be re-ingested from the input root the
+ * next night, and the volume gate keeps its history. The newest snapshot (products, users) on or
+ * before the run day is in force and never expired; nor is any day after the run day.
  */
 public final class Retention {
   private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -36,7 +36,8 @@ public final class Retention {
       return expired;
     }
     for (Source source : Source.values()) {
-      for (LocalDate day : expiredDays(days(ctx, source), ctx.runDate(), p.retentionDays(), source.snapshot())) {
+      for (LocalDate day :
+          expiredDays(days(ctx, source), ctx.runDate(), p.retentionDays(), source.snapshot())) {
         String folder = ctx.layout().validated(source.folder(), day);
         if (!ctx.fs().exists(folder + "/" + MARKER)) {
           expire(ctx, folder, p.retentionDays());
@@ -45,7 +46,10 @@ public final class Retention {
       }
     }
     ctx.report().put("privacy.retention.expired_partitions", expired.size());
-    LOG.info("[privacy] retention {} days: expired {} validated partition(s)", p.retentionDays(), expired.size());
+    LOG.info(
+        "[privacy] retention {} days: expired {} validated partition(s)",
+        p.retentionDays(),
+        expired.size());
     return expired;
   }
 
@@ -61,7 +65,8 @@ public final class Retention {
     }
     for (String name : names) {
       String root = ctx.layout().workRoot(name);
-      for (LocalDate day : expiredDays(dayFolders(ctx, root), ctx.runDate(), p.retentionDays(), false)) {
+      for (LocalDate day :
+          expiredDays(dayFolders(ctx, root), ctx.runDate(), p.retentionDays(), false)) {
         String folder = root + "/" + OutputLayout.dt(day);
         ctx.fs().delete(folder);
         deleted.add(folder);
@@ -74,7 +79,8 @@ public final class Retention {
    * The days to expire: those on or before run day - retentionDays; for a snapshot source, minus
    * the newest day on or before the run day (the snapshot in force).
    */
-  public static List<LocalDate> expiredDays(List<LocalDate> days, LocalDate runDate, int retentionDays, boolean snapshot) {
+  public static List<LocalDate> expiredDays(
+      List<LocalDate> days, LocalDate runDate, int retentionDays, boolean snapshot) {
     LocalDate horizon = runDate.minusDays(retentionDays);
     LocalDate inForce = null;
     for (LocalDate d : days) {
@@ -99,8 +105,12 @@ public final class Retention {
         ctx.fs().delete(f.getPath().toString());
       }
     }
-    ctx.fs().writeStringAtomically(folder + "/" + MARKER, String.format(
-        "data deleted by the run of %s: older than comborec.privacy.retention-days = %d%n", ctx.runDate(), retentionDays));
+    ctx.fs()
+        .writeStringAtomically(
+            folder + "/" + MARKER,
+            String.format(
+                "data deleted by the run of %s: older than comborec.privacy.retention-days = %d%n",
+                ctx.runDate(), retentionDays));
   }
 
   private static List<LocalDate> days(RunContext ctx, Source source) {

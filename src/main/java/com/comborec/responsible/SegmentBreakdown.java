@@ -11,7 +11,6 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import com.comborec.model.RankingMetrics;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,9 +25,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Accuracy broken down by segment: per-segment means of the per-user metrics and, per metric,
- * the spread between the worst and the best segment (range and worst / best ratio), so a model
- * that serves one customer group much worse than the others is visible in the manifest.
+ * Accuracy broken down by segment: per-segment means of the per-user metrics and, per metric, the
+ * spread between the worst and the best segment (range and worst / best ratio), so a model that
+ * serves one customer group much worse than the others is visible in the manifest.
  */
 public final class SegmentBreakdown {
   public static final String PREFIX = "responsible.accuracy";
@@ -37,26 +36,33 @@ public final class SegmentBreakdown {
   private SegmentBreakdown() {}
 
   /** Per-user metric rows: user_id, segment_id (-1 = in no segment), ndcg, precision, recall. */
-  public static final StructType PER_USER = new StructType()
-      .add("user_id", StringType, false)
-      .add("segment_id", IntegerType, false)
-      .add("ndcg", DoubleType, false)
-      .add("precision", DoubleType, false)
-      .add("recall", DoubleType, false);
+  public static final StructType PER_USER =
+      new StructType()
+          .add("user_id", StringType, false)
+          .add("segment_id", IntegerType, false)
+          .add("ndcg", DoubleType, false)
+          .add("precision", DoubleType, false)
+          .add("recall", DoubleType, false);
 
   /**
    * Per-user metrics at K with the model's own arithmetic ({@link RankingMetrics}), as the model
-   * stage's evaluation counts them: every user of {@code relevant} counts, one without a list scores 0.
+   * stage's evaluation counts them: every user of {@code relevant} counts, one without a list
+   * scores 0.
    *
    * @param lists user_id, items array&lt;string&gt; (ranked, e.g. {@code Evaluation.topK})
    * @param relevant user_id, relevant array&lt;string&gt; (the holdout purchases)
    * @param segments user_id, segment_id
    */
-  public static Dataset<Row> perUser(Dataset<Row> lists, Dataset<Row> relevant, Dataset<Row> segments, int k) {
-    return relevant.join(lists, new String[] {"user_id"}, "left")
+  public static Dataset<Row> perUser(
+      Dataset<Row> lists, Dataset<Row> relevant, Dataset<Row> segments, int k) {
+    return relevant
+        .join(lists, new String[] {"user_id"}, "left")
         .join(segments.select("user_id", "segment_id"), new String[] {"user_id"}, "left")
-        .select(col("user_id"), coalesce(col("segment_id"), lit(-1)).as("segment_id"),
-            coalesce(col("items"), array().cast("array<string>")).as("items"), col("relevant"))
+        .select(
+            col("user_id"),
+            coalesce(col("segment_id"), lit(-1)).as("segment_id"),
+            coalesce(col("items"), array().cast("array<string>")).as("items"),
+            col("relevant"))
         .map(metricsAt(k), Encoders.row(PER_USER));
   }
 
@@ -64,23 +70,32 @@ public final class SegmentBreakdown {
     return row -> {
       List<String> items = row.getList(2);
       Set<String> rel = new HashSet<>(row.getList(3));
-      return RowFactory.create(row.getString(0), row.getInt(1), RankingMetrics.ndcgAtK(items, rel, k),
-          RankingMetrics.precisionAtK(items, rel, k), RankingMetrics.recallAtK(items, rel, k));
+      return RowFactory.create(
+          row.getString(0),
+          row.getInt(1),
+          RankingMetrics.ndcgAtK(items, rel, k),
+          RankingMetrics.precisionAtK(items, rel, k),
+          RankingMetrics.recallAtK(items, rel, k));
     };
   }
 
   /** segment_id, users, ndcg, precision, recall (means), ordered by segment_id. */
   public static Dataset<Row> means(Dataset<Row> perUser) {
-    return perUser.groupBy("segment_id").agg(count(lit(1)).as("users"),
-            avg("ndcg").as("ndcg"), avg("precision").as("precision"), avg("recall").as("recall"))
+    return perUser
+        .groupBy("segment_id")
+        .agg(
+            count(lit(1)).as("users"),
+            avg("ndcg").as("ndcg"),
+            avg("precision").as("precision"),
+            avg("recall").as("recall"))
         .orderBy(col("segment_id"));
   }
 
   /**
-   * Manifest figures: {@code responsible.accuracy.segments.<id>.(users|ndcg|precision|recall)}
-   * for every segment, and {@code responsible.accuracy.spread.<metric>.(worst|best|range|ratio)}
-   * over the segments with at least {@code minUsers} evaluated users (smaller ones are too noisy
-   * to call a disparity).
+   * Manifest figures: {@code responsible.accuracy.segments.<id>.(users|ndcg|precision|recall)} for
+   * every segment, and {@code responsible.accuracy.spread.<metric>.(worst|best|range|ratio)} over
+   * the segments with at least {@code minUsers} evaluated users (smaller ones are too noisy to call
+   * a disparity).
    *
    * @param perUser user_id, segment_id, ndcg, precision, recall: one row per evaluated user
    */

@@ -8,9 +8,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Item similarity looked up in the {@code similar} work dataset (item_id, other_item_id,
- * similarity: each item's top neighbours by the combos stage's 1 - ||x - y|| / (||x|| + ||y||)).
- * A pair listed in either direction counts (the larger value); a pair in neither counts 0, since
- * it fell outside both items' top neighbours.
+ * similarity: each item's top neighbours by the combos stage's 1 - ||x - y|| / (||x|| + ||y||)). A
+ * pair listed in either direction counts (the larger value); a pair in neither counts 0, since it
+ * fell outside both items' top neighbours.
  */
 public final class SimilarityPairs implements ItemSimilarity {
   private static final long serialVersionUID = 1L;
@@ -30,7 +30,9 @@ public final class SimilarityPairs implements ItemSimilarity {
     Iterator<Row> rows = similar.select("item_id", "other_item_id", "similarity").toLocalIterator();
     while (rows.hasNext()) {
       Row r = rows.next();
-      pairs.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getDouble(2));
+      pairs
+          .computeIfAbsent(r.getString(0), k -> new HashMap<>())
+          .put(r.getString(1), r.getDouble(2));
     }
     return new SimilarityPairs(pairs);
   }

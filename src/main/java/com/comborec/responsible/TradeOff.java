@@ -15,10 +15,13 @@ import java.util.function.Function;
 public final class TradeOff {
   public static final double[] LAMBDAS = {1.0, 0.8, 0.6, 0.4};
   public static final int[] CAPS = {0, 3, 2};
+
   /** Figure names the evaluator must return (missing ones show as NaN). */
   public static final String NDCG = "ndcg";
+
   /** Best minus worst segment's NDCG@K (segments at or above the minimum size); optional. */
   public static final String SEGMENT_NDCG_RANGE = "segment_ndcg_range";
+
   public static final List<String> DIVERSITY =
       List.of("intra_list_diversity", "coverage", "gini", "long_tail_share", "novelty");
 
@@ -31,7 +34,10 @@ public final class TradeOff {
 
   private TradeOff() {}
 
-  /** The grid, relevance-only first (the baseline of every delta); the debias power stays as configured. */
+  /**
+   * The grid, relevance-only first (the baseline of every delta); the debias power stays as
+   * configured.
+   */
   public static List<ResponsibleSettings> grid(ResponsibleSettings base) {
     List<ResponsibleSettings> out = new ArrayList<>();
     for (int cap : CAPS) {
@@ -56,7 +62,8 @@ public final class TradeOff {
   }
 
   /** Evaluates every grid point, in grid order. */
-  public static List<Point> evaluate(ResponsibleSettings base, Function<ResponsibleSettings, Map<String, Double>> evaluator) {
+  public static List<Point> evaluate(
+      ResponsibleSettings base, Function<ResponsibleSettings, Map<String, Double>> evaluator) {
     List<Point> out = new ArrayList<>();
     for (ResponsibleSettings s : grid(base)) {
       out.add(new Point(s.mmrLambda(), s.maxPerCategory(), Map.copyOf(evaluator.apply(s))));
@@ -70,15 +77,40 @@ public final class TradeOff {
    * (the Pareto front: the only settings worth choosing between).
    */
   public static String render(List<Point> points) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%6s %4s %8s %8s %8s %8s %8s %9s %8s %9s %s%n",
-        "lambda", "cap", "NDCG@K", "dNDCG%", "ILD", "coverage", "gini", "long_tail", "novelty", "seg_range", "front"));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%6s %4s %8s %8s %8s %8s %8s %9s %8s %9s %s%n",
+                "lambda",
+                "cap",
+                "NDCG@K",
+                "dNDCG%",
+                "ILD",
+                "coverage",
+                "gini",
+                "long_tail",
+                "novelty",
+                "seg_range",
+                "front"));
     double base = points.isEmpty() ? Double.NaN : points.get(0).figure(NDCG);
     for (Point p : points) {
       double change = base == 0 ? 0.0 : 100.0 * (p.figure(NDCG) - base) / base;
-      sb.append(String.format(Locale.ROOT, "%6.2f %4s %8.5f %+8.2f %8.4f %8.4f %8.4f %9.4f %8.3f %9.4f %s%n",
-          p.lambda(), p.maxPerCategory() == 0 ? "off" : String.valueOf(p.maxPerCategory()), p.figure(NDCG), change,
-          p.figure(DIVERSITY.get(0)), p.figure("coverage"), p.figure("gini"), p.figure("long_tail_share"),
-          p.figure("novelty"), p.figure(SEGMENT_NDCG_RANGE), onFront(p, points) ? "*" : ""));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%6.2f %4s %8.5f %+8.2f %8.4f %8.4f %8.4f %9.4f %8.3f %9.4f %s%n",
+              p.lambda(),
+              p.maxPerCategory() == 0 ? "off" : String.valueOf(p.maxPerCategory()),
+              p.figure(NDCG),
+              change,
+              p.figure(DIVERSITY.get(0)),
+              p.figure("coverage"),
+              p.figure("gini"),
+              p.figure("long_tail_share"),
+              p.figure("novelty"),
+              p.figure(SEGMENT_NDCG_RANGE),
+              onFront(p, points) ? "*" : ""));
     }
     return sb.toString();
   }

@@ -40,8 +40,10 @@ public final class CategoryShares {
       kept = kept.or(hit);
     }
     sums.add(sum(when(kept, 0).otherwise(col("quantity"))).as(PREFIX + "_" + TopValues.OTHER));
-    Dataset<Row> units = purchases(lines).groupBy("user_id")
-        .agg(sum("quantity").as("units"), sums.toArray(Column[]::new));
+    Dataset<Row> units =
+        purchases(lines)
+            .groupBy("user_id")
+            .agg(sum("quantity").as("units"), sums.toArray(Column[]::new));
     List<Column> shares = new ArrayList<>();
     shares.add(col("user_id"));
     for (String c : columns(top)) {
@@ -51,7 +53,8 @@ public final class CategoryShares {
   }
 
   private static Dataset<Row> purchases(Dataset<Row> lines) {
-    return lines.filter(col("event_type").equalTo(RfmFeatures.PURCHASE))
+    return lines
+        .filter(col("event_type").equalTo(RfmFeatures.PURCHASE))
         .withColumn("category_token", TopValues.token(col("top_category")));
   }
 }

@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Age, gender and region per user from the users snapshot. Gender and region become one-hot
- * columns for their top values plus 'other'; a missing value leaves all its columns at 0.
+ * Age, gender and region per user from the users snapshot. Gender and region become one-hot columns
+ * for their top values plus 'other'; a missing value leaves all its columns at 0.
  */
 public final class DemographicFeatures {
   static final String GENDER = "gender";
@@ -38,12 +38,14 @@ public final class DemographicFeatures {
   }
 
   /**
-   * user_id, age (double: run year minus birth_year; null when unknown) and the one-hot columns
-   * of {@code vocab}. Ingest already keeps birth_year within 1900 .. run year.
+   * user_id, age (double: run year minus birth_year; null when unknown) and the one-hot columns of
+   * {@code vocab}. Ingest already keeps birth_year within 1900 .. run year.
    */
-  public static Dataset<Row> computeDemographics(Dataset<Row> users, int runYear, Vocabulary vocab) {
-    Dataset<Row> out = withTokens(users.filter(col("user_id").isNotNull()))
-        .withColumn("age", lit(runYear).minus(col("birth_year")).cast("double"));
+  public static Dataset<Row> computeDemographics(
+      Dataset<Row> users, int runYear, Vocabulary vocab) {
+    Dataset<Row> out =
+        withTokens(users.filter(col("user_id").isNotNull()))
+            .withColumn("age", lit(runYear).minus(col("birth_year")).cast("double"));
     out = TopValues.withOneHot(out, "gender_token", GENDER, vocab.genders());
     out = TopValues.withOneHot(out, "region_token", REGION, vocab.regions());
     List<String> keep = new ArrayList<>(List.of("user_id", "age"));

@@ -6,8 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One row per known user with every feature, and which columns feed the model (log-scaled,
- * imputed) versus which describe a segment in original units.
+ * One row per known user with every feature, and which columns feed the model (log-scaled, imputed)
+ * versus which describe a segment in original units.
  *
  * @param rows user_id and every column named in the two lists, all doubles except age (nullable)
  * @param modelColumns what KMeans sees, after standardising

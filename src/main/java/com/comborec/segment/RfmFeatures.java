@@ -34,15 +34,22 @@ public final class RfmFeatures {
    * the catalog price, 0 when neither is known) and top_category (the part before the first ' > ').
    */
   public static Dataset<Row> priceLines(Dataset<Row> events, Dataset<Row> products) {
-    Dataset<Row> catalog = products.select(
-        col("item_id"), col("price").as("catalog_price"), col("category").as("catalog_category"));
+    Dataset<Row> catalog =
+        products.select(
+            col("item_id"),
+            col("price").as("catalog_price"),
+            col("category").as("catalog_category"));
     Column quantity = coalesce(col("quantity"), lit(1));
     Column price = coalesce(col("unit_price"), col("catalog_price"), lit(0.0));
     Column category = coalesce(col("catalog_category"), lit("uncategorized"));
     return events
         .filter(col("user_id").isNotNull().and(col("event_type").isin(PURCHASE, RETURN)))
         .join(catalog, "item_id", "left")
-        .select(col("user_id"), col("event_type"), col("order_id"), col("dt"),
+        .select(
+            col("user_id"),
+            col("event_type"),
+            col("order_id"),
+            col("dt"),
             quantity.as("quantity"),
             quantity.cast("double").multiply(price).as("amount"),
             trim(substring_index(category, " > ", 1)).as("top_category"));
@@ -57,14 +64,18 @@ public final class RfmFeatures {
   public static Dataset<Row> computeRfm(Dataset<Row> lines, LocalDate runDate) {
     Column purchase = col("event_type").equalTo(PURCHASE);
     // Prefixes keep an order id from ever colliding with a day key.
-    Column basket = when(col("order_id").isNotNull(), concat(lit("o:"), col("order_id")))
-        .otherwise(concat(lit("d:"), col("dt").cast("string")));
+    Column basket =
+        when(col("order_id").isNotNull(), concat(lit("o:"), col("order_id")))
+            .otherwise(concat(lit("d:"), col("dt").cast("string")));
     Column signed = when(purchase, col("amount")).otherwise(col("amount").multiply(-1.0));
-    return lines.groupBy("user_id")
-        .agg(max(when(purchase, col("dt"))).as("last_purchase"),
+    return lines
+        .groupBy("user_id")
+        .agg(
+            max(when(purchase, col("dt"))).as("last_purchase"),
             countDistinct(when(purchase, basket)).as("frequency"),
             sum(signed).as("net"))
-        .select(col("user_id"),
+        .select(
+            col("user_id"),
             datediff(lit(runDate), col("last_purchase")).as("recency_days"),
             col("frequency"),
             greatest(col("net"), lit(0.0)).as("monetary"));

@@ -26,8 +26,8 @@ public final class SegmentClustering {
   /**
    * A fitted clustering.
    *
-   * @param clustered the input rows plus {@code scaled} (vector; absent when k = 1) and
-   *     {@code cluster} (int)
+   * @param clustered the input rows plus {@code scaled} (vector; absent when k = 1) and {@code
+   *     cluster} (int)
    * @param centers cluster centers in standardised units, one per entry of {@code sizes}
    * @param sizes members per cluster (0 for a cluster KMeans left empty)
    */
@@ -36,20 +36,21 @@ public final class SegmentClustering {
   private SegmentClustering() {}
 
   /** Clusters {@code users} rows into at most {@code k} clusters; k = 1 needs no model. */
-  public static Fit fit(Dataset<Row> rows, long users, List<String> modelColumns, int k,
-      SegmentSettings s) {
+  public static Fit fit(
+      Dataset<Row> rows, long users, List<String> modelColumns, int k, SegmentSettings s) {
     if (k <= 1) {
-      return new Fit(rows.withColumn(CLUSTER, lit(0)), new double[][] {new double[0]},
-          new long[] {users});
+      return new Fit(
+          rows.withColumn(CLUSTER, lit(0)), new double[][] {new double[0]}, new long[] {users});
     }
     Dataset<Row> scaled = standardise(rows, modelColumns);
-    KMeansModel model = new KMeans()
-        .setK(k)
-        .setSeed(s.seed())
-        .setMaxIter(s.maxIterations())
-        .setFeaturesCol(SCALED)
-        .setPredictionCol(CLUSTER)
-        .fit(scaled);
+    KMeansModel model =
+        new KMeans()
+            .setK(k)
+            .setSeed(s.seed())
+            .setMaxIter(s.maxIterations())
+            .setFeaturesCol(SCALED)
+            .setPredictionCol(CLUSTER)
+            .fit(scaled);
     Vector[] centers = model.clusterCenters();
     // KMeans may find fewer distinct centers than k (duplicate points); its size array keeps k.
     long[] sizes = Arrays.copyOf(model.summary().clusterSizes(), centers.length);
@@ -63,17 +64,19 @@ public final class SegmentClustering {
    * spread becomes 0), then weighted by {@link #weights}.
    */
   public static Dataset<Row> standardise(Dataset<Row> rows, List<String> modelColumns) {
-    Dataset<Row> assembled = new VectorAssembler()
-        .setInputCols(modelColumns.toArray(String[]::new))
-        .setOutputCol("raw_features")
-        .transform(rows);
-    Dataset<Row> standardised = new StandardScaler()
-        .setInputCol("raw_features")
-        .setOutputCol("standardised")
-        .setWithMean(true)
-        .setWithStd(true)
-        .fit(assembled)
-        .transform(assembled);
+    Dataset<Row> assembled =
+        new VectorAssembler()
+            .setInputCols(modelColumns.toArray(String[]::new))
+            .setOutputCol("raw_features")
+            .transform(rows);
+    Dataset<Row> standardised =
+        new StandardScaler()
+            .setInputCol("raw_features")
+            .setOutputCol("standardised")
+            .setWithMean(true)
+            .setWithStd(true)
+            .fit(assembled)
+            .transform(assembled);
     return new ElementwiseProduct()
         .setScalingVec(Vectors.dense(weights(modelColumns)))
         .setInputCol("standardised")
@@ -83,15 +86,16 @@ public final class SegmentClustering {
   }
 
   /**
-   * 1 / sqrt(columns in the family) for one-hot and share families ({@code gender_*},
-   * {@code region_*}, {@code share_*}), 1 for every other column. Without it, nine region
-   * columns would outweigh recency, frequency and spend together; with it each family adds about
-   * as much variance as one numeric feature.
+   * 1 / sqrt(columns in the family) for one-hot and share families ({@code gender_*}, {@code
+   * region_*}, {@code share_*}), 1 for every other column. Without it, nine region columns would
+   * outweigh recency, frequency and spend together; with it each family adds about as much variance
+   * as one numeric feature.
    */
   static double[] weights(List<String> modelColumns) {
-    Map<String, Long> familySizes = modelColumns.stream()
-        .filter(c -> family(c) != null)
-        .collect(Collectors.groupingBy(SegmentClustering::family, Collectors.counting()));
+    Map<String, Long> familySizes =
+        modelColumns.stream()
+            .filter(c -> family(c) != null)
+            .collect(Collectors.groupingBy(SegmentClustering::family, Collectors.counting()));
     return modelColumns.stream()
         .mapToDouble(c -> family(c) == null ? 1.0 : 1.0 / Math.sqrt(familySizes.get(family(c))))
         .toArray();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Short human labels such as {@code frequent · high spend · kitchen}: the tercile of the
- * segment's purchase frequency and of its spend among all segments, then its dominant category.
+ * Short human labels such as {@code frequent · high spend · kitchen}: the tercile of the segment's
+ * purchase frequency and of its spend among all segments, then its dominant category.
  */
 public final class SegmentLabels {
   static final String SEPARATOR = " · ";
@@ -19,11 +19,12 @@ public final class SegmentLabels {
   private SegmentLabels() {}
 
   /**
-   * A label per segment id; {@code categoryNames} maps each top share column to its name.
-   * Segments without purchases are labelled 'no purchases' and left out of the terciles, which
-   * would otherwise only tell buyers from non-buyers.
+   * A label per segment id; {@code categoryNames} maps each top share column to its name. Segments
+   * without purchases are labelled 'no purchases' and left out of the terciles, which would
+   * otherwise only tell buyers from non-buyers.
    */
-  public static Map<Integer, String> labels(List<SegmentStats> stats, Map<String, String> categoryNames) {
+  public static Map<Integer, String> labels(
+      List<SegmentStats> stats, Map<String, String> categoryNames) {
     List<SegmentStats> buyers = stats.stream().filter(s -> s.feature("frequency") > 0).toList();
     int[] frequency = terciles(buyers, "frequency");
     int[] spend = terciles(buyers, "monetary");
@@ -32,14 +33,16 @@ public final class SegmentLabels {
       out.put(s.segmentId(), NO_PURCHASES);
     }
     for (int i = 0; i < buyers.size(); i++) {
-      out.put(buyers.get(i).segmentId(), label(buyers.get(i), frequency[i], spend[i], categoryNames));
+      out.put(
+          buyers.get(i).segmentId(), label(buyers.get(i), frequency[i], spend[i], categoryNames));
     }
     return out;
   }
 
-  static String label(SegmentStats s, int frequencyTercile, int spendTercile, Map<String, String> names) {
-    List<String> parts = new ArrayList<>(List.of(
-        FREQUENCY_WORDS[frequencyTercile], SPEND_WORDS[spendTercile]));
+  static String label(
+      SegmentStats s, int frequencyTercile, int spendTercile, Map<String, String> names) {
+    List<String> parts =
+        new ArrayList<>(List.of(FREQUENCY_WORDS[frequencyTercile], SPEND_WORDS[spendTercile]));
     String category = dominantCategory(s, names);
     if (category != null) {
       parts.add(category);
@@ -48,10 +51,10 @@ public final class SegmentLabels {
   }
 
   /**
-   * 0, 1 or 2 per segment: the tercile of its mean {@code feature} by rank among the segments,
-   * kept at the top or bottom only when the value is also above or below the user-weighted
-   * overall mean (so one segment, or equal ones, are the middle). Tied values break toward the
-   * side of the mean they lie on, so four equal low segments are all low, not middle.
+   * 0, 1 or 2 per segment: the tercile of its mean {@code feature} by rank among the segments, kept
+   * at the top or bottom only when the value is also above or below the user-weighted overall mean
+   * (so one segment, or equal ones, are the middle). Tied values break toward the side of the mean
+   * they lie on, so four equal low segments are all low, not middle.
    */
   static int[] terciles(List<SegmentStats> stats, String feature) {
     int n = stats.size();
@@ -65,7 +68,9 @@ public final class SegmentLabels {
     return out;
   }
 
-  /** The 0-based rank of {@code v}; among ties the lowest when below the mean, the highest above. */
+  /**
+   * The 0-based rank of {@code v}; among ties the lowest when below the mean, the highest above.
+   */
   private static double rank(List<SegmentStats> stats, String feature, double v, double overall) {
     int below = 0;
     int equal = 0;
@@ -80,7 +85,9 @@ public final class SegmentLabels {
     return above(v, overall) ? below + equal - 1 : below + (equal - 1) / 2.0;
   }
 
-  /** The category with the largest mean share; 'mixed' when the long tail wins, null without any. */
+  /**
+   * The category with the largest mean share; 'mixed' when the long tail wins, null without any.
+   */
   static String dominantCategory(SegmentStats s, Map<String, String> names) {
     String best = null;
     double bestShare = 0;

@@ -48,10 +48,10 @@ public final class SegmentMerger {
     }
   }
 
-  private static final Comparator<Group> ID_ORDER = Comparator
-      .comparingLong((Group g) -> -g.size)
-      .thenComparing((Group g) -> g.centroid, Arrays::compare)
-      .thenComparingInt(g -> g.firstCluster);
+  private static final Comparator<Group> ID_ORDER =
+      Comparator.comparingLong((Group g) -> -g.size)
+          .thenComparing((Group g) -> g.centroid, Arrays::compare)
+          .thenComparingInt(g -> g.firstCluster);
 
   private SegmentMerger() {}
 

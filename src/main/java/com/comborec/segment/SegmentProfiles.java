@@ -16,8 +16,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Segment profiles: size and mean features in original units per segment. Only one row per
- * segment reaches the driver, and only segments of at least the minimum size are published.
+ * Segment profiles: size and mean features in original units per segment. Only one row per segment
+ * reaches the driver, and only segments of at least the minimum size are published.
  */
 public final class SegmentProfiles {
   private SegmentProfiles() {}
@@ -26,10 +26,12 @@ public final class SegmentProfiles {
   public static List<SegmentStats> aggregate(Dataset<Row> assigned, List<String> profileColumns) {
     List<Column> means = new ArrayList<>();
     profileColumns.forEach(c -> means.add(avg(col(c)).as(c)));
-    List<Row> rows = assigned.groupBy("segment_id")
-        .agg(count("*").as("users"), means.toArray(Column[]::new))
-        .orderBy("segment_id")
-        .collectAsList();
+    List<Row> rows =
+        assigned
+            .groupBy("segment_id")
+            .agg(count("*").as("users"), means.toArray(Column[]::new))
+            .orderBy("segment_id")
+            .collectAsList();
     List<SegmentStats> out = new ArrayList<>();
     for (Row r : rows) {
       Map<String, Double> features = new LinkedHashMap<>();
@@ -45,16 +47,16 @@ public final class SegmentProfiles {
   }
 
   /**
-   * The {@code segment_profiles} table in the contract's column order, with only the segments of
-   * at least {@code minSize} users: a smaller one would describe too few people (privacy).
+   * The {@code segment_profiles} table in the contract's column order, with only the segments of at
+   * least {@code minSize} users: a smaller one would describe too few people (privacy).
    */
-  public static Dataset<Row> toTable(SparkSession spark, List<SegmentStats> stats,
-      Map<Integer, String> labels, long minSize) {
+  public static Dataset<Row> toTable(
+      SparkSession spark, List<SegmentStats> stats, Map<Integer, String> labels, long minSize) {
     List<Row> rows = new ArrayList<>();
     for (SegmentStats s : stats) {
       if (s.users() >= minSize) {
-        rows.add(RowFactory.create(s.segmentId(), s.users(), labels.get(s.segmentId()),
-            s.features()));
+        rows.add(
+            RowFactory.create(s.segmentId(), s.users(), labels.get(s.segmentId()), s.features()));
       }
     }
     return spark.createDataFrame(rows, Schemas.SEGMENT_PROFILES);

@@ -9,7 +9,9 @@ import com.comborec.core.Settings;
 public record SegmentSettings(
     int k, int minSize, int maxIterations, long seed, int topCategories, int topRegions) {
 
-  /** Gender values with their own one-hot column; gender is low-cardinality, so not configurable. */
+  /**
+   * Gender values with their own one-hot column; gender is low-cardinality, so not configurable.
+   */
   public static final int TOP_GENDERS = 3;
 
   public static SegmentSettings from(Settings s) {

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The segment stage: reads validated users, the window's events and the catalog, segments every
- * known user, writes the work dataset {@code segments} and stages the {@code segments} and
- * {@code segment_profiles} tables.
+ * known user, writes the work dataset {@code segments} and stages the {@code segments} and {@code
+ * segment_profiles} tables.
  */
 public final class SegmentStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentStage.class);
@@ -34,7 +34,8 @@ public final class SegmentStage implements Stage {
   public void run(RunContext ctx) {
     SegmentSettings s = ctx.config().segment();
     FeatureTable features = ctx.step("build user features", () -> buildFeatures(ctx, s));
-    try (SegmentationResult result = ctx.step("cluster users", () -> Segmentation.segment(features, s))) {
+    try (SegmentationResult result =
+        ctx.step("cluster users", () -> Segmentation.segment(features, s))) {
       String work = ctx.layout().work("segments");
       TableWriter.writeWork(ctx, work, result.segments());
       // Staged from the written work copy, so KMeans' assignment is not recomputed.
@@ -47,8 +48,13 @@ public final class SegmentStage implements Stage {
 
   private static FeatureTable buildFeatures(RunContext ctx, SegmentSettings s) {
     int window = ctx.config().lookbackDays();
-    return UserFeatures.build(ValidatedStore.users(ctx), ValidatedStore.events(ctx, window),
-        ValidatedStore.products(ctx), ctx.runDate(), window, s);
+    return UserFeatures.build(
+        ValidatedStore.users(ctx),
+        ValidatedStore.events(ctx, window),
+        ValidatedStore.products(ctx),
+        ctx.runDate(),
+        window,
+        s);
   }
 
   private static void report(RunContext ctx, Summary summary) {
@@ -61,8 +67,12 @@ public final class SegmentStage implements Stage {
     if (summary.silhouette() != null) {
       ctx.report().put("segment.silhouette", summary.silhouette());
     }
-    LOG.info("segmented {} users into {} segments (k requested {}, fitted {}), silhouette {}",
-        summary.users(), summary.segments(), summary.kRequested(), summary.kFitted(),
+    LOG.info(
+        "segmented {} users into {} segments (k requested {}, fitted {}), silhouette {}",
+        summary.users(),
+        summary.segments(),
+        summary.kRequested(),
+        summary.kFitted(),
         summary.silhouette());
   }
 }

@@ -19,8 +19,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Segments users from their features: KMeans on standardised features, small clusters merged
- * into their nearest larger one, dense stable ids, and profiles with labels.
+ * Segments users from their features: KMeans on standardised features, small clusters merged into
+ * their nearest larger one, dense stable ids, and profiles with labels.
  */
 public final class Segmentation {
   private Segmentation() {}
@@ -48,9 +48,15 @@ public final class Segmentation {
     Map<Integer, String> labels = SegmentLabels.labels(stats, features.categoryNames());
     Dataset<Row> profiles =
         SegmentProfiles.toTable(rows.sparkSession(), stats, labels, s.minSize());
-    Summary summary = new Summary(users, s.k(), k, nonEmpty(fit.sizes()), boxed(plan.sizes()),
-        plan.segments() >= 2 ? silhouette(assigned) : null,
-        (int) stats.stream().filter(st -> st.users() >= s.minSize()).count());
+    Summary summary =
+        new Summary(
+            users,
+            s.k(),
+            k,
+            nonEmpty(fit.sizes()),
+            boxed(plan.sizes()),
+            plan.segments() >= 2 ? silhouette(assigned) : null,
+            (int) stats.stream().filter(st -> st.users() >= s.minSize()).count());
     Dataset<Row> segments = assigned.select(col("user_id"), col("segment_id"));
     return new SegmentationResult(segments, profiles, summary, rows);
   }
@@ -59,8 +65,11 @@ public final class Segmentation {
   private static SegmentationResult empty(Dataset<Row> rows, SegmentSettings s) {
     SparkSession spark = rows.sparkSession();
     Summary summary = new Summary(0, s.k(), 0, 0, List.of(), null, 0);
-    return new SegmentationResult(spark.createDataFrame(List.of(), Schemas.SEGMENTS),
-        spark.createDataFrame(List.of(), Schemas.SEGMENT_PROFILES), summary, rows);
+    return new SegmentationResult(
+        spark.createDataFrame(List.of(), Schemas.SEGMENTS),
+        spark.createDataFrame(List.of(), Schemas.SEGMENT_PROFILES),
+        summary,
+        rows);
   }
 
   /**
@@ -78,8 +87,8 @@ public final class Segmentation {
       ids.add(lit(segment));
     }
     Column lookup = array(ids.toArray(Column[]::new));
-    return clustered.withColumn("segment_id",
-        element_at(lookup, col(SegmentClustering.CLUSTER).plus(1)).cast("int"));
+    return clustered.withColumn(
+        "segment_id", element_at(lookup, col(SegmentClustering.CLUSTER).plus(1)).cast("int"));
   }
 
   /** Spark ML's silhouette (squared euclidean) of the final segments in standardised units. */

@@ -5,8 +5,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What a segmentation produced: the user assignments, the publishable profiles and the figures
- * for the manifest. Closing it releases the cached feature rows.
+ * What a segmentation produced: the user assignments, the publishable profiles and the figures for
+ * the manifest. Closing it releases the cached feature rows.
  */
 public final class SegmentationResult implements AutoCloseable {
 
@@ -21,8 +21,14 @@ public final class SegmentationResult implements AutoCloseable {
    * @param silhouette squared-euclidean silhouette of the final segments; null under 2 segments
    * @param profilesPublished segments large enough to get a profile row
    */
-  public record Summary(long users, int kRequested, int kFitted, int clusters, List<Long> sizes,
-      Double silhouette, int profilesPublished) {
+  public record Summary(
+      long users,
+      int kRequested,
+      int kFitted,
+      int clusters,
+      List<Long> sizes,
+      Double silhouette,
+      int profilesPublished) {
     public int segments() {
       return sizes.size();
     }
@@ -33,7 +39,8 @@ public final class SegmentationResult implements AutoCloseable {
   private final Summary summary;
   private final Dataset<Row> cached;
 
-  SegmentationResult(Dataset<Row> segments, Dataset<Row> profiles, Summary summary, Dataset<Row> cached) {
+  SegmentationResult(
+      Dataset<Row> segments, Dataset<Row> profiles, Summary summary, Dataset<Row> cached) {
     this.segments = segments;
     this.profiles = profiles;
     this.summary = summary;

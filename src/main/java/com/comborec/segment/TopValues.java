@@ -44,25 +44,30 @@ public final class TopValues {
    * The top {@code n} tokens of {@code tokenCol} by summed {@code weight}, ties by token; the
    * display name is the smallest lower-cased raw value with that token, for determinism.
    */
-  public static List<Value> top(Dataset<Row> in, String tokenCol, String rawCol, Column weight, int n) {
+  public static List<Value> top(
+      Dataset<Row> in, String tokenCol, String rawCol, Column weight, int n) {
     List<Value> out = new ArrayList<>();
     if (n <= 0) {
       return out;
     }
-    List<Row> rows = in.filter(col(tokenCol).isNotNull().and(col(tokenCol).notEqual(OTHER)))
-        .groupBy(col(tokenCol).as("token"))
-        .agg(sum(weight).as("weight"), min(lower(trim(col(rawCol)))).as("display"))
-        .orderBy(col("weight").desc(), col("token").asc())
-        .limit(n)
-        .collectAsList();
+    List<Row> rows =
+        in.filter(col(tokenCol).isNotNull().and(col(tokenCol).notEqual(OTHER)))
+            .groupBy(col(tokenCol).as("token"))
+            .agg(sum(weight).as("weight"), min(lower(trim(col(rawCol)))).as("display"))
+            .orderBy(col("weight").desc(), col("token").asc())
+            .limit(n)
+            .collectAsList();
     for (Row r : rows) {
       out.add(new Value(r.getString(0), r.getString(2)));
     }
     return out;
   }
 
-  /** One 0/1 column per kept value ({@code prefix_token}) plus {@code prefix_other}; null is all 0. */
-  public static Dataset<Row> withOneHot(Dataset<Row> in, String tokenCol, String prefix, List<Value> kept) {
+  /**
+   * One 0/1 column per kept value ({@code prefix_token}) plus {@code prefix_other}; null is all 0.
+   */
+  public static Dataset<Row> withOneHot(
+      Dataset<Row> in, String tokenCol, String prefix, List<Value> kept) {
     Dataset<Row> out = in;
     Column known = lit(false);
     for (Value v : kept) {

@@ -22,8 +22,10 @@ class BenchStatsTest {
 
   @Test
   void ratiosArePairwise() {
-    assertArrayEquals(new double[] {2, 0.5}, BenchStats.ratios(new double[] {4, 1}, new double[] {2, 2}));
-    assertThrows(IllegalArgumentException.class, () -> BenchStats.ratios(new double[] {1}, new double[0]));
+    assertArrayEquals(
+        new double[] {2, 0.5}, BenchStats.ratios(new double[] {4, 1}, new double[] {2, 2}));
+    assertThrows(
+        IllegalArgumentException.class, () -> BenchStats.ratios(new double[] {1}, new double[0]));
   }
 
   @Test
@@ -48,10 +50,14 @@ class BenchStatsTest {
 
   @Test
   void growthExponentRejectsDegenerateInput() {
-    assertThrows(IllegalArgumentException.class, () -> BenchStats.growthExponent(new double[] {1}, new double[] {1}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> BenchStats.growthExponent(new double[] {1}, new double[] {1}));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BenchStats.growthExponent(new double[] {2, 2}, new double[] {1, 3}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> BenchStats.growthExponent(new double[] {1, 2}, new double[] {0, 3}));
   }
 }

@@ -24,20 +24,25 @@ class BasketBudgetsTest {
    * ceil(p * n): p 0.75 -> 3rd = 30, p 0.5 -> 2nd = 15. Segment 1: 5 for any p.
    */
   private static Dataset<Row> baskets() {
-    Dataset<Row> events = Frames.of(Frames.EVENTS,
-        event("2024-01-01", "u1", "A", "purchase", 2, 5.0, "o1"),
-        event("2024-01-01", "u1", "B", "purchase", null, null, "o1"),
-        event("2024-01-01", "u1", "A", "purchase", 1, 4.0, null),
-        event("2024-01-01", "u1", "C", "purchase", 1, 6.0, null),
-        event("2024-01-02", "u1", "A", "purchase", 3, null, null),
-        event("2024-01-02", "u2", "C", "purchase", 1, 40.0, "o2"),
-        event("2024-01-02", "u2", "A", "view", 1, null, null),
-        event("2024-01-02", null, "B", "purchase", 1, null, "o3"),
-        event("2024-01-03", "u3", "A", "purchase", 1, 5.0, "o4"));
-    Dataset<Row> products = Frames.products(product("A", 5, null, null, null), product("B", 20, null, null, null),
-        product("C", 6, null, null, null));
-    return BasketBudgets.basketValues(events, products,
-        Frames.segments(row("u1", 0), row("u2", 0), row("u3", 1)));
+    Dataset<Row> events =
+        Frames.of(
+            Frames.EVENTS,
+            event("2024-01-01", "u1", "A", "purchase", 2, 5.0, "o1"),
+            event("2024-01-01", "u1", "B", "purchase", null, null, "o1"),
+            event("2024-01-01", "u1", "A", "purchase", 1, 4.0, null),
+            event("2024-01-01", "u1", "C", "purchase", 1, 6.0, null),
+            event("2024-01-02", "u1", "A", "purchase", 3, null, null),
+            event("2024-01-02", "u2", "C", "purchase", 1, 40.0, "o2"),
+            event("2024-01-02", "u2", "A", "view", 1, null, null),
+            event("2024-01-02", null, "B", "purchase", 1, null, "o3"),
+            event("2024-01-03", "u3", "A", "purchase", 1, 5.0, "o4"));
+    Dataset<Row> products =
+        Frames.products(
+            product("A", 5, null, null, null),
+            product("B", 20, null, null, null),
+            product("C", 6, null, null, null));
+    return BasketBudgets.basketValues(
+        events, products, Frames.segments(row("u1", 0), row("u2", 0), row("u3", 1)));
   }
 
   @Test
@@ -46,8 +51,21 @@ class BasketBudgetsTest {
     for (Row r : baskets().collectAsList()) {
       actual.put(r.getInt(0) + " " + r.getString(1), r.getDouble(2));
     }
-    assertEquals(new TreeMap<>(Map.of("0 o|o1", 30.0, "0 u|u1|2024-01-01", 10.0, "0 u|u1|2024-01-02", 15.0,
-        "0 o|o2", 40.0, "1 o|o4", 5.0)), actual, "segment basket -> value");
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                "0 o|o1",
+                30.0,
+                "0 u|u1|2024-01-01",
+                10.0,
+                "0 u|u1|2024-01-02",
+                15.0,
+                "0 o|o2",
+                40.0,
+                "1 o|o4",
+                5.0)),
+        actual,
+        "segment basket -> value");
   }
 
   @Test

@@ -12,7 +12,9 @@ import java.util.Map;
  * of the solver's code, so a slip in either shows as a disagreement.
  */
 final class BruteForce {
-  /** Constraint tolerance: test data sit on a cent grid, so only floating-point noise is absorbed. */
+  /**
+   * Constraint tolerance: test data sit on a cent grid, so only floating-point noise is absorbed.
+   */
   static final double EPS = 1e-7;
 
   private BruteForce() {}
@@ -66,11 +68,12 @@ final class BruteForce {
         }
       }
     }
-    perCategory.forEach((c, k) -> {
-      if (k > r.maxPerCategory()) {
-        broken.add("category " + c + " has " + k);
-      }
-    });
+    perCategory.forEach(
+        (c, k) -> {
+          if (k > r.maxPerCategory()) {
+            broken.add("category " + c + " has " + k);
+          }
+        });
     if (!r.discountLevels().contains(rate)) {
       broken.add("discount " + rate + " not a level");
     }
@@ -91,7 +94,8 @@ final class BruteForce {
       }
     }
     double margin = sum(p, mask, BundleItem::price) * (1 - rate) - sum(p, mask, BundleItem::cost);
-    return r.propensityWeight() * takeUp + r.affinityWeight() * affinity(p, mask)
+    return r.propensityWeight() * takeUp
+        + r.affinityWeight() * affinity(p, mask)
         + r.marginWeight() * margin;
   }
 
@@ -128,7 +132,8 @@ final class BruteForce {
     return mask;
   }
 
-  private static double sum(BundleProblem p, int mask, java.util.function.ToDoubleFunction<BundleItem> f) {
+  private static double sum(
+      BundleProblem p, int mask, java.util.function.ToDoubleFunction<BundleItem> f) {
     double total = 0;
     for (int j = 0; j < p.size(); j++) {
       if ((mask & (1 << j)) != 0) {

@@ -15,18 +15,24 @@ import org.junit.jupiter.api.Test;
 
 /** Pair affinity, problem assembly and the row-to-problem conversion on inline fixtures. */
 class BundleProblemsTest {
-  static final StructType CANDIDATES = new StructType()
-      .add("segment_id", DataTypes.IntegerType).add("candidate_rank", DataTypes.IntegerType)
-      .add("item_id", DataTypes.StringType).add("title", DataTypes.StringType)
-      .add("category", DataTypes.StringType).add("price", DataTypes.DoubleType)
-      .add("cost", DataTypes.DoubleType).add("stock", DataTypes.IntegerType)
-      .add("propensity", DataTypes.DoubleType);
-  static final StructType BUDGETS = new StructType()
-      .add("segment_id", DataTypes.IntegerType).add("budget", DataTypes.DoubleType);
+  static final StructType CANDIDATES =
+      new StructType()
+          .add("segment_id", DataTypes.IntegerType)
+          .add("candidate_rank", DataTypes.IntegerType)
+          .add("item_id", DataTypes.StringType)
+          .add("title", DataTypes.StringType)
+          .add("category", DataTypes.StringType)
+          .add("price", DataTypes.DoubleType)
+          .add("cost", DataTypes.DoubleType)
+          .add("stock", DataTypes.IntegerType)
+          .add("propensity", DataTypes.DoubleType);
+  static final StructType BUDGETS =
+      new StructType().add("segment_id", DataTypes.IntegerType).add("budget", DataTypes.DoubleType);
 
   /* Segment 0 candidates B (rank 1), A (rank 2), C (rank 3); segment 1: A, D; segment 2: E. */
   private static Dataset<Row> candidates() {
-    return Frames.of(CANDIDATES,
+    return Frames.of(
+        CANDIDATES,
         row(0, 2, "A", "Apron", "kitchen", 10.0, 6.0, null, 0.4),
         row(0, 1, "B", "Bowl", "kitchen", 20.0, 10.0, 5, 0.5),
         row(0, 3, "C", "Cup", "kitchen", 4.0, 1.0, 2, 0.1),
@@ -42,16 +48,24 @@ class BundleProblemsTest {
    * confidence: seg 0 A>B 0.6, B>A 0.3, A>C 0.1; seg 1 A>D 0.2, D>A 0.4.
    */
   private static Dataset<Row> pairStats() {
-    return Frames.of(BundleInputs.PAIR_STATS, row("A", "B", 10L, 0.6, 3.0), row("B", "A", 10L, 0.3, 3.0),
-        row("A", "C", 2L, 0.1, 0.5), row("A", "D", 4L, 0.2, 2.0), row("D", "A", 4L, 0.4, 2.0),
+    return Frames.of(
+        BundleInputs.PAIR_STATS,
+        row("A", "B", 10L, 0.6, 3.0),
+        row("B", "A", 10L, 0.3, 3.0),
+        row("A", "C", 2L, 0.1, 0.5),
+        row("A", "D", 4L, 0.2, 2.0),
+        row("D", "A", 4L, 0.4, 2.0),
         row("B", "D", 3L, 0.5, 5.0));
   }
 
   @Test
   void affinityKeepsPairsOfOneSegmentsCandidates() {
-    assertEquals(Map.of("0 A>B", 2.0, "0 B>A", 2.0, "1 A>D", 1.0, "1 D>A", 1.0), affinity("lift"), "lift");
-    assertEquals(Map.of("0 A>B", 0.6, "0 B>A", 0.3, "0 A>C", 0.1, "1 A>D", 0.2, "1 D>A", 0.4),
-        affinity("confidence"), "confidence");
+    assertEquals(
+        Map.of("0 A>B", 2.0, "0 B>A", 2.0, "1 A>D", 1.0, "1 D>A", 1.0), affinity("lift"), "lift");
+    assertEquals(
+        Map.of("0 A>B", 0.6, "0 B>A", 0.3, "0 A>C", 0.1, "1 A>D", 0.2, "1 D>A", 0.4),
+        affinity("confidence"),
+        "confidence");
   }
 
   /*
@@ -62,33 +76,48 @@ class BundleProblemsTest {
   @Test
   void assembledRowsBecomeProblems() {
     Dataset<Row> budgets = Frames.of(BUDGETS, row(0, 25.0), row(1, 40.0));
-    Dataset<Row> assembled = BundleProblems.assembleProblems(candidates(), budgets,
-        BundleProblems.candidateAffinity(candidates(), pairStats(), "lift"));
-    List<BundleProblem> problems = assembled.orderBy("segment_id").collectAsList().stream()
-        .map(BundleProblems::toProblem).toList();
+    Dataset<Row> assembled =
+        BundleProblems.assembleProblems(
+            candidates(),
+            budgets,
+            BundleProblems.candidateAffinity(candidates(), pairStats(), "lift"));
+    List<BundleProblem> problems =
+        assembled.orderBy("segment_id").collectAsList().stream()
+            .map(BundleProblems::toProblem)
+            .toList();
     assertEquals(2, problems.size(), "problems (segment 2 has no budget)");
     BundleProblem first = problems.get(0);
-    assertEquals(List.of("B", "A", "C"), first.items().stream().map(BundleItem::itemId).toList(), "seg 0 items");
+    assertEquals(
+        List.of("B", "A", "C"),
+        first.items().stream().map(BundleItem::itemId).toList(),
+        "seg 0 items");
     assertEquals(25.0, first.budget(), 0, "seg 0 budget");
-    assertEquals(BundleItem.of("B", "Bowl", "kitchen", 20.0, 10.0, 5, 0.5), first.items().get(0), "seg 0 item B");
+    assertEquals(
+        BundleItem.of("B", "Bowl", "kitchen", 20.0, 10.0, 5, 0.5),
+        first.items().get(0),
+        "seg 0 item B");
     assertEquals(null, first.items().get(1).stock(), "seg 0 item A stock");
-    assertArrayEquals(new double[][] {{0, 2, 0}, {2, 0, 0}, {0, 0, 0}}, first.affinity(), "seg 0 affinity");
-    assertArrayEquals(new double[][] {{0, 1}, {1, 0}}, problems.get(1).affinity(), "seg 1 affinity");
+    assertArrayEquals(
+        new double[][] {{0, 2, 0}, {2, 0, 0}, {0, 0, 0}}, first.affinity(), "seg 0 affinity");
+    assertArrayEquals(
+        new double[][] {{0, 1}, {1, 0}}, problems.get(1).affinity(), "seg 1 affinity");
   }
 
   @Test
   void segmentWithoutPairsGetsZeroAffinity() {
     Dataset<Row> budgets = Frames.of(BUDGETS, row(2, 3.0));
-    Dataset<Row> noPairs = BundleProblems.candidateAffinity(candidates(),
-        Frames.of(BundleInputs.PAIR_STATS), "lift");
-    BundleProblem p = BundleProblems.toProblem(
-        BundleProblems.assembleProblems(candidates(), budgets, noPairs).first());
+    Dataset<Row> noPairs =
+        BundleProblems.candidateAffinity(candidates(), Frames.of(BundleInputs.PAIR_STATS), "lift");
+    BundleProblem p =
+        BundleProblems.toProblem(
+            BundleProblems.assembleProblems(candidates(), budgets, noPairs).first());
     assertArrayEquals(new double[][] {{0}}, p.affinity(), "segment 2 affinity");
   }
 
   private static Map<String, Double> affinity(String measure) {
     Map<String, Double> out = new TreeMap<>();
-    for (Row r : BundleProblems.candidateAffinity(candidates(), pairStats(), measure).collectAsList()) {
+    for (Row r :
+        BundleProblems.candidateAffinity(candidates(), pairStats(), measure).collectAsList()) {
       out.put(r.getInt(0) + " " + r.getString(1) + ">" + r.getString(2), r.getDouble(3));
     }
     return new TreeMap<>(out);
@@ -100,21 +129,50 @@ class BundleProblemsTest {
    */
   @Test
   void marketBoostsBecomeDemandWeights() {
-    StructType boosts = new StructType().add("item_id", DataTypes.StringType).add("market_category", DataTypes.StringType)
-        .add("trend", DataTypes.DoubleType).add("boost", DataTypes.DoubleType).add("rising", DataTypes.BooleanType);
-    Dataset<Row> weighted = BundleProblems.withDemandWeights(candidates(),
-        Frames.of(boosts, row("A", "kitchen", 1.8, 1.4, true), row("D", "tools", 0.6, 0.8, false)));
+    StructType boosts =
+        new StructType()
+            .add("item_id", DataTypes.StringType)
+            .add("market_category", DataTypes.StringType)
+            .add("trend", DataTypes.DoubleType)
+            .add("boost", DataTypes.DoubleType)
+            .add("rising", DataTypes.BooleanType);
+    Dataset<Row> weighted =
+        BundleProblems.withDemandWeights(
+            candidates(),
+            Frames.of(
+                boosts, row("A", "kitchen", 1.8, 1.4, true), row("D", "tools", 0.6, 0.8, false)));
     Dataset<Row> budgets = Frames.of(BUDGETS, row(0, 25.0), row(1, 40.0));
-    List<BundleProblem> problems = BundleProblems.assembleProblems(weighted, budgets,
-            BundleProblems.candidateAffinity(candidates(), pairStats(), "lift"))
-        .orderBy("segment_id").collectAsList().stream().map(BundleProblems::toProblem).toList();
-    assertEquals(List.of(1.0, 1.4, 1.0), problems.get(0).items().stream().map(BundleItem::demandWeight).toList(),
+    List<BundleProblem> problems =
+        BundleProblems.assembleProblems(
+                weighted,
+                budgets,
+                BundleProblems.candidateAffinity(candidates(), pairStats(), "lift"))
+            .orderBy("segment_id")
+            .collectAsList()
+            .stream()
+            .map(BundleProblems::toProblem)
+            .toList();
+    assertEquals(
+        List.of(1.0, 1.4, 1.0),
+        problems.get(0).items().stream().map(BundleItem::demandWeight).toList(),
         "seg 0: B, A, C");
-    assertEquals(List.of(1.4, 0.8), problems.get(1).items().stream().map(BundleItem::demandWeight).toList(),
+    assertEquals(
+        List.of(1.4, 0.8),
+        problems.get(1).items().stream().map(BundleItem::demandWeight).toList(),
         "seg 1: A, D");
-    assertEquals(List.of(1.0, 1.0, 1.0), BundleProblems.toProblem(BundleProblems.assembleProblems(
-            BundleProblems.withDemandWeights(candidates(), null), budgets,
-            BundleProblems.candidateAffinity(candidates(), pairStats(), "lift")).orderBy("segment_id").first())
-        .items().stream().map(BundleItem::demandWeight).toList(), "no market stage: every weight 1");
+    assertEquals(
+        List.of(1.0, 1.0, 1.0),
+        BundleProblems.toProblem(
+                BundleProblems.assembleProblems(
+                        BundleProblems.withDemandWeights(candidates(), null),
+                        budgets,
+                        BundleProblems.candidateAffinity(candidates(), pairStats(), "lift"))
+                    .orderBy("segment_id")
+                    .first())
+            .items()
+            .stream()
+            .map(BundleItem::demandWeight)
+            .toList(),
+        "no market stage: every weight 1");
   }
 }

@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class BundleSolverBruteForceTest {
   private static final int INSTANCES = 200;
+
   /** Rounding every coefficient to 1e-6 moves an objective of ~60 terms by well under this. */
   private static final double TOLERANCE = 1e-4;
+
   /** Generous: tiny models solve in milliseconds, and a hit limit would fail the OPTIMAL check. */
   private static final SolverLimits LIMITS = SolverLimits.of(10, 1);
+
   private static final List<Double> CALL_SECONDS = new ArrayList<>();
 
   @Test
@@ -37,7 +40,8 @@ class BundleSolverBruteForceTest {
       infeasible += outcome.bundles().isEmpty() ? 1 : 0;
     }
     // The generator must exercise both branches, or this test proves less than it claims.
-    assertTrue(infeasible >= 10 && infeasible <= INSTANCES - 100, "infeasible instances: " + infeasible);
+    assertTrue(
+        infeasible >= 10 && infeasible <= INSTANCES - 100, "infeasible instances: " + infeasible);
   }
 
   @Test
@@ -51,9 +55,13 @@ class BundleSolverBruteForceTest {
       assertMatchesBruteForce("knapsack instance " + k, problem, rules, outcome);
       double brief = BruteForce.knapsackOptimum(problem);
       if (outcome.bundles().isEmpty()) {
-        assertEquals(Double.NEGATIVE_INFINITY, brief, "knapsack instance " + k + ": brief has a solution");
+        assertEquals(
+            Double.NEGATIVE_INFINITY, brief, "knapsack instance " + k + ": brief has a solution");
       } else {
-        assertEquals(brief, outcome.bundles().get(0).objective(), TOLERANCE,
+        assertEquals(
+            brief,
+            outcome.bundles().get(0).objective(),
+            TOLERANCE,
             "knapsack instance " + k + ": rank 1 vs max sum p_j x_j s.t. sum c_j x_j <= B");
       }
     }
@@ -64,8 +72,13 @@ class BundleSolverBruteForceTest {
     List<Double> sorted = new ArrayList<>(CALL_SECONDS);
     sorted.sort(null);
     int n = sorted.size();
-    System.out.printf(Locale.ROOT, "bundle solver: %d CP-SAT calls, median %.4f s, p99 %.4f s, max %.4f s%n",
-        n, sorted.get(n / 2), sorted.get(n * 99 / 100), sorted.get(n - 1));
+    System.out.printf(
+        Locale.ROOT,
+        "bundle solver: %d CP-SAT calls, median %.4f s, p99 %.4f s, max %.4f s%n",
+        n,
+        sorted.get(n / 2),
+        sorted.get(n * 99 / 100),
+        sorted.get(n - 1));
   }
 
   private static BundleOutcome solve(BundleRules rules, BundleProblem problem) {
@@ -81,19 +94,22 @@ class BundleSolverBruteForceTest {
     return outcome;
   }
 
-  static void assertMatchesBruteForce(String label, BundleProblem p, BundleRules r, BundleOutcome out) {
+  static void assertMatchesBruteForce(
+      String label, BundleProblem p, BundleRules r, BundleOutcome out) {
     List<Double> expected = BruteForce.bestPerItemSet(p, r);
     int wanted = Math.min(r.bundles(), expected.size());
     assertEquals(wanted, out.bundles().size(), label + ": bundle count");
     assertEquals(wanted, out.optimal(), label + ": OPTIMAL calls");
-    assertEquals(expected.size() < r.bundles() ? 1 : 0, out.infeasible(), label + ": INFEASIBLE calls");
+    assertEquals(
+        expected.size() < r.bundles() ? 1 : 0, out.infeasible(), label + ": INFEASIBLE calls");
     Set<Integer> seen = new HashSet<>();
     for (int k = 0; k < wanted; k++) {
       BundleSolution b = out.bundles().get(k);
       String where = label + " rank " + (k + 1);
       assertEquals(expected.get(k), b.objective(), TOLERANCE, where + ": objective vs brute force");
       assertEquals("OPTIMAL", b.status(), where + ": status");
-      assertTrue(seen.add(BruteForce.maskOf(p, b.itemIds())), where + ": repeats an earlier item set");
+      assertTrue(
+          seen.add(BruteForce.maskOf(p, b.itemIds())), where + ": repeats an earlier item set");
       assertSatisfiesModel(where, p, r, b);
     }
   }
@@ -101,8 +117,10 @@ class BundleSolverBruteForceTest {
   /** Independent check of one returned bundle: constraints and every reported figure. */
   static void assertSatisfiesModel(String where, BundleProblem p, BundleRules r, BundleSolution b) {
     int mask = BruteForce.maskOf(p, b.itemIds());
-    assertEquals(b.itemIds().size(), Integer.bitCount(mask), where + ": unknown or repeated item ids");
-    assertEquals(List.of(), BruteForce.violations(p, r, mask, b.discountRate()), where + ": violations");
+    assertEquals(
+        b.itemIds().size(), Integer.bitCount(mask), where + ": unknown or repeated item ids");
+    assertEquals(
+        List.of(), BruteForce.violations(p, r, mask, b.discountRate()), where + ": violations");
     double list = 0;
     double cost = 0;
     for (BundleItem item : p.items()) {
@@ -113,7 +131,10 @@ class BundleSolverBruteForceTest {
     assertEquals(list * (1 - b.discountRate()), b.bundlePrice(), 1e-9, where + ": bundle_price");
     assertEquals(b.bundlePrice() - cost, b.expectedMargin(), 1e-9, where + ": expected_margin");
     assertEquals(BruteForce.affinity(p, mask), b.affinity(), 1e-9, where + ": affinity");
-    assertEquals(BruteForce.objective(p, r, mask, b.discountRate()), b.objective(), 1e-9,
+    assertEquals(
+        BruteForce.objective(p, r, mask, b.discountRate()),
+        b.objective(),
+        1e-9,
         where + ": objective vs its own items");
   }
 }

@@ -26,11 +26,12 @@ class BundleSolverHandTest {
    * => rank 1 {A,C} at 0% (1.44), rank 2 {B,C} at 0% (0.90), a third call is INFEASIBLE.
    */
   private static BundleProblem problem(double budget) {
-    List<BundleItem> items = List.of(
-        BundleItem.of("A", "Apron", "kitchen", 10, 6, null, 0.5),
-        BundleItem.of("B", "Bowl", "kitchen", 20, 10, 5, 0.4),
-        BundleItem.of("C", "Clippers", "garden", 15, 5, 3, 0.3),
-        BundleItem.of("D", "Drill", "garden", 30, 12, 0, 0.6));
+    List<BundleItem> items =
+        List.of(
+            BundleItem.of("A", "Apron", "kitchen", 10, 6, null, 0.5),
+            BundleItem.of("B", "Bowl", "kitchen", 20, 10, 5, 0.4),
+            BundleItem.of("C", "Clippers", "garden", 15, 5, 3, 0.3),
+            BundleItem.of("D", "Drill", "garden", 30, 12, 0, 0.6));
     double[][] affinity = new double[4][4];
     affinity[0][2] = 2.0;
     return new BundleProblem(7, items, affinity, budget);
@@ -49,7 +50,9 @@ class BundleSolverHandTest {
     assertEquals(14.0, out.bundles().get(0).expectedMargin(), 1e-9, "rank 1 expected_margin");
     assertEquals(1.0, out.bundles().get(0).affinity(), 1e-9, "rank 1 affinity");
     assertBundle(out.bundles().get(1), List.of("B", "C"), 0.0, 0.90, "rank 2");
-    assertEquals(List.of(2, 0, 1, 0), List.of(out.optimal(), out.feasible(), out.infeasible(), out.unknown()),
+    assertEquals(
+        List.of(2, 0, 1, 0),
+        List.of(out.optimal(), out.feasible(), out.infeasible(), out.unknown()),
         "optimal, feasible, infeasible, unknown calls");
   }
 
@@ -60,10 +63,12 @@ class BundleSolverHandTest {
    */
   @Test
   void discountIsChosenWhenUpliftPaysAndTheMarginFloorAllows() {
-    BundleSolution discounted = new BundleSolver(rules(0.20, 3), LIMITS).solve(problem(40)).bundles().get(0);
+    BundleSolution discounted =
+        new BundleSolver(rules(0.20, 3), LIMITS).solve(problem(40)).bundles().get(0);
     assertBundle(discounted, List.of("A", "C"), 0.10, 1.655, "uplift 3, floor 20%");
     assertEquals(22.5, discounted.bundlePrice(), 1e-9, "discounted bundle_price");
-    BundleSolution floored = new BundleSolver(rules(0.52, 3), LIMITS).solve(problem(40)).bundles().get(0);
+    BundleSolution floored =
+        new BundleSolver(rules(0.52, 3), LIMITS).solve(problem(40)).bundles().get(0);
     assertBundle(floored, List.of("A", "C"), 0.0, 1.44, "uplift 3, floor 52%");
   }
 
@@ -89,33 +94,39 @@ class BundleSolverHandTest {
 
   @Test
   void noCandidatesGivesNoBundle() {
-    BundleOutcome out = new BundleSolver(rules(0.20, 0), LIMITS)
-        .solve(BundleProblem.withoutAffinity(3, List.of(), 100));
+    BundleOutcome out =
+        new BundleSolver(rules(0.20, 0), LIMITS)
+            .solve(BundleProblem.withoutAffinity(3, List.of(), 100));
     assertEquals(List.of(), out.bundles(), "bundles of an empty problem");
   }
 
   @Test
   void solvingTwiceGivesTheSameBundles() {
     BundleSolver solver = new BundleSolver(BundleRules.knapsack(3), LIMITS);
-    assertEquals(solver.solve(problem(40)).bundles().stream().map(BundleSolution::itemIds).toList(),
-        solver.solve(problem(40)).bundles().stream().map(BundleSolution::itemIds).toList(), "item sets");
+    assertEquals(
+        solver.solve(problem(40)).bundles().stream().map(BundleSolution::itemIds).toList(),
+        solver.solve(problem(40)).bundles().stream().map(BundleSolution::itemIds).toList(),
+        "item sets");
   }
 
   /* sha256("a|b|c") starts a52dd81bfd5e4e66 (python3 hashlib); order of the input does not matter. */
   @Test
   void bundleIdIsStableAndOrderFree() {
     assertEquals("b_a52dd81bfd5e4e66", BundleIds.of(List.of("c", "a", "b")), "id of {a,b,c}");
-    assertEquals(BundleIds.of(List.of("a", "b", "c")), BundleIds.of(List.of("b", "c", "a")), "order");
+    assertEquals(
+        BundleIds.of(List.of("a", "b", "c")), BundleIds.of(List.of("b", "c", "a")), "order");
   }
 
   @Test
   void rulesRejectAnEmptyBundleSize() {
-    assertThrows(IllegalArgumentException.class,
-        () -> new BundleRules(0, 3, 1, null, 0, List.of(0.0), 1, 0, 0, 0, 1), "minSize 0");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new BundleRules(0, 3, 1, null, 0, List.of(0.0), 1, 0, 0, 0, 1),
+        "minSize 0");
   }
 
-  private static void assertBundle(BundleSolution b, List<String> items, double rate, double objective,
-      String label) {
+  private static void assertBundle(
+      BundleSolution b, List<String> items, double rate, double objective, String label) {
     assertEquals(items, b.itemIds(), label + " items");
     assertEquals(rate, b.discountRate(), 1e-12, label + " discount_rate");
     assertEquals(objective, b.objective(), 1e-9, label + " objective");

@@ -43,8 +43,12 @@ class BundleStageTest {
     RunContext ctx = context();
     writeInputs(ctx);
     new BundleStage().run(ctx);
-    List<Row> rows = TestSpark.session().read().parquet(ctx.layout().staged(ctx.layout().relativeTable("bundles")))
-        .orderBy("segment_id", "rank").collectAsList();
+    List<Row> rows =
+        TestSpark.session()
+            .read()
+            .parquet(ctx.layout().staged(ctx.layout().relativeTable("bundles")))
+            .orderBy("segment_id", "rank")
+            .collectAsList();
     assertEquals(3, rows.size(), "bundle rows");
     assertRow(rows.get(0), 1, List.of("A", "C", "B"), 45, 38.25, 38.25 - 23, 2.0, 2.93025);
     assertRow(rows.get(1), 2, List.of("A", "C"), 25, 21.25, 21.25 - 9, 2.0, 2.35225);
@@ -52,15 +56,27 @@ class BundleStageTest {
     assertEquals(3L, ctx.report().get("bundle.solves.optimal"), "report optimal calls");
     assertEquals(1L, ctx.report().get("bundle.solves.infeasible"), "report infeasible calls");
     assertEquals(2, ctx.report().get("bundle.segments"), "report segments");
-    assertEquals(1, ctx.report().get("bundle.segments_with_bundles"), "report segments with bundles");
+    assertEquals(
+        1, ctx.report().get("bundle.segments_with_bundles"), "report segments with bundles");
   }
 
-  private static void assertRow(Row r, int rank, List<String> items, double list, double price,
-      double margin, double affinity, double objective) {
+  private static void assertRow(
+      Row r,
+      int rank,
+      List<String> items,
+      double list,
+      double price,
+      double margin,
+      double affinity,
+      double objective) {
     String at = "rank " + rank + " ";
     assertEquals(0, r.<Integer>getAs("segment_id"), at + "segment_id");
     assertEquals(rank, r.<Integer>getAs("rank"), at + "rank");
-    assertEquals(items, r.<Row>getList(r.fieldIndex("items")).stream().map(i -> i.<String>getAs("item_id")).toList(),
+    assertEquals(
+        items,
+        r.<Row>getList(r.fieldIndex("items")).stream()
+            .map(i -> i.<String>getAs("item_id"))
+            .toList(),
         at + "items");
     assertEquals(BundleIds.of(items), r.getAs("bundle_id"), at + "bundle_id");
     assertEquals(list, r.<Double>getAs("list_price"), 1e-9, at + "list_price");
@@ -74,30 +90,44 @@ class BundleStageTest {
 
   private static RunContext context() throws Exception {
     Path root = Files.createTempDirectory("comborec-bundle-stage");
-    ComboConfig config = ComboConfig.defaults().with("input=\"" + root.resolve("in") + "\"",
-        "output=\"" + root.resolve("out") + "\"");
+    ComboConfig config =
+        ComboConfig.defaults()
+            .with("input=\"" + root.resolve("in") + "\"", "output=\"" + root.resolve("out") + "\"");
     RunContext ctx = new RunContext(TestSpark.session(), config, DAY, "bundle-stage-test");
     ctx.enterStage("bundle");
     return ctx;
   }
 
   private static void writeInputs(RunContext ctx) {
-    write(Frames.products(product("A", 10, 4.0, null, true), product("B", 20, null, 9, null),
-        product("C", 15, 5.0, 3, true), product("D", 30, 10.0, 0, true), product("E", 8, 2.0, null, false))
-        .withColumn("category", expr("CASE WHEN item_id IN ('C', 'D') THEN 'garden' ELSE 'kitchen' END")),
+    write(
+        Frames.products(
+                product("A", 10, 4.0, null, true),
+                product("B", 20, null, 9, null),
+                product("C", 15, 5.0, 3, true),
+                product("D", 30, 10.0, 0, true),
+                product("E", 8, 2.0, null, false))
+            .withColumn(
+                "category",
+                expr("CASE WHEN item_id IN ('C', 'D') THEN 'garden' ELSE 'kitchen' END")),
         ctx.layout().validated(Source.PRODUCTS.folder(), DAY));
-    Dataset<Row> events = Frames.of(Frames.EVENTS,
-        event("2024-05-01", "u1", "A", "purchase", 1, 10.0, "o1"),
-        event("2024-05-01", "u1", "C", "purchase", 1, 15.0, "o1"),
-        event("2024-05-01", "u2", "A", "purchase", 1, null, "o2"),
-        event("2024-05-01", "u2", "B", "purchase", 1, null, "o2"),
-        event("2024-05-01", "u2", "D", "purchase", 1, null, "o2"),
-        event("2024-05-01", "u2", "C", "purchase", 1, 15.0, "o3"),
-        event("2024-05-01", "u3", "B", "purchase", 1, 20.0, "o4"));
+    Dataset<Row> events =
+        Frames.of(
+            Frames.EVENTS,
+            event("2024-05-01", "u1", "A", "purchase", 1, 10.0, "o1"),
+            event("2024-05-01", "u1", "C", "purchase", 1, 15.0, "o1"),
+            event("2024-05-01", "u2", "A", "purchase", 1, null, "o2"),
+            event("2024-05-01", "u2", "B", "purchase", 1, null, "o2"),
+            event("2024-05-01", "u2", "D", "purchase", 1, null, "o2"),
+            event("2024-05-01", "u2", "C", "purchase", 1, 15.0, "o3"),
+            event("2024-05-01", "u3", "B", "purchase", 1, 20.0, "o4"));
     // The validated store keeps dt in the partition folder name, not in the files.
-    write(events.drop("dt"), ctx.layout().validated(Source.EVENTS.folder(), LocalDate.of(2024, 5, 1)));
+    write(
+        events.drop("dt"),
+        ctx.layout().validated(Source.EVENTS.folder(), LocalDate.of(2024, 5, 1)));
     write(Frames.segments(row("u1", 0), row("u2", 0), row("u3", 1)), ctx.layout().work("segments"));
-    write(Frames.of(BundleInputs.PAIR_STATS, row("A", "C", 1L, 0.5, 3.0), row("C", "A", 1L, 0.5, 3.0)),
+    write(
+        Frames.of(
+            BundleInputs.PAIR_STATS, row("A", "C", 1L, 0.5, 3.0), row("C", "A", 1L, 0.5, 3.0)),
         ctx.layout().work("pair_stats"));
   }
 

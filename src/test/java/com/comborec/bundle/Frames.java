@@ -16,7 +16,8 @@ import org.apache.spark.sql.types.StructType;
 
 /** Inline DataFrame fixtures with the explicit schemas the bundle stage reads. */
 final class Frames {
-  static final StructType EVENTS = Schemas.validated(Source.EVENTS).add("dt", DataTypes.DateType, true);
+  static final StructType EVENTS =
+      Schemas.validated(Source.EVENTS).add("dt", DataTypes.DateType, true);
 
   private Frames() {}
 
@@ -29,10 +30,24 @@ final class Frames {
   }
 
   /** A validated event: time on day {@code day} at noon UTC, dt = that day. */
-  static Object[] event(String day, String user, String item, String type, Integer quantity,
-      Double unitPrice, String order) {
-    return new Object[] {Timestamp.valueOf(day + " 12:00:00"), user, item, type, quantity, unitPrice,
-        order, Date.valueOf(day)};
+  static Object[] event(
+      String day,
+      String user,
+      String item,
+      String type,
+      Integer quantity,
+      Double unitPrice,
+      String order) {
+    return new Object[] {
+      Timestamp.valueOf(day + " 12:00:00"),
+      user,
+      item,
+      type,
+      quantity,
+      unitPrice,
+      order,
+      Date.valueOf(day)
+    };
   }
 
   /** A validated product: item_id, title, category, brand, price, cost, stock, active. */

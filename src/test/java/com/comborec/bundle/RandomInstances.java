@@ -23,11 +23,20 @@ final class RandomInstances {
       double cost = cents(price * (0.3 + rnd.nextDouble() * 0.65));
       Integer stock = rnd.nextDouble() < 0.4 ? null : rnd.nextInt(4);
       double demand = rnd.nextDouble() < 0.7 ? 1.0 : 0.5 + rnd.nextDouble() * 1.5;
-      items.add(new BundleItem("i" + j, "Item " + j, CATEGORIES[rnd.nextInt(3)], price, cost, stock,
-          rnd.nextDouble(), demand));
+      items.add(
+          new BundleItem(
+              "i" + j,
+              "Item " + j,
+              CATEGORIES[rnd.nextInt(3)],
+              price,
+              cost,
+              stock,
+              rnd.nextDouble(),
+              demand));
       total += price;
     }
-    return new BundleProblem(segmentId, items, affinity(rnd, n), cents(total * (0.02 + rnd.nextDouble())));
+    return new BundleProblem(
+        segmentId, items, affinity(rnd, n), cents(total * (0.02 + rnd.nextDouble())));
   }
 
   /** Sparse, asymmetric lift-like values: the solver must use the mean of both directions. */
@@ -45,9 +54,18 @@ final class RandomInstances {
     int minSize = 1 + rnd.nextInt(3);
     int maxSize = minSize + rnd.nextInt(3);
     Double[] floors = {null, 0.0, 0.05, 0.10, 0.20, 0.35};
-    return new BundleRules(minSize, maxSize, 1 + rnd.nextInt(3), floors[rnd.nextInt(floors.length)],
-        1 + rnd.nextInt(2), List.of(0.0, 0.05, 0.10, 0.15), 1.0, 0.1 + rnd.nextDouble() * 0.4,
-        0.005 + rnd.nextDouble() * 0.045, rnd.nextDouble() * 3, 3);
+    return new BundleRules(
+        minSize,
+        maxSize,
+        1 + rnd.nextInt(3),
+        floors[rnd.nextInt(floors.length)],
+        1 + rnd.nextInt(2),
+        List.of(0.0, 0.05, 0.10, 0.15),
+        1.0,
+        0.1 + rnd.nextDouble() * 0.4,
+        0.005 + rnd.nextDouble() * 0.045,
+        rnd.nextDouble() * 3,
+        3);
   }
 
   private static double cents(double value) {

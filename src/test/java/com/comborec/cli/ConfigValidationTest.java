@@ -20,38 +20,47 @@ class ConfigValidationTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "unknown key          | nosuch.key=1                    | comborec.nosuch.key",
-      "typo in a section    | ingest.max-id-lenght=5          | comborec.ingest.max-id-lenght",
-      "value out of range   | ingest.max-id-length=0          | comborec.ingest.max-id-length",
-      "wrong type           | ingest.max-id-length=abc        | comborec.ingest.max-id-length",
-      "band inverted        | gates.volume.min-ratio=9        | comborec.gates.volume.max-ratio",
-      "bad time zone        | time-zone=Mars/Base             | comborec.time-zone",
-      "path escape          | input=\"data/../../etc\"        | comborec.input",
-      "scheme not allowed   | output=\"ftp://host/x\"         | comborec.output",
-      "input equals output  | output=\"data-samples\"         | comborec.output",
-      "bad fault point      | faults.fail-at=nowhere          | comborec.faults.fail-at",
-      "non-numeric weight   | ingest.event-types.purchase=x   | comborec.ingest.event-types",
-      "negative feedback weight | interactions.feedback-weights.click=-1 | comborec.interactions.feedback-weights.click",
-      "weight for impressions   | interactions.feedback-weights.impression=1 | comborec.interactions.feedback-weights.impression",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown key          | nosuch.key=1                    | comborec.nosuch.key",
+        "typo in a section    | ingest.max-id-lenght=5          | comborec.ingest.max-id-lenght",
+        "value out of range   | ingest.max-id-length=0          | comborec.ingest.max-id-length",
+        "wrong type           | ingest.max-id-length=abc        | comborec.ingest.max-id-length",
+        "band inverted        | gates.volume.min-ratio=9        | comborec.gates.volume.max-ratio",
+        "bad time zone        | time-zone=Mars/Base             | comborec.time-zone",
+        "path escape          | input=\"data/../../etc\"        | comborec.input",
+        "scheme not allowed   | output=\"ftp://host/x\"         | comborec.output",
+        "input equals output  | output=\"data-samples\"         | comborec.output",
+        "bad fault point      | faults.fail-at=nowhere          | comborec.faults.fail-at",
+        "non-numeric weight   | ingest.event-types.purchase=x   | comborec.ingest.event-types",
+        "negative feedback weight | interactions.feedback-weights.click=-1 |"
+            + " comborec.interactions.feedback-weights.click",
+        "weight for impressions   | interactions.feedback-weights.impression=1 |"
+            + " comborec.interactions.feedback-weights.impression",
+      })
   void badConfigurationExits2NamingTheKey(String name, String override, String key) {
     StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(err, true), args("--set", "input=\"data-samples\"", "--set", override));
+    int code =
+        Main.execute(
+            new PrintWriter(err, true), args("--set", "input=\"data-samples\"", "--set", override));
     assertEquals(2, code, name + ": " + err);
-    assertTrue(err.toString().contains(key), name + ": message should name " + key + ", got: " + err);
+    assertTrue(
+        err.toString().contains(key), name + ": message should name " + key + ", got: " + err);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "bad date            | nightly --date 2026-13-01",
-      "missing date        | nightly",
-      "unknown subcommand  | fly --date 2026-11-27",
-      "unknown stage       | run nosuch --date 2026-11-27",
-      "missing conf file   | nightly --date 2026-11-27 --conf /nonexistent/x.conf",
-      "backfill backwards  | backfill --from 2026-11-27 --to 2026-11-01",
-      "set without value   | nightly --date 2026-11-27 --set justakey",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "bad date            | nightly --date 2026-13-01",
+        "missing date        | nightly",
+        "unknown subcommand  | fly --date 2026-11-27",
+        "unknown stage       | run nosuch --date 2026-11-27",
+        "missing conf file   | nightly --date 2026-11-27 --conf /nonexistent/x.conf",
+        "backfill backwards  | backfill --from 2026-11-27 --to 2026-11-01",
+        "set without value   | nightly --date 2026-11-27 --set justakey",
+      })
   void badUsageExits2(String name, String commandLine) {
     StringWriter err = new StringWriter();
     int code = Main.execute(new PrintWriter(err, true), commandLine.split(" "));

@@ -9,14 +9,19 @@ import com.comborec.core.ComborecException;
 import com.comborec.core.ExitCode;
 import org.junit.jupiter.api.Test;
 
-/** The comborec.combos section: defaults from reference.conf, bad values refused with the key named. */
+/**
+ * The comborec.combos section: defaults from reference.conf, bad values refused with the key named.
+ */
 class CombosSettingsTest {
   @Test
   void defaults() {
     CombosSettings s = ComboConfig.defaults().combos();
     assertEquals(new FbtSettings(2, 0.0, 0.05, 1.0, 10, "lift", 50), s.fbt(), "fbt defaults");
-    assertEquals(new SimilarSettings(10, "distance", 20000, 200,
-        new SimilarSettings.Weights(1.0, 0.5, 1.0, 0.5), 4096), s.similar(), "similar defaults");
+    assertEquals(
+        new SimilarSettings(
+            10, "distance", 20000, 200, new SimilarSettings.Weights(1.0, 0.5, 1.0, 0.5), 4096),
+        s.similar(),
+        "similar defaults");
   }
 
   @Test
@@ -30,8 +35,10 @@ class CombosSettingsTest {
   }
 
   static void assertRefused(ComboConfig base, String override, String key) {
-    ComborecException e = assertThrows(ComborecException.class, () -> base.with(override), override);
+    ComborecException e =
+        assertThrows(ComborecException.class, () -> base.with(override), override);
     assertEquals(ExitCode.USAGE, e.exitCode(), override + ": exit code");
-    assertTrue(e.getMessage().contains(key), override + ": message names " + key + ": " + e.getMessage());
+    assertTrue(
+        e.getMessage().contains(key), override + ": message names " + key + ": " + e.getMessage());
   }
 }

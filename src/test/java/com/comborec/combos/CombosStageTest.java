@@ -22,15 +22,20 @@ class CombosStageTest {
   static final LocalDate DAY = LocalDate.of(2026, 3, 1);
 
   static RunContext context(Path root) {
-    ComboConfig config = ComboConfig.defaults().with(
-        "input=\"" + root.resolve("in") + "\"", "output=\"" + root.resolve("out") + "\"");
+    ComboConfig config =
+        ComboConfig.defaults()
+            .with("input=\"" + root.resolve("in") + "\"", "output=\"" + root.resolve("out") + "\"");
     RunContext ctx = new RunContext(TestSpark.session(), config, DAY.plusDays(1), "test-run");
     ctx.enterStage("combos");
     return ctx;
   }
 
   static void store(RunContext ctx, Dataset<Row> events, Dataset<Row> products) {
-    events.drop("dt").write().mode(SaveMode.Overwrite).parquet(ctx.layout().validated("events", DAY));
+    events
+        .drop("dt")
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(ctx.layout().validated("events", DAY));
     products.write().mode(SaveMode.Overwrite).parquet(ctx.layout().validated("products", DAY));
   }
 
@@ -41,11 +46,15 @@ class CombosStageTest {
   @Test
   void writesWorkDatasetsStagesTablesAndReports() throws Exception {
     RunContext ctx = context(Files.createTempDirectory("combos-stage"));
-    store(ctx, FrequentlyBoughtTogetherTest.sixBaskets(), Fixtures.products(List.of(
-        product("A", "Chef knife", "Home > Kitchen", "Blade", 40.0, null, null),
-        product("B", "Paring knife", "Home > Kitchen", "Blade", 15.0, null, null),
-        product("C", "Frying pan", "Home > Kitchen", "Pyro", 50.0, null, null),
-        product("D", "Garden hose", "Home > Garden", "Greeny", 20.0, 0, null))));
+    store(
+        ctx,
+        FrequentlyBoughtTogetherTest.sixBaskets(),
+        Fixtures.products(
+            List.of(
+                product("A", "Chef knife", "Home > Kitchen", "Blade", 40.0, null, null),
+                product("B", "Paring knife", "Home > Kitchen", "Blade", 15.0, null, null),
+                product("C", "Frying pan", "Home > Kitchen", "Pyro", 50.0, null, null),
+                product("D", "Garden hose", "Home > Garden", "Greeny", 20.0, 0, null))));
     new CombosStage().run(ctx);
     // Defaults: min-baskets 2, min-lift 1 -> AB (lift 1.125), AC, BC (lift exactly 1), both ways.
     assertEquals(6L, ctx.report().get("combos.fbt.pairs_kept"), "pairs kept");
@@ -56,10 +65,17 @@ class CombosStageTest {
     assertEquals(6L, read(ctx, ctx.layout().work("pair_stats")).count(), "pair_stats rows");
     // Each of 4 items gets the 3 others except D (out of stock): 3 items x 2 + D x 3 = 9 rows.
     assertEquals(9L, read(ctx, ctx.layout().work("similar")).count(), "similar rows");
-    Dataset<Row> fbt = read(ctx, ctx.layout().staged("frequently_bought_together/dt=" + DAY.plusDays(1)));
-    assertEquals(List.of(), Schemas.mismatches(Schemas.FREQUENTLY_BOUGHT_TOGETHER, fbt.schema()), "fbt schema");
+    Dataset<Row> fbt =
+        read(ctx, ctx.layout().staged("frequently_bought_together/dt=" + DAY.plusDays(1)));
+    assertEquals(
+        List.of(),
+        Schemas.mismatches(Schemas.FREQUENTLY_BOUGHT_TOGETHER, fbt.schema()),
+        "fbt schema");
     assertEquals(3L, fbt.count(), "frequently_bought_together rows");
-    assertEquals(4L, read(ctx, ctx.layout().staged("similar_items/dt=" + DAY.plusDays(1))).count(), "similar_items rows");
+    assertEquals(
+        4L,
+        read(ctx, ctx.layout().staged("similar_items/dt=" + DAY.plusDays(1))).count(),
+        "similar_items rows");
     assertEquals(2, ctx.staged().entries().size(), "staged tables");
   }
 

@@ -23,7 +23,14 @@ final class Fixtures {
   /** A validated event; time is ISO-8601 with Z, the session zone in tests is UTC. */
   static Row event(String time, String user, String item, String type, String order) {
     Instant at = Instant.parse(time);
-    return RowFactory.create(Timestamp.from(at), user, item, type, 1, null, order,
+    return RowFactory.create(
+        Timestamp.from(at),
+        user,
+        item,
+        type,
+        1,
+        null,
+        order,
         Date.valueOf(at.toString().substring(0, 10)));
   }
 
@@ -48,8 +55,14 @@ final class Fixtures {
   }
 
   /** A product row; stock and active may be null (unlimited, active). */
-  static Row product(String item, String title, String category, String brand, double price,
-      Integer stock, Boolean active) {
+  static Row product(
+      String item,
+      String title,
+      String category,
+      String brand,
+      double price,
+      Integer stock,
+      Boolean active) {
     return RowFactory.create(item, title, category, brand, price, null, stock, active);
   }
 

@@ -2,7 +2,6 @@ package com.comborec.combos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.comborec.TestSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,12 +43,21 @@ class GroceriesAcceptanceTest {
     FbtSettings s = new FbtSettings(1, 0.006, 0.25, 0.0, 10, "lift", 1000);
     Dataset<Row> events = groceryEvents();
     assertEquals(9835, FrequentlyBoughtTogether.baskets(events).count(), "baskets");
-    List<Row> rules = FrequentlyBoughtTogether.pairStats(events, s)
-        .orderBy(org.apache.spark.sql.functions.col("lift").desc()).collectAsList();
+    List<Row> rules =
+        FrequentlyBoughtTogether.pairStats(events, s)
+            .orderBy(org.apache.spark.sql.functions.col("lift").desc())
+            .collectAsList();
     Row top = rules.get(0);
-    LOG.info("groceries: {} pair rules; top by lift {} => {}: baskets {}, support {}, confidence {}, lift {}",
-        rules.size(), top.getAs("item_id"), top.getAs("other_item_id"), top.getAs("baskets"),
-        top.getAs("support"), top.getAs("confidence"), top.getAs("lift"));
+    LOG.info(
+        "groceries: {} pair rules; top by lift {} => {}: baskets {}, support {}, confidence {},"
+            + " lift {}",
+        rules.size(),
+        top.getAs("item_id"),
+        top.getAs("other_item_id"),
+        top.getAs("baskets"),
+        top.getAs("support"),
+        top.getAs("confidence"),
+        top.getAs("lift"));
     assertEquals(150, rules.size(), "ordered pair rules at support 0.006, confidence 0.25");
     assertEquals("herbs", top.getAs("item_id"), "top rule lhs");
     assertEquals("root vegetables", top.getAs("other_item_id"), "top rule rhs");

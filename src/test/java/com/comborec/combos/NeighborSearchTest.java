@@ -18,7 +18,8 @@ class NeighborSearchTest {
         val[k++] = dense[i];
       }
     }
-    return new ItemVector(id, idx, val, Math.sqrt(java.util.Arrays.stream(dense).map(d -> d * d).sum()), listable);
+    return new ItemVector(
+        id, idx, val, Math.sqrt(java.util.Arrays.stream(dense).map(d -> d * d).sum()), listable);
   }
 
   static String ids(List<NeighborSearch.Neighbor> found) {
@@ -28,12 +29,14 @@ class NeighborSearchTest {
   @Test
   void ranksBySimilarityThenIdSkippingSelfAndUnlistable() {
     ItemVector a = v("a", true, 1, 0, 0);
-    List<ItemVector> catalog = List.of(a,
-        v("b", true, 1, 1, 0), // 1 - 1/(1 + sqrt2) = 0.5858
-        v("c", true, 0, 1, 0), // 1 - sqrt2/2 = 0.2929
-        v("d", true, 0, 0, 1), // same as c: tie, c first by id
-        v("e", false, 1, 0, 0), // identical to a, but not listable
-        v("f", true, 2, 0, 0)); // 1 - 1/3 = 0.6667
+    List<ItemVector> catalog =
+        List.of(
+            a,
+            v("b", true, 1, 1, 0), // 1 - 1/(1 + sqrt2) = 0.5858
+            v("c", true, 0, 1, 0), // 1 - sqrt2/2 = 0.2929
+            v("d", true, 0, 0, 1), // same as c: tie, c first by id
+            v("e", false, 1, 0, 0), // identical to a, but not listable
+            v("f", true, 2, 0, 0)); // 1 - 1/3 = 0.6667
     NeighborSearch search = new NeighborSearch(catalog, false);
     assertEquals(5, search.size(), "indexed listable items");
     List<NeighborSearch.Neighbor> top = search.topM(a, 3);
@@ -48,7 +51,8 @@ class NeighborSearchTest {
   @Test
   void cosineIgnoresLength() {
     ItemVector a = v("a", true, 1, 0);
-    NeighborSearch search = new NeighborSearch(List.of(a, v("b", true, 5, 0), v("c", true, 1, 1)), true);
+    NeighborSearch search =
+        new NeighborSearch(List.of(a, v("b", true, 5, 0), v("c", true, 1, 1)), true);
     List<NeighborSearch.Neighbor> top = search.topM(a, 2);
     assertEquals("b,c", ids(top), "cosine order");
     assertEquals(1.0, top.get(0).similarity(), 1e-12, "a~b cosine");

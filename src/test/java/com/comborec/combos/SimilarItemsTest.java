@@ -28,27 +28,45 @@ class SimilarItemsTest {
 
   @BeforeAll
   static void catalog() {
-    List<Row> rows = List.of(
-        product("k1", "Chef knife 20 cm", "Home > Kitchen > Knives", "Blade", 49.0, 5, true),
-        product("k2", "Paring knife 9 cm", "Home > Kitchen > Knives", "Blade", 19.0, null, null),
-        product("k3", "Bread knife", "Home > Kitchen > Knives", "Edge", 29.0, null, true),
-        product("k4", "Chef knife 16 cm", "Home > Kitchen > Knives", "Edge", 39.0, 0, true), // out of stock
-        product("p1", "Frying pan 28 cm", "Home > Kitchen > Pans", "Pyro", 59.0, null, null),
-        product("p2", "Frying pan 24 cm", "Home > Kitchen > Pans", "Pyro", 45.0, null, null),
-        product("p3", "Sauce pan", "Home > Kitchen > Pans", "Blade", 35.0, null, false), // inactive
-        product("g1", "Garden hose 20 m", "Home > Garden", "Greeny", 25.0, null, null),
-        product("g2", "Garden shears", "Home > Garden", "Greeny", 22.0, null, null),
-        product("g3", "Garden knife", "Home > Garden", "Blade", 15.0, null, null),
-        product("s1", "Running shoes", "Sports > Running > Shoes", "Fleet", 120.0, null, null),
-        product("s2", "Trail running shoes", "Sports > Running > Shoes", "Fleet", 140.0, null, null),
-        product("s3", "Running socks", "Sports > Running > Apparel", "Fleet", 12.0, null, null),
-        product("s4", "Running shirt", "Sports > Running > Apparel", "Stride", 35.0, null, null),
-        product("c1", "Bike helmet", "Sports > Cycling", "Spoke", 80.0, null, null),
-        product("c2", "Bike lights", "Sports > Cycling", "Spoke", 30.0, null, null),
-        product("c3", "Cycling shoes", "Sports > Cycling", "Fleet", 110.0, null, null),
-        product("u1", "Gift card", "uncategorized", null, 50.0, null, null),
-        product("u2", null, "uncategorized", null, 20.0, null, null),
-        product("u3", "Gift wrap", "uncategorized", "Wrap", 3.0, null, null));
+    List<Row> rows =
+        List.of(
+            product("k1", "Chef knife 20 cm", "Home > Kitchen > Knives", "Blade", 49.0, 5, true),
+            product(
+                "k2", "Paring knife 9 cm", "Home > Kitchen > Knives", "Blade", 19.0, null, null),
+            product("k3", "Bread knife", "Home > Kitchen > Knives", "Edge", 29.0, null, true),
+            product(
+                "k4",
+                "Chef knife 16 cm",
+                "Home > Kitchen > Knives",
+                "Edge",
+                39.0,
+                0,
+                true), // out of stock
+            product("p1", "Frying pan 28 cm", "Home > Kitchen > Pans", "Pyro", 59.0, null, null),
+            product("p2", "Frying pan 24 cm", "Home > Kitchen > Pans", "Pyro", 45.0, null, null),
+            product(
+                "p3", "Sauce pan", "Home > Kitchen > Pans", "Blade", 35.0, null, false), // inactive
+            product("g1", "Garden hose 20 m", "Home > Garden", "Greeny", 25.0, null, null),
+            product("g2", "Garden shears", "Home > Garden", "Greeny", 22.0, null, null),
+            product("g3", "Garden knife", "Home > Garden", "Blade", 15.0, null, null),
+            product("s1", "Running shoes", "Sports > Running > Shoes", "Fleet", 120.0, null, null),
+            product(
+                "s2",
+                "Trail running shoes",
+                "Sports > Running > Shoes",
+                "Fleet",
+                140.0,
+                null,
+                null),
+            product("s3", "Running socks", "Sports > Running > Apparel", "Fleet", 12.0, null, null),
+            product(
+                "s4", "Running shirt", "Sports > Running > Apparel", "Stride", 35.0, null, null),
+            product("c1", "Bike helmet", "Sports > Cycling", "Spoke", 80.0, null, null),
+            product("c2", "Bike lights", "Sports > Cycling", "Spoke", 30.0, null, null),
+            product("c3", "Cycling shoes", "Sports > Cycling", "Fleet", 110.0, null, null),
+            product("u1", "Gift card", "uncategorized", null, 50.0, null, null),
+            product("u2", null, "uncategorized", null, 20.0, null, null),
+            product("u3", "Gift wrap", "uncategorized", "Wrap", 3.0, null, null));
     vectors = ItemFeatures.vectors(Fixtures.products(rows), settings("distance", 3, 100)).cache();
   }
 
@@ -58,26 +76,36 @@ class SimilarItemsTest {
   }
 
   /** Brute force: every item against every listable other item, dense vectors, plain Java. */
-  static Map<String, List<NeighborSearch.Neighbor>> bruteForce(int m, boolean cosine, boolean sameBlock) {
+  static Map<String, List<NeighborSearch.Neighbor>> bruteForce(
+      int m, boolean cosine, boolean sameBlock) {
     List<Row> all = vectors.collectAsList();
     Map<String, List<NeighborSearch.Neighbor>> out = new HashMap<>();
     for (Row q : all) {
       List<NeighborSearch.Neighbor> found = new ArrayList<>();
       for (Row c : all) {
         boolean blockOk = !sameBlock || q.getAs("block").equals(c.getAs("block"));
-        if (!q.getAs("item_id").equals(c.getAs("item_id")) && c.<Boolean>getAs("listable") && blockOk) {
-          double s = Similarity.of(q.<Vector>getAs("features").toArray(), c.<Vector>getAs("features").toArray(), cosine);
+        if (!q.getAs("item_id").equals(c.getAs("item_id"))
+            && c.<Boolean>getAs("listable")
+            && blockOk) {
+          double s =
+              Similarity.of(
+                  q.<Vector>getAs("features").toArray(),
+                  c.<Vector>getAs("features").toArray(),
+                  cosine);
           found.add(new NeighborSearch.Neighbor(c.getAs("item_id"), s));
         }
       }
-      found.sort(Comparator.comparingDouble(NeighborSearch.Neighbor::similarity).reversed()
-          .thenComparing(NeighborSearch.Neighbor::id));
+      found.sort(
+          Comparator.comparingDouble(NeighborSearch.Neighbor::similarity)
+              .reversed()
+              .thenComparing(NeighborSearch.Neighbor::id));
       out.put(q.getAs("item_id"), found.subList(0, Math.min(m, found.size())));
     }
     return out;
   }
 
-  static void assertSameAsBruteForce(Dataset<Row> table, Map<String, List<NeighborSearch.Neighbor>> expected) {
+  static void assertSameAsBruteForce(
+      Dataset<Row> table, Map<String, List<NeighborSearch.Neighbor>> expected) {
     List<Row> rows = table.collectAsList();
     assertEquals(expected.size(), rows.size(), "one row per catalog item");
     for (Row r : rows) {
@@ -87,8 +115,13 @@ class SimilarItemsTest {
       assertEquals(want.size(), got.size(), item + ": neighbour count");
       for (int i = 0; i < want.size(); i++) {
         assertEquals(i + 1, got.get(i).getInt(0), item + " neighbour " + i + ": rank");
-        assertEquals(want.get(i).id(), got.get(i).getString(1), item + " rank " + (i + 1) + ": item_id");
-        assertEquals(want.get(i).similarity(), got.get(i).getDouble(2), 1e-9, item + " rank " + (i + 1) + ": similarity");
+        assertEquals(
+            want.get(i).id(), got.get(i).getString(1), item + " rank " + (i + 1) + ": item_id");
+        assertEquals(
+            want.get(i).similarity(),
+            got.get(i).getDouble(2),
+            1e-9,
+            item + " rank " + (i + 1) + ": similarity");
       }
     }
   }
@@ -98,7 +131,8 @@ class SimilarItemsTest {
     Dataset<Row> table = SimilarItems.exact(vectors, settings("distance", 3, 100));
     assertEquals(Schemas.SIMILAR_ITEMS, table.schema(), "contract schema");
     assertSameAsBruteForce(table, bruteForce(3, false, false));
-    assertSameAsBruteForce(SimilarItems.exact(vectors, settings("cosine", 4, 100)), bruteForce(4, true, false));
+    assertSameAsBruteForce(
+        SimilarItems.exact(vectors, settings("cosine", 4, 100)), bruteForce(4, true, false));
   }
 
   @Test
@@ -108,13 +142,16 @@ class SimilarItemsTest {
     List<Row> pairs = SimilarItems.pairs(result.table()).collectAsList();
     for (Row p : pairs) {
       String other = p.getAs("other_item_id");
-      assertTrue(!other.equals("k4") && !other.equals("p3"), "unsellable neighbour " + other + " of " + p.getAs("item_id"));
+      assertTrue(
+          !other.equals("k4") && !other.equals("p3"),
+          "unsellable neighbour " + other + " of " + p.getAs("item_id"));
       double s = p.getAs("similarity");
       assertTrue(s >= 0 && s <= 1, "similarity in [0,1] for " + p);
     }
     // The two frying pans share category, brand and most title words: each is the other's first.
     Map<String, String> first = new HashMap<>();
-    pairs.stream().filter(p -> p.<Integer>getAs("rank") == 1)
+    pairs.stream()
+        .filter(p -> p.<Integer>getAs("rank") == 1)
         .forEach(p -> first.put(p.getAs("item_id"), p.getAs("other_item_id")));
     assertEquals("p2", first.get("p1"), "first neighbour of p1");
     assertEquals("p1", first.get("p2"), "first neighbour of p2");
@@ -131,21 +168,28 @@ class SimilarItemsTest {
     long wanted = 0;
     long found = 0;
     for (var e : exact.entrySet()) {
-      List<String> blockedIds = withinBlock.get(e.getKey()).stream().map(NeighborSearch.Neighbor::id).toList();
+      List<String> blockedIds =
+          withinBlock.get(e.getKey()).stream().map(NeighborSearch.Neighbor::id).toList();
       wanted += e.getValue().size();
       found += e.getValue().stream().filter(n -> blockedIds.contains(n.id())).count();
     }
-    assertEquals((double) found / wanted, result.recallAtM(), 1e-12, "recall@3 against brute force");
+    assertEquals(
+        (double) found / wanted, result.recallAtM(), 1e-12, "recall@3 against brute force");
   }
 
   @Test
   void categoryPrefixesAreSharedBySiblings() {
     Map<String, List<String>> tokens = new HashMap<>();
-    ItemFeatures.tokens(Fixtures.products(List.of(
-            product("a", "x", "Home > Kitchen > Knives", null, 1.0, null, null),
-            product("b", "x", "home>kitchen > Pans", null, 1.0, null, null))))
-        .collectAsList().forEach(r -> tokens.put(r.getAs("item_id"), r.getList(r.fieldIndex("category_tokens"))));
-    assertEquals(List.of("home", "home>kitchen", "home>kitchen>knives"), tokens.get("a"), "tokens of a");
-    assertEquals(List.of("home", "home>kitchen", "home>kitchen>pans"), tokens.get("b"), "tokens of b");
+    ItemFeatures.tokens(
+            Fixtures.products(
+                List.of(
+                    product("a", "x", "Home > Kitchen > Knives", null, 1.0, null, null),
+                    product("b", "x", "home>kitchen > Pans", null, 1.0, null, null))))
+        .collectAsList()
+        .forEach(r -> tokens.put(r.getAs("item_id"), r.getList(r.fieldIndex("category_tokens"))));
+    assertEquals(
+        List.of("home", "home>kitchen", "home>kitchen>knives"), tokens.get("a"), "tokens of a");
+    assertEquals(
+        List.of("home", "home>kitchen", "home>kitchen>pans"), tokens.get("b"), "tokens of b");
   }
 }

@@ -9,10 +9,16 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
   @Test
   void stringMapKeysAreSparkPropertyNamesWithoutHoconQuotes() {
-    Settings s = new Settings(ConfigFactory.parseString(
-        "spark.conf { \"spark.sql.shuffle.partitions\" = \"8\", spark.ui.enabled = false }"),
-        "comborec").section("spark");
-    assertEquals(Map.of("spark.sql.shuffle.partitions", "8", "spark.ui.enabled", "false"), s.stringMap("conf"));
+    Settings s =
+        new Settings(
+                ConfigFactory.parseString(
+                    "spark.conf { \"spark.sql.shuffle.partitions\" = \"8\", spark.ui.enabled ="
+                        + " false }"),
+                "comborec")
+            .section("spark");
+    assertEquals(
+        Map.of("spark.sql.shuffle.partitions", "8", "spark.ui.enabled", "false"),
+        s.stringMap("conf"));
   }
 
   @Test

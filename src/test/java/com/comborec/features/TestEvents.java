@@ -16,14 +16,22 @@ import org.apache.spark.sql.types.StructType;
 
 /** Validated event rows for tests, in the exact schema ValidatedStore returns (with dt). */
 public final class TestEvents {
-  public static final StructType SCHEMA = Schemas.validated(Source.EVENTS).add("dt", DataTypes.DateType, true);
+  public static final StructType SCHEMA =
+      Schemas.validated(Source.EVENTS).add("dt", DataTypes.DateType, true);
 
   private TestEvents() {}
 
   /** One event; dt is the UTC day of {@code isoTime}. */
   public static Row event(String isoTime, String user, String item, String type, Integer quantity) {
     Instant t = Instant.parse(isoTime);
-    return RowFactory.create(Timestamp.from(t), user, item, type, quantity, null, null,
+    return RowFactory.create(
+        Timestamp.from(t),
+        user,
+        item,
+        type,
+        quantity,
+        null,
+        null,
         Date.valueOf(t.atZone(ZoneOffset.UTC).toLocalDate()));
   }
 

@@ -10,9 +10,12 @@ class CsvTest {
   @Test
   void quotesOnlyFieldsWithCommaQuoteOrLineBreak() {
     String record = Csv.record("plain", "a,b", "say \"hi\"", "two\nlines", "", "cr\rhere");
-    assertEquals("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"cr\rhere\"\r\n", record, "record");
+    assertEquals(
+        "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",,\"cr\rhere\"\r\n", record, "record");
     // Read back by the independent test reader: the same six fields.
-    assertEquals(List.of(List.of("plain", "a,b", "say \"hi\"", "two\nlines", "", "cr\rhere")), Rfc4180.parse(record),
+    assertEquals(
+        List.of(List.of("plain", "a,b", "say \"hi\"", "two\nlines", "", "cr\rhere")),
+        Rfc4180.parse(record),
         "fields read back");
   }
 
@@ -34,6 +37,7 @@ class CsvTest {
     int second = 13 * 3600 + 45 * 60 + 10;
     assertEquals("2026-11-27T13:45:10Z", Stamps.iso(d, second), "ISO with Z");
     assertEquals("2026-11-27 13:45:10", Stamps.plain(d, second), "plain UTC");
-    assertEquals("2026-11-27T14:45:10+01:00", Stamps.plusOneHour(d, second), "ISO at +01:00, same instant");
+    assertEquals(
+        "2026-11-27T14:45:10+01:00", Stamps.plusOneHour(d, second), "ISO at +01:00, same instant");
   }
 }

@@ -15,7 +15,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-/** Test helpers over a generated folder: file hashes, first records, plain text of a (gzipped) file. */
+/**
+ * Test helpers over a generated folder: file hashes, first records, plain text of a (gzipped) file.
+ */
 final class GeneratedSet {
   private GeneratedSet() {}
 
@@ -34,7 +36,10 @@ final class GeneratedSet {
 
   static List<Path> csvFiles(Path root, String source) {
     try (Stream<Path> files = Files.walk(root.resolve(source))) {
-      return files.filter(p -> p.getFileName().toString().matches("[^._].*\\.csv(\\.gz)?")).sorted().toList();
+      return files
+          .filter(p -> p.getFileName().toString().matches("[^._].*\\.csv(\\.gz)?"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -29,8 +29,7 @@ class GeneratorContractTest {
   private static final SparkSession SPARK = TestSpark.session();
   private static final LocalDate FROM = LocalDate.of(2026, 2, 26);
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   private static Path root;
   private static GeneratorResult result;
 
@@ -38,9 +37,18 @@ class GeneratorContractTest {
   static void generate() {
     root = tmp.resolve("set");
     // 26 Feb .. 2 Mar: crosses a month end; 20k events in files of 2,000 rows.
-    result = Generator.run(SPARK, GeneratorSpec.defaults(root.toString(), FROM, FROM.plusDays(4))
-        .withSeed(11).withUsers(800).withItems(300).withEvents(20_000).withEventsPerFile(2_000)
-        .withMalformedFraction(0.003).withMarketHistoryDays(2).withUsersEveryDays(2));
+    result =
+        Generator.run(
+            SPARK,
+            GeneratorSpec.defaults(root.toString(), FROM, FROM.plusDays(4))
+                .withSeed(11)
+                .withUsers(800)
+                .withItems(300)
+                .withEvents(20_000)
+                .withEventsPerFile(2_000)
+                .withMalformedFraction(0.003)
+                .withMarketHistoryDays(2)
+                .withUsersEveryDays(2));
   }
 
   @Test
@@ -48,7 +56,10 @@ class GeneratorContractTest {
     for (Source source : Source.values()) {
       List<Path> files = GeneratedSet.csvFiles(root, source.folder());
       assertTrue(!files.isEmpty(), "no files for " + source.folder());
-      String header = Schemas.INPUT_COLUMNS.get(source).stream().map(InputColumn::name).collect(Collectors.joining(","));
+      String header =
+          Schemas.INPUT_COLUMNS.get(source).stream()
+              .map(InputColumn::name)
+              .collect(Collectors.joining(","));
       for (Path f : files) {
         assertEquals(header, GeneratedSet.firstLine(f), "header of " + root.relativize(f));
       }
@@ -57,7 +68,8 @@ class GeneratorContractTest {
 
   @Test
   void eventsAddUpToTheTargetAndPartitionsCoverEveryDay() {
-    assertEquals(20_000L, result.records().get("events"), "events records (planted bad rows included)");
+    assertEquals(
+        20_000L, result.records().get("events"), "events records (planted bad rows included)");
     // About 4,000 events a day in files of at most 2,000 records: 2 or 3 files on each of 5 days.
     Map<LocalDate, Long> filesPerDay = new TreeMap<>();
     for (Path f : GeneratedSet.csvFiles(root, "events")) {
@@ -91,11 +103,18 @@ class GeneratorContractTest {
 
   @Test
   void rejectsJsonHoldsThePlantedCounts() {
-    Row json = SPARK.read().option("multiLine", true).json(root.resolve("truth/rejects.json").toString()).first();
+    Row json =
+        SPARK
+            .read()
+            .option("multiLine", true)
+            .json(root.resolve("truth/rejects.json").toString())
+            .first();
     for (Map.Entry<String, Map<String, Long>> e : result.plantedRejects().entrySet()) {
       Row source = json.getStruct(json.fieldIndex(e.getKey()));
       for (Map.Entry<String, Long> reason : e.getValue().entrySet()) {
-        assertEquals(reason.getValue(), source.getLong(source.fieldIndex(reason.getKey())),
+        assertEquals(
+            reason.getValue(),
+            source.getLong(source.fieldIndex(reason.getKey())),
             "rejects.json " + e.getKey() + "." + reason.getKey());
       }
     }
@@ -104,11 +123,18 @@ class GeneratorContractTest {
   @Test
   void sparkReadsQuotedTitlesWithCommasQuotesAndLineBreaks() {
     Path products = root.resolve("products/dt=" + FROM + "/products.csv");
-    List<Row> rows = SPARK.read().option("header", true).option("multiLine", true).option("escape", "\"")
-        .csv(products.toString()).collectAsList();
+    List<Row> rows =
+        SPARK
+            .read()
+            .option("header", true)
+            .option("multiLine", true)
+            .option("escape", "\"")
+            .csv(products.toString())
+            .collectAsList();
     long records = Rfc4180.parse(GeneratedSet.text(products)).size() - 1;
     assertEquals(records, rows.size(), "Spark's record count of " + products.getFileName());
-    Set<String> titles = rows.stream().map(r -> r.getString(1)).filter(t -> t != null).collect(Collectors.toSet());
+    Set<String> titles =
+        rows.stream().map(r -> r.getString(1)).filter(t -> t != null).collect(Collectors.toSet());
     assertTrue(titles.stream().anyMatch(t -> t.contains("\n")), "a title with a line break");
     assertTrue(titles.stream().anyMatch(t -> t.contains("\"")), "a title with a quote");
     assertTrue(titles.stream().anyMatch(t -> t.contains(",")), "a title with a comma");
@@ -116,9 +142,10 @@ class GeneratorContractTest {
 
   @Test
   void anExistingSetIsNotOverwrittenUnlessAsked() {
-    com.comborec.core.ComborecException e = org.junit.jupiter.api.Assertions.assertThrows(
-        com.comborec.core.ComborecException.class,
-        () -> Generator.run(SPARK, GeneratorSpec.defaults(root.toString(), FROM, FROM)));
+    com.comborec.core.ComborecException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            com.comborec.core.ComborecException.class,
+            () -> Generator.run(SPARK, GeneratorSpec.defaults(root.toString(), FROM, FROM)));
     assertTrue(e.getMessage().contains("already holds"), e.getMessage());
   }
 
@@ -139,7 +166,13 @@ class GeneratorContractTest {
     for (Path f : GeneratedSet.csvFiles(root, source)) {
       Set<String> seen = new HashSet<>();
       for (List<String> r : records(f)) {
-        tally(out, source.equals("products") ? ReferenceRules.product(r, seen) : ReferenceRules.user(r, seen, day(f).getYear()), f, r);
+        tally(
+            out,
+            source.equals("products")
+                ? ReferenceRules.product(r, seen)
+                : ReferenceRules.user(r, seen, day(f).getYear()),
+            f,
+            r);
       }
     }
     return out;
@@ -149,14 +182,21 @@ class GeneratorContractTest {
     Map<String, Long> out = new TreeMap<>();
     for (Path f : GeneratedSet.csvFiles(root, source)) {
       for (List<String> r : records(f)) {
-        tally(out, source.equals("market") ? ReferenceRules.market(r) : ReferenceRules.feedback(r), f, r);
+        tally(
+            out,
+            source.equals("market") ? ReferenceRules.market(r) : ReferenceRules.feedback(r),
+            f,
+            r);
       }
     }
     return out;
   }
 
-  private static void tally(Map<String, Long> out, List<String> broken, Path file, List<String> record) {
-    assertTrue(broken.size() <= 1, "more than one rule broken " + broken + " in " + root.relativize(file) + ": " + record);
+  private static void tally(
+      Map<String, Long> out, List<String> broken, Path file, List<String> record) {
+    assertTrue(
+        broken.size() <= 1,
+        "more than one rule broken " + broken + " in " + root.relativize(file) + ": " + record);
     broken.forEach(reason -> out.merge(reason, 1L, Long::sum));
   }
 

@@ -16,13 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratorDeterminismTest {
   private static final SparkSession SPARK = TestSpark.session();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private GeneratorSpec spec(Path out, long seed) {
-    return GeneratorSpec.defaults(out.toString(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 5))
-        .withSeed(seed).withUsers(500).withItems(200).withEvents(12_000).withEventsPerFile(2_500)
-        .withMalformedFraction(0.002).withMarketHistoryDays(3);
+    return GeneratorSpec.defaults(
+            out.toString(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 5))
+        .withSeed(seed)
+        .withUsers(500)
+        .withItems(200)
+        .withEvents(12_000)
+        .withEventsPerFile(2_500)
+        .withMalformedFraction(0.002)
+        .withMarketHistoryDays(3);
   }
 
   @Test
@@ -43,8 +48,10 @@ class GeneratorDeterminismTest {
     Generator.run(SPARK, spec(tmp.resolve("a"), 7).withGzip(true));
     Generator.run(SPARK, spec(tmp.resolve("b"), 7).withGzip(true));
     Map<String, String> a = GeneratedSet.hashes(tmp.resolve("a"));
-    assertTrue(a.containsKey("events/dt=2026-03-01/part-00000.csv.gz"), "gzip names: " + a.keySet());
-    assertEquals(a, GeneratedSet.hashes(tmp.resolve("b")), "gzip output differs between identical runs");
+    assertTrue(
+        a.containsKey("events/dt=2026-03-01/part-00000.csv.gz"), "gzip names: " + a.keySet());
+    assertEquals(
+        a, GeneratedSet.hashes(tmp.resolve("b")), "gzip output differs between identical runs");
   }
 
   @Test
@@ -53,8 +60,14 @@ class GeneratorDeterminismTest {
     Generator.run(SPARK, spec(tmp.resolve("b"), 8).withEventsPerFile(5_000));
     Map<String, String> a = GeneratedSet.hashes(tmp.resolve("a"));
     Map<String, String> b = GeneratedSet.hashes(tmp.resolve("b"));
-    for (String file : new String[] {"events/dt=2026-03-01/part-00000.csv", "products/dt=2026-03-01/products.csv",
-        "users/dt=2026-03-01/users.csv", "market/dt=2026-03-01/market.csv", "feedback/dt=2026-03-01/feedback.csv"}) {
+    for (String file :
+        new String[] {
+          "events/dt=2026-03-01/part-00000.csv",
+          "products/dt=2026-03-01/products.csv",
+          "users/dt=2026-03-01/users.csv",
+          "market/dt=2026-03-01/market.csv",
+          "feedback/dt=2026-03-01/feedback.csv"
+        }) {
       assertNotEquals(a.get(file), b.get(file), file + " is the same under seeds 7 and 8");
     }
   }

@@ -16,7 +16,8 @@ class GeneratorSpecTest {
 
   @Test
   void defaultsAndWithers() {
-    GeneratorSpec s = GeneratorSpec.defaults("out", D, D.plusDays(9)).withEvents(5_000).withFeedbackRoot(" ");
+    GeneratorSpec s =
+        GeneratorSpec.defaults("out", D, D.plusDays(9)).withEvents(5_000).withFeedbackRoot(" ");
     assertEquals(10, s.days(), "days from 1 Jan to 10 Jan inclusive");
     assertEquals(5_000, s.events(), "events");
     assertEquals(42L, s.seed(), "default seed");
@@ -27,12 +28,16 @@ class GeneratorSpecTest {
   void badValuesAreUsageErrorsNamingTheField() {
     assertRefused(() -> GeneratorSpec.defaults("out", D, D.minusDays(1)), "generator to:");
     assertRefused(() -> GeneratorSpec.defaults("out", D, D).withItems(10), "generator items:");
-    assertRefused(() -> GeneratorSpec.defaults("out", D, D).withMalformedFraction(0.5), "generator malformed-fraction:");
+    assertRefused(
+        () -> GeneratorSpec.defaults("out", D, D).withMalformedFraction(0.5),
+        "generator malformed-fraction:");
     // 10 days need at least 1,000 events (100 a day) so every file can hold its planted rows.
-    assertRefused(() -> GeneratorSpec.defaults("out", D, D.plusDays(9)).withEvents(999), "generator events:");
+    assertRefused(
+        () -> GeneratorSpec.defaults("out", D, D.plusDays(9)).withEvents(999), "generator events:");
   }
 
-  private static void assertRefused(org.junit.jupiter.api.function.Executable build, String prefix) {
+  private static void assertRefused(
+      org.junit.jupiter.api.function.Executable build, String prefix) {
     ComborecException e = assertThrows(ComborecException.class, build, prefix);
     assertEquals(ExitCode.USAGE, e.exitCode(), "exit code of " + prefix);
     assertTrue(e.getMessage().startsWith(prefix), e.getMessage());

@@ -12,13 +12,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The contract's row rules, written independently of the generator, to check that every planted
- * bad row breaks exactly one rule (and every good row none). Returns the broken rules' codes.
+ * The contract's row rules, written independently of the generator, to check that every planted bad
+ * row breaks exactly one rule (and every good row none). Returns the broken rules' codes.
  */
 final class ReferenceRules {
-  static final Set<String> EVENT_TYPES = Set.of("view", "click", "add_to_cart", "wishlist", "purchase", "return");
-  static final Set<String> SURFACES = Set.of("recommendations", "bundles", "frequently_bought_together", "similar_items");
-  static final Set<String> ACTIONS = Set.of("impression", "click", "add_to_cart", "purchase", "dismiss");
+  static final Set<String> EVENT_TYPES =
+      Set.of("view", "click", "add_to_cart", "wishlist", "purchase", "return");
+  static final Set<String> SURFACES =
+      Set.of("recommendations", "bundles", "frequently_bought_together", "similar_items");
+  static final Set<String> ACTIONS =
+      Set.of("impression", "click", "add_to_cart", "purchase", "dismiss");
 
   private ReferenceRules() {}
 
@@ -40,7 +43,9 @@ final class ReferenceRules {
       out.add("bad_number");
     }
     if ((!badQuantity && !r.get(4).isEmpty() && Long.parseLong(r.get(4)) < 1)
-        || (!badPrice && r.get(5).startsWith("-")) || r.get(1).length() > 128 || r.get(2).length() > 128) {
+        || (!badPrice && r.get(5).startsWith("-"))
+        || r.get(1).length() > 128
+        || r.get(2).length() > 128) {
       out.add("out_of_range");
     }
     if (!r.get(3).isEmpty() && !EVENT_TYPES.contains(r.get(3).toLowerCase(Locale.ROOT))) {
@@ -63,15 +68,23 @@ final class ReferenceRules {
     if (r.get(0).isEmpty() || r.get(4).isEmpty()) {
       out.add("missing_required");
     }
-    boolean badNumber = !number(r.get(4)) || !number(r.get(5)) || (!r.get(6).isEmpty() && !r.get(6).matches("-?\\d+"));
+    boolean badNumber =
+        !number(r.get(4))
+            || !number(r.get(5))
+            || (!r.get(6).isEmpty() && !r.get(6).matches("-?\\d+"));
     if (badNumber) {
       out.add("bad_number");
     }
-    if (!r.get(7).isEmpty() && !Set.of("true", "false").contains(r.get(7).toLowerCase(Locale.ROOT))) {
+    if (!r.get(7).isEmpty()
+        && !Set.of("true", "false").contains(r.get(7).toLowerCase(Locale.ROOT))) {
       out.add("bad_boolean");
     }
-    if (!badNumber && (r.get(4).startsWith("-") || r.get(5).startsWith("-") || r.get(6).startsWith("-")
-        || "0.00".equals(r.get(4))) || r.get(0).length() > 128) {
+    if (!badNumber
+            && (r.get(4).startsWith("-")
+                || r.get(5).startsWith("-")
+                || r.get(6).startsWith("-")
+                || "0.00".equals(r.get(4)))
+        || r.get(0).length() > 128) {
       out.add("out_of_range");
     }
     if (out.isEmpty() && !seen.add(r.get(0))) {
@@ -92,7 +105,9 @@ final class ReferenceRules {
     if (badNumber) {
       out.add("bad_number");
     }
-    if ((!badNumber && !r.get(1).isEmpty() && (Integer.parseInt(r.get(1)) < 1900 || Integer.parseInt(r.get(1)) > year))
+    if ((!badNumber
+            && !r.get(1).isEmpty()
+            && (Integer.parseInt(r.get(1)) < 1900 || Integer.parseInt(r.get(1)) > year))
         || r.get(0).length() > 128) {
       out.add("out_of_range");
     }
@@ -118,8 +133,9 @@ final class ReferenceRules {
     if (badNumber) {
       out.add("bad_number");
     }
-    if (!badNumber && ((!r.get(2).isEmpty() && Double.parseDouble(r.get(2)) <= 0)
-        || (!r.get(3).isEmpty() && Double.parseDouble(r.get(3)) <= 0))) {
+    if (!badNumber
+        && ((!r.get(2).isEmpty() && Double.parseDouble(r.get(2)) <= 0)
+            || (!r.get(3).isEmpty() && Double.parseDouble(r.get(3)) <= 0))) {
       out.add("out_of_range");
     }
     return out;
@@ -130,7 +146,10 @@ final class ReferenceRules {
       return List.of("malformed_row");
     }
     List<String> out = new ArrayList<>();
-    if (r.get(0).isEmpty() || r.get(1).isEmpty() || r.get(2).isEmpty() || r.get(5).isEmpty()
+    if (r.get(0).isEmpty()
+        || r.get(1).isEmpty()
+        || r.get(2).isEmpty()
+        || r.get(5).isEmpty()
         || (r.get(3).isEmpty() && r.get(4).isEmpty())) {
       out.add("missing_required");
     }
@@ -140,7 +159,8 @@ final class ReferenceRules {
     if (r.get(1).length() > 128) {
       out.add("out_of_range");
     }
-    if ((!r.get(2).isEmpty() && !SURFACES.contains(r.get(2))) || (!r.get(5).isEmpty() && !ACTIONS.contains(r.get(5)))) {
+    if ((!r.get(2).isEmpty() && !SURFACES.contains(r.get(2)))
+        || (!r.get(5).isEmpty() && !ACTIONS.contains(r.get(5)))) {
       out.add("unknown_value");
     }
     return out;
@@ -150,7 +170,9 @@ final class ReferenceRules {
     return s.isEmpty() || s.matches("-?\\d+(\\.\\d+)?");
   }
 
-  /** The contract's timestamp forms: ISO-8601 with Z or an offset, or yyyy-MM-dd HH:mm:ss in UTC. */
+  /**
+   * The contract's timestamp forms: ISO-8601 with Z or an offset, or yyyy-MM-dd HH:mm:ss in UTC.
+   */
   static Instant instant(String s) {
     try {
       return OffsetDateTime.parse(s).toInstant();

@@ -3,7 +3,10 @@ package com.comborec.generate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A strict RFC 4180 reader for tests, independent of the writer: CRLF records, quoted fields with "" escapes. */
+/**
+ * A strict RFC 4180 reader for tests, independent of the writer: CRLF records, quoted fields with
+ * "" escapes.
+ */
 final class Rfc4180 {
   private Rfc4180() {}
 

@@ -10,7 +10,9 @@ class CsvHeaderTest {
   @Test
   void parsesQuotedNamesAndStripsBom() {
     String line = CsvHeader.stripBom("\uFEFFItem_ID, \"Title, long\",\"a\"\"b\"");
-    assertEquals(List.of("item_id", "title, long", "a\"b"), CsvHeader.normalise(CsvHeader.parseRecord(line)));
+    assertEquals(
+        List.of("item_id", "title, long", "a\"b"),
+        CsvHeader.normalise(CsvHeader.parseRecord(line)));
   }
 
   @Test

@@ -30,10 +30,15 @@ class DataQualityGatesTest {
   @Test
   void rejectRatioAboveLimitIsAViolation() {
     // 3 of 10 rejected = 30% > 20%; 2 of 10 = 20% is at the limit, allowed.
-    assertEquals(1, DataQualityGates.rejectRatioViolations(
-        Map.of(Source.EVENTS, new DayCounts(10, 7, Map.of("bad_number", 3L))), GATES).size());
-    assertTrue(DataQualityGates.rejectRatioViolations(
-        Map.of(Source.EVENTS, new DayCounts(10, 8, Map.of("bad_number", 2L))), GATES).isEmpty());
+    assertEquals(
+        1,
+        DataQualityGates.rejectRatioViolations(
+                Map.of(Source.EVENTS, new DayCounts(10, 7, Map.of("bad_number", 3L))), GATES)
+            .size());
+    assertTrue(
+        DataQualityGates.rejectRatioViolations(
+                Map.of(Source.EVENTS, new DayCounts(10, 8, Map.of("bad_number", 2L))), GATES)
+            .isEmpty());
   }
 
   @Test
@@ -42,15 +47,23 @@ class DataQualityGatesTest {
     assertNull(DataQualityGates.volumeViolation(50, history, GATES), "0.5x is on the band's edge");
     assertNotNull(DataQualityGates.volumeViolation(49, history, GATES), "below 0.5x");
     assertNotNull(DataQualityGates.volumeViolation(301, history, GATES), "above 3x");
-    assertNull(DataQualityGates.volumeViolation(1000, List.of(100L, 100L), GATES), "too little history to judge");
+    assertNull(
+        DataQualityGates.volumeViolation(1000, List.of(100L, 100L), GATES),
+        "too little history to judge");
   }
 
   @Test
   void rejectRatioGateRefusesTheRun(@TempDir Path root) throws Exception {
-    InputFixture fx = new InputFixture(root)
-        .file("products", "2026-11-01", "p.csv", "item_id,price", "A,1.0")
-        .file("events", "2026-11-27", "e.csv", "event_time,item_id,event_type",
-            "2026-11-27 10:00:00,A,view", "2026-11-27 10:00:00,NOPE,view");
+    InputFixture fx =
+        new InputFixture(root)
+            .file("products", "2026-11-01", "p.csv", "item_id,price", "A,1.0")
+            .file(
+                "events",
+                "2026-11-27",
+                "e.csv",
+                "event_time,item_id,event_type",
+                "2026-11-27 10:00:00,A,view",
+                "2026-11-27 10:00:00,NOPE,view");
     InputFixture.Result r = fx.run("run ingest", "2026-11-27", "gates.max-reject-ratio.events=0.2");
     assertEquals(4, r.exitCode(), r.err());
     assertTrue(r.err().contains("1 of 2 rows rejected (50.0%)"), r.err());
@@ -59,7 +72,8 @@ class DataQualityGatesTest {
 
   @Test
   void volumeGateRefusesTheRun(@TempDir Path root) throws Exception {
-    InputFixture fx = new InputFixture(root).file("products", "2026-11-01", "p.csv", "item_id,price", "A,1.0");
+    InputFixture fx =
+        new InputFixture(root).file("products", "2026-11-01", "p.csv", "item_id,price", "A,1.0");
     for (int day = 20; day <= 26; day++) {
       fx.file("events", "2026-11-" + day, "e.csv", events(day, 10));
     }
@@ -79,12 +93,17 @@ class DataQualityGatesTest {
   }
 
   static void assertRefusedAndNothingPublished(InputFixture fx, String day) throws Exception {
-    Map<String, Object> m = Json.readMap(Files.readString(fx.output.resolve("_manifests/dt=" + day + ".json")));
+    Map<String, Object> m =
+        Json.readMap(Files.readString(fx.output.resolve("_manifests/dt=" + day + ".json")));
     assertEquals("refused_data_quality", m.get("status"));
     assertEquals(4, ((Number) m.get("exit_code")).intValue());
-    assertFalse(((List<?>) ((Map<?, ?>) ((Map<?, ?>) m.get("gates")).get("data_quality")).get("violations")).isEmpty());
+    assertFalse(
+        ((List<?>) ((Map<?, ?>) ((Map<?, ?>) m.get("gates")).get("data_quality")).get("violations"))
+            .isEmpty());
     assertFalse(Files.exists(fx.output.resolve("rejects")), "no rejects folder is published");
-    assertFalse(Files.exists(fx.output.resolve("_work/validated/events/dt=" + day)), "nothing committed to the work store");
+    assertFalse(
+        Files.exists(fx.output.resolve("_work/validated/events/dt=" + day)),
+        "nothing committed to the work store");
     assertFalse(Files.exists(fx.output.resolve("LATEST")));
   }
 }

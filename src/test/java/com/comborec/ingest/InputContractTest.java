@@ -14,9 +14,15 @@ class InputContractTest {
 
   @Test
   void missingColumnsNameTheFileAndColumns(@TempDir Path root) {
-    InputFixture fx = new InputFixture(root)
-        .file("products", "2026-11-01", "p.csv", PRODUCTS_HEADER, "A,a,x,,1.0,,,")
-        .file("events", "2026-11-27", "bad-header.csv", "event_time,user_id,sku,event_type", "2026-11-27 10:00:00,u,A,view");
+    InputFixture fx =
+        new InputFixture(root)
+            .file("products", "2026-11-01", "p.csv", PRODUCTS_HEADER, "A,a,x,,1.0,,,")
+            .file(
+                "events",
+                "2026-11-27",
+                "bad-header.csv",
+                "event_time,user_id,sku,event_type",
+                "2026-11-27 10:00:00,u,A,view");
     InputFixture.Result r = fx.run("nightly", "2026-11-27");
     assertEquals(3, r.exitCode(), r.err());
     assertTrue(r.err().contains("bad-header.csv") && r.err().contains("[item_id]"), r.err());
@@ -24,9 +30,15 @@ class InputContractTest {
 
   @Test
   void missingEventsPartitionExits3(@TempDir Path root) {
-    InputFixture fx = new InputFixture(root)
-        .file("products", "2026-11-01", "p.csv", PRODUCTS_HEADER, "A,a,x,,1.0,,,")
-        .file("events", "2026-11-26", "e.csv", "event_time,item_id,event_type", "2026-11-26 10:00:00,A,view");
+    InputFixture fx =
+        new InputFixture(root)
+            .file("products", "2026-11-01", "p.csv", PRODUCTS_HEADER, "A,a,x,,1.0,,,")
+            .file(
+                "events",
+                "2026-11-26",
+                "e.csv",
+                "event_time,item_id,event_type",
+                "2026-11-26 10:00:00,A,view");
     InputFixture.Result r = fx.run("nightly", "2026-11-27");
     assertEquals(3, r.exitCode(), r.err());
     assertTrue(r.err().contains("'events'") && r.err().contains("dt=2026-11-27"), r.err());
@@ -34,9 +46,15 @@ class InputContractTest {
 
   @Test
   void missingProductSnapshotExits3(@TempDir Path root) {
-    InputFixture fx = new InputFixture(root)
-        .file("products", "2026-11-28", "p.csv", PRODUCTS_HEADER, "A,a,x,,1.0,,,")
-        .file("events", "2026-11-27", "e.csv", "event_time,item_id,event_type", "2026-11-27 10:00:00,A,view");
+    InputFixture fx =
+        new InputFixture(root)
+            .file("products", "2026-11-28", "p.csv", PRODUCTS_HEADER, "A,a,x,,1.0,,,")
+            .file(
+                "events",
+                "2026-11-27",
+                "e.csv",
+                "event_time,item_id,event_type",
+                "2026-11-27 10:00:00,A,view");
     InputFixture.Result r = fx.run("nightly", "2026-11-27");
     assertEquals(3, r.exitCode(), r.err());
     assertTrue(r.err().contains("'products'"), r.err());
@@ -44,9 +62,10 @@ class InputContractTest {
 
   @Test
   void emptyFileExits3(@TempDir Path root) {
-    InputFixture fx = new InputFixture(root)
-        .file("products", "2026-11-01", "p.csv", PRODUCTS_HEADER, "A,a,x,,1.0,,,")
-        .bytes("events", "2026-11-27", "empty.csv", new byte[0]);
+    InputFixture fx =
+        new InputFixture(root)
+            .file("products", "2026-11-01", "p.csv", PRODUCTS_HEADER, "A,a,x,,1.0,,,")
+            .bytes("events", "2026-11-27", "empty.csv", new byte[0]);
     InputFixture.Result r = fx.run("nightly", "2026-11-27");
     assertEquals(3, r.exitCode(), r.err());
     assertTrue(r.err().contains("empty.csv") && r.err().contains("header"), r.err());

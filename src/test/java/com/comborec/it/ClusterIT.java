@@ -17,23 +17,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The nightly job on a real Spark standalone cluster started by {@code scripts/cluster} (one Worker,
- * 2 cores, executors in their own JVMs), submitted through {@code scripts/spark-submit} in client and
- * in cluster deploy mode, and compared with a {@code local[*]} run of the same day. Then a day without
- * an events partition in both modes: exit 3 must reach the caller, and LATEST must stay.
+ * The nightly job on a real Spark standalone cluster started by {@code scripts/cluster} (one
+ * Worker, 2 cores, executors in their own JVMs), submitted through {@code scripts/spark-submit} in
+ * client and in cluster deploy mode, and compared with a {@code local[*]} run of the same day. Then
+ * a day without an events partition in both modes: exit 3 must reach the caller, and LATEST must
+ * stay.
  *
  * <p>Every run happens once up front, and the cluster is stopped in a finally; the tests check what
- * the runs left. Only six days are ingested ({@code ingest.catch-up-days=6}) to keep the whole class
- * near five minutes on a busy two-core machine.
+ * the runs left. Only six days are ingested ({@code ingest.catch-up-days=6}) to keep the whole
+ * class near five minutes on a busy two-core machine.
  */
 class ClusterIT {
   static final String DAY = Submit.DAY;
+
   /** data-samples has no events partition for this day: the CLI exits 3. */
   static final String MISSING_DAY = "2011-08-15";
+
   /** Tables whose rows do not depend on the number of partitions or cores. */
   static final Set<String> EXACT = Set.of("rejects", "frequently_bought_together", "similar_items");
-  /** The cluster's ports: as set in the environment, else four free ones, so parallel builds do not clash. */
+
+  /**
+   * The cluster's ports: as set in the environment, else four free ones, so parallel builds do not
+   * clash.
+   */
   static final Map<String, String> PORTS = ClusterPorts.fromEnvironmentOrFree();
+
   static final String MASTER = "spark://127.0.0.1:" + PORTS.get("COMBOREC_MASTER_PORT");
 
   @TempDir static Path tmp;
@@ -64,8 +72,10 @@ class ClusterIT {
       }
     } finally {
       stop = script("cluster-stop", "scripts/cluster", "stop");
-      System.out.printf("ClusterIT timings: start %s; local %s; client %s; cluster %s; client-fail %s;"
-          + " cluster-fail %s; stop %s%n", start, local, client, cluster, clientFail, clusterFail, stop);
+      System.out.printf(
+          "ClusterIT timings: start %s; local %s; client %s; cluster %s; client-fail %s;"
+              + " cluster-fail %s; stop %s%n",
+          start, local, client, cluster, clientFail, clusterFail, stop);
     }
   }
 
@@ -80,8 +90,10 @@ class ClusterIT {
 
   /** One submit of {@code nightly}; outputs go to a temp folder per deploy mode. */
   static Proc submit(String mode, String master, String deployMode, String day) {
-    return Submit.run(logs.resolve(mode + "-" + day + ".log"),
-        Submit.nightly(master, deployMode, output(mode), day, Map.of()), PORTS);
+    return Submit.run(
+        logs.resolve(mode + "-" + day + ".log"),
+        Submit.nightly(master, deployMode, output(mode), day, Map.of()),
+        PORTS);
   }
 
   static Path output(String mode) {
@@ -100,13 +112,15 @@ class ClusterIT {
 
   @Test
   void masterAndWorkerListenOnLoopbackOnly() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(listeners != null, "ss (iproute2) is not installed");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        listeners != null, "ss (iproute2) is not installed");
     for (String daemon : List.of("master", "worker")) {
       List<String> lines = listenersOf(daemon);
       assertFalse(lines.isEmpty(), daemon + " listens on no port; ss -ltnp:\n" + listeners);
       for (String line : lines) {
         String local = line.trim().split("\\s+")[3];
-        assertTrue(local.startsWith("127.0.0.1:") || local.startsWith("[::ffff:127.0.0.1]:"),
+        assertTrue(
+            local.startsWith("127.0.0.1:") || local.startsWith("[::ffff:127.0.0.1]:"),
             daemon + " listens beyond loopback: " + line);
       }
     }
@@ -114,9 +128,16 @@ class ClusterIT {
 
   /** The {@code ss -ltnp} lines of a daemon, found by the pid its start recorded. */
   private static List<String> listenersOf(String daemon) throws IOException {
-    // contains, not startsWith: a Maven run inside the script may leave colour codes at a line start.
-    String pid = start.output().lines().filter(l -> l.contains("cluster: " + daemon + " started, pid "))
-        .map(l -> l.replaceAll(".*pid (\\d+).*", "$1")).findFirst().orElse("?");
+    // contains, not startsWith: a Maven run inside the script may leave colour codes at a line
+    // start.
+    String pid =
+        start
+            .output()
+            .lines()
+            .filter(l -> l.contains("cluster: " + daemon + " started, pid "))
+            .map(l -> l.replaceAll(".*pid (\\d+).*", "$1"))
+            .findFirst()
+            .orElse("?");
     return listeners.lines().filter(l -> l.contains("pid=" + pid + ",")).toList();
   }
 
@@ -132,11 +153,19 @@ class ClusterIT {
 
   @Test
   void clusterModeDriverOutputIsInTheWorkersDriverFolder() throws IOException {
-    String driver = cluster.output().lines().filter(l -> l.startsWith("spark-submit: driver driver-"))
-        .map(l -> l.split(" ")[2]).findFirst().orElse(null);
+    String driver =
+        cluster
+            .output()
+            .lines()
+            .filter(l -> l.startsWith("spark-submit: driver driver-"))
+            .map(l -> l.split(" ")[2])
+            .findFirst()
+            .orElse(null);
     assertNotNull(driver, "scripts/spark-submit names the driver: " + cluster.tail());
     Path stdout = project.resolve("target/spark-home/work").resolve(driver).resolve("stdout");
-    assertTrue(Files.readString(stdout).contains("comborec: published " + DAY), stdout + " says it published");
+    assertTrue(
+        Files.readString(stdout).contains("comborec: published " + DAY),
+        stdout + " says it published");
   }
 
   @Test
@@ -161,24 +190,33 @@ class ClusterIT {
 
   @Test
   void missingEventsPartitionExitsThreeInClientMode() {
-    assertEquals(3, clientFail.exitCode(), "client mode, " + MISSING_DAY + ": " + clientFail.tail());
+    assertEquals(
+        3, clientFail.exitCode(), "client mode, " + MISSING_DAY + ": " + clientFail.tail());
   }
 
-  /** SparkSubmit says 0 for a FAILED driver; scripts/spark-submit recovers the driver's own code. */
+  /**
+   * SparkSubmit says 0 for a FAILED driver; scripts/spark-submit recovers the driver's own code.
+   */
   @Test
   void missingEventsPartitionExitsThreeInClusterModeThroughTheWrapper() {
-    assertEquals(3, clusterFail.exitCode(), "cluster mode, " + MISSING_DAY + ": " + clusterFail.tail());
-    assertTrue(clusterFail.output().contains("ended FAILED; exit 3 (SparkSubmit itself returned 0)"),
+    assertEquals(
+        3, clusterFail.exitCode(), "cluster mode, " + MISSING_DAY + ": " + clusterFail.tail());
+    assertTrue(
+        clusterFail.output().contains("ended FAILED; exit 3 (SparkSubmit itself returned 0)"),
         "the wrapper names the driver state and SparkSubmit's own code: " + clusterFail.tail());
   }
 
   @Test
   void failedRunsLeaveLatestAndWriteAFailedManifest() throws IOException {
     for (String mode : List.of("client", "cluster")) {
-      assertEquals(DAY + "\n", Files.readString(output(mode).resolve("LATEST")), mode + ": LATEST after the failure");
+      assertEquals(
+          DAY + "\n",
+          Files.readString(output(mode).resolve("LATEST")),
+          mode + ": LATEST after the failure");
       Map<String, Object> failed = manifest(mode, MISSING_DAY);
       assertEquals("failed", failed.get("status"), mode + ": status of " + MISSING_DAY);
-      assertEquals(3, ((Number) failed.get("exit_code")).intValue(), mode + ": exit_code of " + MISSING_DAY);
+      assertEquals(
+          3, ((Number) failed.get("exit_code")).intValue(), mode + ": exit_code of " + MISSING_DAY);
     }
   }
 }

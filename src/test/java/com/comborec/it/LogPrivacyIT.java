@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class LogPrivacyIT {
 
-  /** The sample's user ids, minus tokens that are also item or order ids (they may be logged as such). */
+  /**
+   * The sample's user ids, minus tokens that are also item or order ids (they may be logged as
+   * such).
+   */
   static Set<String> sampleUserIds() throws IOException {
     Set<String> users = new HashSet<>();
     Set<String> others = new HashSet<>();
@@ -74,8 +77,11 @@ class LogPrivacyIT {
         }
       }
     }
-    assertTrue(leaks.isEmpty(), leaks.size() + " log line(s) with a user id, e.g. " + leaks.subList(0, Math.min(5,
-        leaks.size())));
+    assertTrue(
+        leaks.isEmpty(),
+        leaks.size()
+            + " log line(s) with a user id, e.g. "
+            + leaks.subList(0, Math.min(5, leaks.size())));
     assertTrue(run.output().contains("[ingest] events: read"), "the log is the run's INFO log");
   }
 }

@@ -20,11 +20,15 @@ import java.util.stream.Stream;
 final class OutputComparison {
   private OutputComparison() {}
 
-  /** Every published partition folder with {@code _SUCCESS}, relative to the root, e.g. {@code rejects/events/dt=D}. */
+  /**
+   * Every published partition folder with {@code _SUCCESS}, relative to the root, e.g. {@code
+   * rejects/events/dt=D}.
+   */
   static Set<String> partitions(Path root) {
     try (Stream<Path> files = Files.walk(root)) {
       Set<String> out = new TreeSet<>();
-      files.filter(p -> p.getFileName().toString().equals("_SUCCESS"))
+      files
+          .filter(p -> p.getFileName().toString().equals("_SUCCESS"))
           .map(p -> root.relativize(p.getParent()).toString())
           .filter(rel -> !rel.startsWith("_") && !rel.startsWith("."))
           .forEach(out::add);
@@ -45,8 +49,15 @@ final class OutputComparison {
     Set<String> want = partitions(expected);
     Set<String> got = partitions(actual);
     if (!want.equals(got)) {
-      diffs.add("partition folders differ: only in " + expected + ": " + minus(want, got) + "; only in " + actual
-          + ": " + minus(got, want));
+      diffs.add(
+          "partition folders differ: only in "
+              + expected
+              + ": "
+              + minus(want, got)
+              + "; only in "
+              + actual
+              + ": "
+              + minus(got, want));
     }
     try (DuckDb db = new DuckDb()) {
       for (String p : want) {
@@ -65,15 +76,19 @@ final class OutputComparison {
     return diffs;
   }
 
-  private static java.util.Optional<String> rowDifference(DuckDb db, Path expected, Path actual, String p) {
-    String missing = "SELECT * FROM " + parquet(expected, p) + " EXCEPT ALL SELECT * FROM " + parquet(actual, p);
-    String extra = "SELECT * FROM " + parquet(actual, p) + " EXCEPT ALL SELECT * FROM " + parquet(expected, p);
+  private static java.util.Optional<String> rowDifference(
+      DuckDb db, Path expected, Path actual, String p) {
+    String missing =
+        "SELECT * FROM " + parquet(expected, p) + " EXCEPT ALL SELECT * FROM " + parquet(actual, p);
+    String extra =
+        "SELECT * FROM " + parquet(actual, p) + " EXCEPT ALL SELECT * FROM " + parquet(expected, p);
     List<Map<String, Object>> m = db.query(missing + " LIMIT 1");
     List<Map<String, Object>> x = db.query(extra + " LIMIT 1");
     if (m.isEmpty() && x.isEmpty()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(p + ": rows differ; e.g. expected but absent " + m + ", present but unexpected " + x);
+    return java.util.Optional.of(
+        p + ": rows differ; e.g. expected but absent " + m + ", present but unexpected " + x);
   }
 
   static String parquet(Path root, String partition) {

@@ -11,10 +11,16 @@ import java.util.concurrent.TimeUnit;
 /** Runs a project script as a child process with its output in a log file, and times it. */
 record Proc(List<String> command, int exitCode, double seconds, Path log) {
 
-  /** Runs {@code command} in {@code dir}; a process still running after the timeout is destroyed. */
-  static Proc run(Path dir, Path log, Map<String, String> env, long timeoutMinutes, List<String> command) {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+  /**
+   * Runs {@code command} in {@code dir}; a process still running after the timeout is destroyed.
+   */
+  static Proc run(
+      Path dir, Path log, Map<String, String> env, long timeoutMinutes, List<String> command) {
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().putAll(env);
     long t0 = System.nanoTime();
     try {
@@ -23,7 +29,8 @@ record Proc(List<String> command, int exitCode, double seconds, Path log) {
       if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
         p.descendants().forEach(ProcessHandle::destroy);
         p.destroy();
-        throw new IllegalStateException("timed out after " + timeoutMinutes + " min: " + command + "; log " + log);
+        throw new IllegalStateException(
+            "timed out after " + timeoutMinutes + " min: " + command + "; log " + log);
       }
       return new Proc(command, p.exitValue(), (System.nanoTime() - t0) / 1e9, log);
     } catch (IOException e) {

@@ -24,8 +24,10 @@ final class ReferenceRun {
   static synchronized Proc get() {
     if (run == null) {
       delete(output().getParent());
-      run = Submit.run(Submit.project().resolve("target/it-logs/reference-local.log"),
-          Submit.nightly("local[*]", "client", output(), Submit.DAY, Map.of()));
+      run =
+          Submit.run(
+              Submit.project().resolve("target/it-logs/reference-local.log"),
+              Submit.nightly("local[*]", "client", output(), Submit.DAY, Map.of()));
     }
     return run;
   }

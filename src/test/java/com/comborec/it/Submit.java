@@ -23,25 +23,67 @@ final class Submit {
     return System.getProperty("comborec.jar", project().resolve("target/comborec.jar").toString());
   }
 
-  /** {@code nightly --date day} on {@code master} in {@code deployMode}, with extra Spark properties. */
-  static List<String> nightly(String master, String deployMode, Path output, String day, Map<String, String> spark) {
+  /**
+   * {@code nightly --date day} on {@code master} in {@code deployMode}, with extra Spark
+   * properties.
+   */
+  static List<String> nightly(
+      String master, String deployMode, Path output, String day, Map<String, String> spark) {
     Path project = project();
-    List<String> c = new ArrayList<>(List.of("scripts/spark-submit", "--master", master, "--deploy-mode", deployMode,
-        "--class", "com.comborec.cli.Main", "--driver-memory", "1g",
-        "--driver-java-options", jvmOptions(project) + " -Dlog4j2.configurationFile="
-            + project.resolve("conf/log4j2.properties"),
-        "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-        "--conf", "spark.executor.memory=2g", "--conf", "spark.ui.enabled=false"));
+    List<String> c =
+        new ArrayList<>(
+            List.of(
+                "scripts/spark-submit",
+                "--master",
+                master,
+                "--deploy-mode",
+                deployMode,
+                "--class",
+                "com.comborec.cli.Main",
+                "--driver-memory",
+                "1g",
+                "--driver-java-options",
+                jvmOptions(project)
+                    + " -Dlog4j2.configurationFile="
+                    + project.resolve("conf/log4j2.properties"),
+                "--conf",
+                "spark.driver.host=127.0.0.1",
+                "--conf",
+                "spark.driver.bindAddress=127.0.0.1",
+                "--conf",
+                "spark.executor.memory=2g",
+                "--conf",
+                "spark.ui.enabled=false"));
     if (deployMode.equals("cluster")) {
       c.addAll(List.of("--conf", "spark.standalone.submit.waitAppCompletion=true"));
     }
     spark.forEach((k, v) -> c.addAll(List.of("--conf", k + "=" + v)));
-    c.addAll(List.of(jar(), "nightly", "--date", day, "--conf", project.resolve("conf/cluster.conf").toString(),
-        "--set", "input=\"" + project.resolve("data-samples") + "\"", "--set", "output=\"" + output + "\"",
-        "--set", "ingest.catch-up-days=6", "--set", "publish.files-per-table=2",
-        "--set", "spark.conf.\"spark.sql.shuffle.partitions\"=4",
-        // Small data needs few iterations; the same settings in every mode keep the outputs comparable.
-        "--set", "model.als.max-iter=5", "--set", "model.als.rank=8", "--set", "segment.max-iterations=10"));
+    c.addAll(
+        List.of(
+            jar(),
+            "nightly",
+            "--date",
+            day,
+            "--conf",
+            project.resolve("conf/cluster.conf").toString(),
+            "--set",
+            "input=\"" + project.resolve("data-samples") + "\"",
+            "--set",
+            "output=\"" + output + "\"",
+            "--set",
+            "ingest.catch-up-days=6",
+            "--set",
+            "publish.files-per-table=2",
+            "--set",
+            "spark.conf.\"spark.sql.shuffle.partitions\"=4",
+            // Small data needs few iterations; the same settings in every mode keep the outputs
+            // comparable.
+            "--set",
+            "model.als.max-iter=5",
+            "--set",
+            "model.als.rank=8",
+            "--set",
+            "segment.max-iterations=10"));
     return c;
   }
 
@@ -51,8 +93,11 @@ final class Submit {
    */
   static String jvmOptions(Path project) {
     try {
-      return String.join(" ", java.nio.file.Files.readAllLines(project.resolve("conf/jvm-options")).stream()
-          .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
+      return String.join(
+          " ",
+          java.nio.file.Files.readAllLines(project.resolve("conf/jvm-options")).stream()
+              .filter(l -> !l.isBlank() && !l.startsWith("#"))
+              .toList());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Task retries: with master {@code local[2,4]} (up to 4 attempts per task) and the first attempt
- * of every task of every stage failing ({@link TaskFaults}), the nightly run still publishes, and
- * its outputs equal the clean {@code local[*]} run's. Its own JVM, since the shared test session is
+ * Task retries: with master {@code local[2,4]} (up to 4 attempts per task) and the first attempt of
+ * every task of every stage failing ({@link TaskFaults}), the nightly run still publishes, and its
+ * outputs equal the clean {@code local[*]} run's. Its own JVM, since the shared test session is
  * {@code local[2]} without retries.
  */
 class TaskRetryIT {
@@ -33,8 +33,10 @@ class TaskRetryIT {
   static void runCleanAndFaulty() {
     clean = ReferenceRun.get();
     Map<String, String> faults = TaskFaults.sparkConf(Stages.names().toArray(String[]::new));
-    faulty = Submit.run(Submit.project().resolve("target/it-logs/task-retry-local-2-4.log"),
-        Submit.nightly("local[2,4]", "client", tmp.resolve("out"), Submit.DAY, faults));
+    faulty =
+        Submit.run(
+            Submit.project().resolve("target/it-logs/task-retry-local-2-4.log"),
+            Submit.nightly("local[2,4]", "client", tmp.resolve("out"), Submit.DAY, faults));
     System.out.printf("TaskRetryIT timings: clean %s; faulty %s%n", clean, faulty);
   }
 
@@ -46,18 +48,29 @@ class TaskRetryIT {
 
   @Test
   void firstAttemptsFailedInEveryStage() {
-    List<String> failures = faulty.output().lines().filter(l -> l.contains("Lost task")
-        && l.contains("injected first-attempt failure")).toList();
+    List<String> failures =
+        faulty
+            .output()
+            .lines()
+            .filter(l -> l.contains("Lost task") && l.contains("injected first-attempt failure"))
+            .toList();
     for (String stage : Stages.names()) {
-      assertTrue(failures.stream().anyMatch(l -> l.contains("(" + stage + ": ")),
-          "no injected task failure in stage " + stage + " among " + failures.size() + " lost tasks");
+      assertTrue(
+          failures.stream().anyMatch(l -> l.contains("(" + stage + ": ")),
+          "no injected task failure in stage "
+              + stage
+              + " among "
+              + failures.size()
+              + " lost tasks");
     }
   }
 
   @Test
   void outputsEqualTheCleanRun() throws IOException {
-    List<String> diffs = OutputComparison.differences(ReferenceRun.output(), tmp.resolve("out"), EXACT);
-    assertTrue(diffs.isEmpty(),
+    List<String> diffs =
+        OutputComparison.differences(ReferenceRun.output(), tmp.resolve("out"), EXACT);
+    assertTrue(
+        diffs.isEmpty(),
         "local[2,4] with failing first attempts vs clean local[*]:\n" + String.join("\n", diffs));
     String manifest = "_manifests/dt=" + Submit.DAY + ".json";
     Map<String, Object> a = Json.readMap(Files.readString(ReferenceRun.output().resolve(manifest)));

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two clusters: users 0-9 use items 0-4, users 10-19 items 5-9, each user skipping one item of
- * their cluster (user u skips item u % 5 of it). A sensible model ranks the skipped in-cluster
- * item above every item of the other cluster.
+ * their cluster (user u skips item u % 5 of it). A sensible model ranks the skipped in-cluster item
+ * above every item of the other cluster.
  */
 class AlsTrainerTest {
   private static final SparkSession SPARK = TestSpark.session();
@@ -48,8 +48,12 @@ class AlsTrainerTest {
         }
       }
     }
-    return SPARK.createDataFrame(rows, new StructType().add("uid", DataTypes.IntegerType)
-        .add("iid", DataTypes.IntegerType).add("strength", DataTypes.DoubleType));
+    return SPARK.createDataFrame(
+        rows,
+        new StructType()
+            .add("uid", DataTypes.IntegerType)
+            .add("iid", DataTypes.IntegerType)
+            .add("strength", DataTypes.DoubleType));
   }
 
   @Test
@@ -64,8 +68,18 @@ class AlsTrainerTest {
       double skipped = dot(users.get(u), items.get(base + u % 5));
       for (int j = other; j < other + 5; j++) {
         double foreign = dot(users.get(u), items.get(j));
-        assertTrue(skipped > foreign, "user " + u + ": skipped item " + (base + u % 5) + " scores "
-            + skipped + ", other-cluster item " + j + " scores " + foreign);
+        assertTrue(
+            skipped > foreign,
+            "user "
+                + u
+                + ": skipped item "
+                + (base + u % 5)
+                + " scores "
+                + skipped
+                + ", other-cluster item "
+                + j
+                + " scores "
+                + foreign);
       }
     }
   }
@@ -82,8 +96,10 @@ class AlsTrainerTest {
     }
     Dataset<Row> userIndex = SPARK.createDataFrame(u, Interactions.USER_INDEX);
     Dataset<Row> itemIndex = SPARK.createDataFrame(i, Interactions.ITEM_INDEX);
-    Dataset<Row> users = SPARK.createDataFrame(List.of(RowFactory.create("u00")),
-        new StructType().add("user_id", DataTypes.StringType));
+    Dataset<Row> users =
+        SPARK.createDataFrame(
+            List.of(RowFactory.create("u00")),
+            new StructType().add("user_id", DataTypes.StringType));
     Set<String> top = new TreeSet<>();
     for (Row r : AlsTrainer.recommend(model, users, userIndex, itemIndex, 5).collectAsList()) {
       assertEquals("u00", r.getString(0), "user_id");

@@ -22,79 +22,118 @@ import org.junit.jupiter.api.Test;
 class CandidateModelsTest {
   private static final SparkSession SPARK = TestSpark.session();
   private static final double R = Math.sqrt(0.5); // 0.707107
-  private static final StructType SCORED = new StructType()
-      .add("user_id", DataTypes.StringType).add("item_id", DataTypes.StringType).add("score", DataTypes.DoubleType);
+  private static final StructType SCORED =
+      new StructType()
+          .add("user_id", DataTypes.StringType)
+          .add("item_id", DataTypes.StringType)
+          .add("score", DataTypes.DoubleType);
 
   // u1: A 1, B 1; u2: A 1, B 1, C 2. Norms: |A| = |B| = sqrt(2), |C| = 2.
   // A.B = 1 + 1 = 2 -> cos 2 / 2 = 1; A.C = B.C = 1 * 2 = 2 -> cos 2 / (2 sqrt 2) = 0.707107
   private static Dataset<Row> interactions() {
-    return SPARK.createDataFrame(List.of(
-        RowFactory.create("u1", "A", 1.0), RowFactory.create("u1", "B", 1.0),
-        RowFactory.create("u2", "A", 1.0), RowFactory.create("u2", "B", 1.0),
-        RowFactory.create("u2", "C", 2.0)), Interactions.SCHEMA);
+    return SPARK.createDataFrame(
+        List.of(
+            RowFactory.create("u1", "A", 1.0),
+            RowFactory.create("u1", "B", 1.0),
+            RowFactory.create("u2", "A", 1.0),
+            RowFactory.create("u2", "B", 1.0),
+            RowFactory.create("u2", "C", 2.0)),
+        Interactions.SCHEMA);
   }
 
   @Test
   void cosineNeighboursKeepTopKPerItem() {
     // k = 1: A -> B (1), B -> A (1), C -> A (tie 0.707 with B, item_id ascending)
-    assertScores(Map.of("A/B", 1.0, "B/A", 1.0, "C/A", R),
+    assertScores(
+        Map.of("A/B", 1.0, "B/A", 1.0, "C/A", R),
         rounded(Cooccurrence.neighbours(interactions(), 1, 10), "item_id", "other_item_id"));
-    assertEquals(6, Cooccurrence.neighbours(interactions(), 2, 10).count(), "k = 2: every ordered pair");
+    assertEquals(
+        6, Cooccurrence.neighbours(interactions(), 2, 10).count(), "k = 2: every ordered pair");
     // each user's single strongest item (u1: A by item order, u2: C): no pair at all
-    assertEquals(0, Cooccurrence.neighbours(interactions(), 2, 1).count(), "cap of one item per user");
+    assertEquals(
+        0, Cooccurrence.neighbours(interactions(), 2, 1).count(), "cap of one item per user");
   }
 
   @Test
   void userScoreIsTheSumOfSimilarities() {
     Dataset<Row> nb = Cooccurrence.neighbours(interactions(), 2, 10);
     Dataset<Row> u1 = interactions().filter("user_id = 'u1'");
-    // u1 has A and B: B gets cos(A,B) = 1, A gets cos(B,A) = 1, C gets 0.707107 + 0.707107 = 1.414214
-    assertScores(Map.of("u1/A", 1.0, "u1/B", 1.0, "u1/C", 2 * R),
+    // u1 has A and B: B gets cos(A,B) = 1, A gets cos(B,A) = 1, C gets 0.707107 + 0.707107 =
+    // 1.414214
+    assertScores(
+        Map.of("u1/A", 1.0, "u1/B", 1.0, "u1/C", 2 * R),
         rounded(Cooccurrence.scoreUsers(u1, nb), "user_id", "item_id"));
   }
 
   @Test
   void blendMinMaxNormalisesPerUser() {
-    Dataset<Row> als = SPARK.createDataFrame(List.of(
-        RowFactory.create("u1", "A", 3.0), RowFactory.create("u1", "B", 2.0), RowFactory.create("u1", "C", 1.0),
-        RowFactory.create("u2", "X", 5.0)), SCORED);
-    Dataset<Row> cooc = SPARK.createDataFrame(List.of(
-        RowFactory.create("u1", "B", 10.0), RowFactory.create("u1", "D", 4.0)), SCORED);
+    Dataset<Row> als =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create("u1", "A", 3.0),
+                RowFactory.create("u1", "B", 2.0),
+                RowFactory.create("u1", "C", 1.0),
+                RowFactory.create("u2", "X", 5.0)),
+            SCORED);
+    Dataset<Row> cooc =
+        SPARK.createDataFrame(
+            List.of(RowFactory.create("u1", "B", 10.0), RowFactory.create("u1", "D", 4.0)), SCORED);
     // als u1: A (3-1)/2 = 1, B 0.5, C 0; cooc u1: B 1, D 0; u2 has one item: normalised 1
     // blend 0.5: A 0.5, B 0.25 + 0.5 = 0.75, C 0, D 0; u2 X 0.5
-    assertScores(Map.of("u1/A", 0.5, "u1/B", 0.75, "u1/C", 0.0, "u1/D", 0.0, "u2/X", 0.5),
+    assertScores(
+        Map.of("u1/A", 0.5, "u1/B", 0.75, "u1/C", 0.0, "u1/D", 0.0, "u2/X", 0.5),
         rounded(Blend.blend(als, cooc, 0.5, 3), "user_id", "item_id"));
     // depth 2 keeps als A, B only: A 1, B 0 -> weight 1.0 gives exactly the als side
-    assertScores(Map.of("u1/A", 1.0, "u1/B", 0.0, "u1/D", 0.0, "u2/X", 1.0),
+    assertScores(
+        Map.of("u1/A", 1.0, "u1/B", 0.0, "u1/D", 0.0, "u2/X", 1.0),
         rounded(Blend.blend(als, cooc, 1.0, 2), "user_id", "item_id"));
   }
 
   @Test
   void popularityOverTheTrailingWindow() {
-    Dataset<Row> events = TestEvents.of(SPARK, List.of(
-        event("2026-03-10T10:00:00Z", null, "A", "purchase", 1), // guest counts: 5 ln 2
-        event("2026-03-09T10:00:00Z", "u1", "A", "view", null), // ln 2
-        event("2026-03-08T10:00:00Z", "u1", "A", "purchase", 1), // outside the 2-day window
-        event("2026-03-10T10:00:00Z", "u1", "B", "purchase", 1), // bought and returned: 0, dropped
-        event("2026-03-10T11:00:00Z", "u1", "B", "return", 1),
-        event("2026-03-09T10:00:00Z", "u2", "C", "click", null))); // ln 2
-    Map<String, Double> weights = Map.of("view", 1.0, "click", 1.0, "purchase", 5.0, "return", -5.0);
+    Dataset<Row> events =
+        TestEvents.of(
+            SPARK,
+            List.of(
+                event("2026-03-10T10:00:00Z", null, "A", "purchase", 1), // guest counts: 5 ln 2
+                event("2026-03-09T10:00:00Z", "u1", "A", "view", null), // ln 2
+                event("2026-03-08T10:00:00Z", "u1", "A", "purchase", 1), // outside the 2-day window
+                event(
+                    "2026-03-10T10:00:00Z",
+                    "u1",
+                    "B",
+                    "purchase",
+                    1), // bought and returned: 0, dropped
+                event("2026-03-10T11:00:00Z", "u1", "B", "return", 1),
+                event("2026-03-09T10:00:00Z", "u2", "C", "click", null))); // ln 2
+    Map<String, Double> weights =
+        Map.of("view", 1.0, "click", 1.0, "purchase", 5.0, "return", -5.0);
     LocalDate day = LocalDate.parse("2026-03-10");
     double ln2 = Math.log(2);
-    assertScores(Map.of("A", 6 * ln2, "C", ln2),
+    assertScores(
+        Map.of("A", 6 * ln2, "C", ln2),
         rounded(Popularity.global(events, weights, "log1p", day, 2), "item_id", null));
-    Dataset<Row> segments = SPARK.createDataFrame(List.of(RowFactory.create("u1", 1), RowFactory.create("u2", 2)),
-        new StructType().add("user_id", DataTypes.StringType).add("segment_id", DataTypes.IntegerType));
+    Dataset<Row> segments =
+        SPARK.createDataFrame(
+            List.of(RowFactory.create("u1", 1), RowFactory.create("u2", 2)),
+            new StructType()
+                .add("user_id", DataTypes.StringType)
+                .add("segment_id", DataTypes.IntegerType));
     // members only (no guest): segment 1 has u1's view of A, segment 2 u2's click on C
-    assertScores(Map.of("1/A", ln2, "2/C", ln2),
-        rounded(Popularity.bySegment(events, segments, weights, "log1p", day, 2), "segment_id", "item_id"));
+    assertScores(
+        Map.of("1/A", ln2, "2/C", ln2),
+        rounded(
+            Popularity.bySegment(events, segments, weights, "log1p", day, 2),
+            "segment_id",
+            "item_id"));
   }
 
   /** key1/key2 -> score. */
   private static Map<String, Double> rounded(Dataset<Row> rows, String key1, String key2) {
     Map<String, Double> out = new TreeMap<>();
     for (Row r : rows.collectAsList()) {
-      String key = String.valueOf(r.<Object>getAs(key1)) + (key2 == null ? "" : "/" + r.getAs(key2));
+      String key =
+          String.valueOf(r.<Object>getAs(key1)) + (key2 == null ? "" : "/" + r.getAs(key2));
       out.put(key, r.<Double>getAs("score"));
     }
     return out;

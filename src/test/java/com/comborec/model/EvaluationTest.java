@@ -16,19 +16,25 @@ import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
   private static final SparkSession SPARK = TestSpark.session();
-  private static final StructType SCORED = new StructType()
-      .add("user_id", DataTypes.StringType).add("item_id", DataTypes.StringType).add("score", DataTypes.DoubleType);
-  private static final StructType PAIRS = new StructType()
-      .add("user_id", DataTypes.StringType).add("item_id", DataTypes.StringType);
-  private static final StructType RELEVANT = new StructType()
-      .add("user_id", DataTypes.StringType)
-      .add("relevant", DataTypes.createArrayType(DataTypes.StringType));
+  private static final StructType SCORED =
+      new StructType()
+          .add("user_id", DataTypes.StringType)
+          .add("item_id", DataTypes.StringType)
+          .add("score", DataTypes.DoubleType);
+  private static final StructType PAIRS =
+      new StructType().add("user_id", DataTypes.StringType).add("item_id", DataTypes.StringType);
+  private static final StructType RELEVANT =
+      new StructType()
+          .add("user_id", DataTypes.StringType)
+          .add("relevant", DataTypes.createArrayType(DataTypes.StringType));
 
   private static Dataset<Row> scored() {
-    return SPARK.createDataFrame(List.of(
-        RowFactory.create("u1", "A", 0.9), RowFactory.create("u1", "B", 0.8),
-        RowFactory.create("u1", "C", 0.7), RowFactory.create("u1", "D", 0.6),
-        RowFactory.create("u2", "Y", 0.5), RowFactory.create("u2", "X", 0.5)), SCORED);
+    return SPARK.createDataFrame(
+        List.of(
+            RowFactory.create("u1", "A", 0.9), RowFactory.create("u1", "B", 0.8),
+            RowFactory.create("u1", "C", 0.7), RowFactory.create("u1", "D", 0.6),
+            RowFactory.create("u2", "Y", 0.5), RowFactory.create("u2", "X", 0.5)),
+        SCORED);
   }
 
   private static Dataset<Row> prior() {
@@ -47,13 +53,17 @@ class EvaluationTest {
 
   @Test
   void meanOverEvaluatedUsersWithCoverage() {
-    Dataset<Row> relevant = SPARK.createDataFrame(List.of(
-        RowFactory.create("u1", List.of("C", "E")),
-        RowFactory.create("u2", List.of("X")),
-        RowFactory.create("u3", List.of("Z"))), RELEVANT);
+    Dataset<Row> relevant =
+        SPARK.createDataFrame(
+            List.of(
+                RowFactory.create("u1", List.of("C", "E")),
+                RowFactory.create("u2", List.of("X")),
+                RowFactory.create("u3", List.of("Z"))),
+            RELEVANT);
     Dataset<Row> lists = Evaluation.topK(Evaluation.exclude(scored(), prior()), 2);
     Metrics m = Evaluation.evaluate(lists, relevant, 2, 10);
-    // u1 [A, C] vs {C, E}: P = 1/2, R = 1/2, NDCG = (1/log2 3) / (1 + 1/log2 3) = 0.630930 / 1.630930
+    // u1 [A, C] vs {C, E}: P = 1/2, R = 1/2, NDCG = (1/log2 3) / (1 + 1/log2 3) = 0.630930 /
+    // 1.630930
     //   = 0.386853, AP = (1/2) / min(2, 2) = 0.25
     // u2 [X, Y] vs {X}: P = 1/2, R = 1, NDCG = 1, AP = 1
     // u3 has no list: all 0

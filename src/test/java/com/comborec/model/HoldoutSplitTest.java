@@ -19,16 +19,29 @@ class HoldoutSplitTest {
 
   @Test
   void splitsAtRunDayMinusHoldout() {
-    Dataset<Row> events = TestEvents.of(TestSpark.session(), List.of(
-        event("2026-03-01T10:00:00Z", "u1", "A", "purchase", 1), // train, prior
-        event("2026-03-25T10:00:00Z", "u1", "A", "purchase", 1), // bought before: not relevant
-        event("2026-03-25T11:00:00Z", "u1", "B", "purchase", 1), // relevant
-        event("2026-03-26T10:00:00Z", "u1", "C", "view", null), // not a purchase
-        event("2026-03-28T10:00:00Z", "u2", "C", "purchase", 1), // u2 has no training event
-        event("2026-03-10T10:00:00Z", "u3", "A", "view", null), // train
-        event("2026-03-21T23:00:00Z", "u3", "D", "purchase", 1), // the cutoff day is training: prior
-        event("2026-03-31T10:00:00Z", "u3", "E", "purchase", 2), // relevant (the run day)
-        event("2026-03-25T10:00:00Z", null, "B", "purchase", 1))); // guest
+    Dataset<Row> events =
+        TestEvents.of(
+            TestSpark.session(),
+            List.of(
+                event("2026-03-01T10:00:00Z", "u1", "A", "purchase", 1), // train, prior
+                event(
+                    "2026-03-25T10:00:00Z",
+                    "u1",
+                    "A",
+                    "purchase",
+                    1), // bought before: not relevant
+                event("2026-03-25T11:00:00Z", "u1", "B", "purchase", 1), // relevant
+                event("2026-03-26T10:00:00Z", "u1", "C", "view", null), // not a purchase
+                event("2026-03-28T10:00:00Z", "u2", "C", "purchase", 1), // u2 has no training event
+                event("2026-03-10T10:00:00Z", "u3", "A", "view", null), // train
+                event(
+                    "2026-03-21T23:00:00Z",
+                    "u3",
+                    "D",
+                    "purchase",
+                    1), // the cutoff day is training: prior
+                event("2026-03-31T10:00:00Z", "u3", "E", "purchase", 2), // relevant (the run day)
+                event("2026-03-25T10:00:00Z", null, "B", "purchase", 1))); // guest
     // run day 03-31, H = 10: cutoff 03-21, test days 03-22 .. 03-31
     HoldoutSplit split = HoldoutSplit.split(events, LocalDate.parse("2026-03-31"), 10);
     assertEquals(LocalDate.parse("2026-03-21"), split.cutoff(), "cutoff");

@@ -26,10 +26,16 @@ class ModelGateTest {
   void refusesBelowTheRatioOfThePreviousRun() {
     // floor = 0.8 * 0.10 = 0.08; 0.07 < 0.08 -> refused, with both figures in the message
     String why = ModelGate.refusal("als", 0.07, PREVIOUS, ON, 10);
-    assertTrue(why.contains("NDCG@10 = 0.0700") && why.contains("0.1000") && why.contains("0.0800")
-        && why.contains("2026-03-09") && why.contains("model.gate.override=true"), why);
-    ComborecException e = assertThrows(ComborecException.class,
-        () -> ModelGate.enforce("als", 0.07, PREVIOUS, ON, 10));
+    assertTrue(
+        why.contains("NDCG@10 = 0.0700")
+            && why.contains("0.1000")
+            && why.contains("0.0800")
+            && why.contains("2026-03-09")
+            && why.contains("model.gate.override=true"),
+        why);
+    ComborecException e =
+        assertThrows(
+            ComborecException.class, () -> ModelGate.enforce("als", 0.07, PREVIOUS, ON, 10));
     assertEquals(ExitCode.MODEL_QUALITY, e.exitCode());
     assertEquals(5, e.exitCode().code());
   }
@@ -38,9 +44,11 @@ class ModelGateTest {
   void passesAtOrAboveTheFloorWithoutPreviousOrWhenDisabled() {
     assertNull(ModelGate.refusal("als", 0.08, PREVIOUS, ON, 10), "exactly at 0.8 x 0.10 passes");
     assertNull(ModelGate.refusal("als", 0.01, Optional.empty(), ON, 10), "first run passes");
-    assertNull(ModelGate.refusal("als", 0.01, PREVIOUS, new ModelSettings.Gate(false, false, 0.8), 10),
+    assertNull(
+        ModelGate.refusal("als", 0.01, PREVIOUS, new ModelSettings.Gate(false, false, 0.8), 10),
         "disabled");
-    assertNull(ModelGate.refusal("als", 0.01, PREVIOUS, new ModelSettings.Gate(true, true, 0.8), 10),
+    assertNull(
+        ModelGate.refusal("als", 0.01, PREVIOUS, new ModelSettings.Gate(true, true, 0.8), 10),
         "overridden");
   }
 
@@ -54,16 +62,27 @@ class ModelGateTest {
     Files.writeString(dir.resolve("dt=2026-03-09.html"), "<html></html>");
     Files.writeString(dir.resolve("dt=2026-03-06.json"), "{not json");
     Fs fs = new Fs(new Configuration());
-    Optional<ModelGate.Previous> p = ModelGate.previousPublished(fs, dir.toString(), LocalDate.parse("2026-03-10"));
+    Optional<ModelGate.Previous> p =
+        ModelGate.previousPublished(fs, dir.toString(), LocalDate.parse("2026-03-10"));
     assertEquals(Optional.of(new ModelGate.Previous(LocalDate.parse("2026-03-08"), 0.20)), p);
-    assertEquals(Optional.empty(), ModelGate.previousPublished(fs, dir.toString(), LocalDate.parse("2026-03-07")),
+    assertEquals(
+        Optional.empty(),
+        ModelGate.previousPublished(fs, dir.toString(), LocalDate.parse("2026-03-07")),
         "only a broken manifest before 03-07: no previous");
-    assertEquals(Optional.empty(), ModelGate.previousPublished(fs, dir.resolve("none").toString(),
-        LocalDate.parse("2026-03-10")), "no manifests folder yet");
+    assertEquals(
+        Optional.empty(),
+        ModelGate.previousPublished(
+            fs, dir.resolve("none").toString(), LocalDate.parse("2026-03-10")),
+        "no manifests folder yet");
   }
 
   private static void write(Path dir, String name, String status, double ndcg) throws IOException {
-    Files.writeString(dir.resolve(name), "{\"schema_version\": \"1.0\", \"status\": \"" + status
-        + "\", \"model\": {\"serving\": \"als\", \"serving_ndcg_at_k\": " + ndcg + "}}");
+    Files.writeString(
+        dir.resolve(name),
+        "{\"schema_version\": \"1.0\", \"status\": \""
+            + status
+            + "\", \"model\": {\"serving\": \"als\", \"serving_ndcg_at_k\": "
+            + ndcg
+            + "}}");
   }
 }

@@ -25,14 +25,19 @@ class ModelSettingsTest {
 
   @Test
   void badValuesAreUsageErrorsNamingTheKey() {
-    ComborecException e = assertThrows(ComborecException.class,
-        () -> ComboConfig.defaults().with("model.serving=best"));
+    ComborecException e =
+        assertThrows(
+            ComborecException.class, () -> ComboConfig.defaults().with("model.serving=best"));
     assertEquals(ExitCode.USAGE, e.exitCode());
     assertTrue(e.getMessage().contains("comborec.model.serving"), e.getMessage());
-    e = assertThrows(ComborecException.class, () -> ComboConfig.defaults().with("model.blend-weight=1.5"));
+    e =
+        assertThrows(
+            ComborecException.class, () -> ComboConfig.defaults().with("model.blend-weight=1.5"));
     assertTrue(e.getMessage().contains("comborec.model.blend-weight"), e.getMessage());
-    e = assertThrows(ComborecException.class,
-        () -> ComboConfig.defaults().with("interactions.quantity-damping=sqrt"));
+    e =
+        assertThrows(
+            ComborecException.class,
+            () -> ComboConfig.defaults().with("interactions.quantity-damping=sqrt"));
     assertTrue(e.getMessage().contains("comborec.interactions.quantity-damping"), e.getMessage());
   }
 

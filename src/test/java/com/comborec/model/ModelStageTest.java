@@ -27,11 +27,21 @@ class ModelStageTest {
   private static RunContext ctx;
 
   static RunContext context(String output) {
-    ComboConfig config = ComboConfig.defaults().with(
-        "input=" + dir.resolve("in"), "output=" + dir.resolve(output), "work=" + dir.resolve("work"),
-        "lookback-days=60", "model.eval.holdout-days=10", "model.eval.k=5",
-        "model.als.rank=4", "model.als.max-iter=5", "model.als.blocks=1",
-        "model.cooc-neighbors=5", "model.blend-depth=10", "model.popularity-window-days=14");
+    ComboConfig config =
+        ComboConfig.defaults()
+            .with(
+                "input=" + dir.resolve("in"),
+                "output=" + dir.resolve(output),
+                "work=" + dir.resolve("work"),
+                "lookback-days=60",
+                "model.eval.holdout-days=10",
+                "model.eval.k=5",
+                "model.als.rank=4",
+                "model.als.max-iter=5",
+                "model.als.blocks=1",
+                "model.cooc-neighbors=5",
+                "model.blend-depth=10",
+                "model.popularity-window-days=14");
     return new RunContext(TestSpark.session(), config, SyntheticShop.RUN_DAY, "test");
   }
 
@@ -59,27 +69,39 @@ class ModelStageTest {
     long users = read("user_index").count();
     assertEquals(40, users, "every synthetic user has a positive interaction");
     assertEquals(users, read("als_user_factors").count(), "one factor row per indexed user");
-    assertTrue(read("cooc").groupBy("item_id").count().filter("count > 5").isEmpty(), "at most 5 neighbours");
+    assertTrue(
+        read("cooc").groupBy("item_id").count().filter("count > 5").isEmpty(),
+        "at most 5 neighbours");
   }
 
   @Test
   void modelJsonAndManifestCarryVersionServingAndMetrics() throws Exception {
-    JsonNode json = new ObjectMapper().readTree(
-        Files.readString(Path.of(java.net.URI.create(ctx.layout().work("model") + "/model.json"))));
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(
+                Files.readString(
+                    Path.of(java.net.URI.create(ctx.layout().work("model") + "/model.json"))));
     String serving = json.path("serving").asText();
     assertTrue(List.of("als", "cooccurrence", "blend", "popular").contains(serving), serving);
     String version = json.path("model_version").asText();
     assertTrue(version.matches(serving + "-2026-03-31-[0-9a-f]{8}"), version);
     assertEquals(5, json.path("k").asInt(), "k");
     assertEquals(ctx.report().get("model.version"), version, "manifest model.version");
-    assertTrue(Files.isDirectory(Path.of(java.net.URI.create(ModelOutputs.modelPath(ctx, version)))), "saved ALS model");
+    assertTrue(
+        Files.isDirectory(Path.of(java.net.URI.create(ModelOutputs.modelPath(ctx, version)))),
+        "saved ALS model");
     for (String name : List.of("als", "cooccurrence", "blend")) {
       Object users = ctx.report().get("model.candidates." + name + ".users_evaluated");
       assertTrue(users instanceof Long n && n > 0, name + " users_evaluated " + users);
-      assertTrue(ctx.report().get("model.candidates." + name + ".ndcg_at_k") instanceof Double, name);
+      assertTrue(
+          ctx.report().get("model.candidates." + name + ".ndcg_at_k") instanceof Double, name);
     }
-    assertTrue(ctx.report().get("model.baselines.global_popular.map_at_k") instanceof Double, "global baseline");
-    assertTrue(ctx.report().get("model.baselines.segment_popular.coverage") instanceof Double, "segment baseline");
+    assertTrue(
+        ctx.report().get("model.baselines.global_popular.map_at_k") instanceof Double,
+        "global baseline");
+    assertTrue(
+        ctx.report().get("model.baselines.segment_popular.coverage") instanceof Double,
+        "segment baseline");
     assertEquals("passed_no_previous", ctx.report().get("model.gate.status"), "first run passes");
   }
 
@@ -88,14 +110,20 @@ class ModelStageTest {
     RunContext again = context("out-gate");
     Path manifests = Path.of(java.net.URI.create(again.layout().manifestsRoot()));
     Files.createDirectories(manifests);
-    Files.writeString(manifests.resolve("dt=2026-03-30.json"),
+    Files.writeString(
+        manifests.resolve("dt=2026-03-30.json"),
         "{\"status\": \"published\", \"model\": {\"serving_ndcg_at_k\": 0.25}}");
     // floor 0.8 x 0.25 = 0.2: als at 0.19 is refused, at 0.2 passes
-    ComborecException e = assertThrows(ComborecException.class,
-        () -> ModelStage.gate(again, "als", Map.of("als", new Metrics(0.19, 0, 0, 0, 0, 7))));
+    ComborecException e =
+        assertThrows(
+            ComborecException.class,
+            () -> ModelStage.gate(again, "als", Map.of("als", new Metrics(0.19, 0, 0, 0, 0, 7))));
     assertEquals(ExitCode.MODEL_QUALITY, e.exitCode(), e.getMessage());
-    assertTrue(e.getMessage().contains("0.1900") && e.getMessage().contains("0.2500")
-        && e.getMessage().contains("2026-03-30"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("0.1900")
+            && e.getMessage().contains("0.2500")
+            && e.getMessage().contains("2026-03-30"),
+        e.getMessage());
     assertEquals("refused", again.report().get("model.gate.status"));
     ModelStage.gate(again, "als", Map.of("als", new Metrics(0.2, 0, 0, 0, 0, 7)));
     assertEquals("passed", again.report().get("model.gate.status"));
@@ -104,11 +132,16 @@ class ModelStageTest {
 
   @Test
   void gateOverrideLetsAWorseModelThrough() throws Exception {
-    RunContext overridden = new RunContext(TestSpark.session(),
-        context("out-override").config().with("model.gate.override=true"), SyntheticShop.RUN_DAY, "test");
+    RunContext overridden =
+        new RunContext(
+            TestSpark.session(),
+            context("out-override").config().with("model.gate.override=true"),
+            SyntheticShop.RUN_DAY,
+            "test");
     Path manifests = Path.of(java.net.URI.create(overridden.layout().manifestsRoot()));
     Files.createDirectories(manifests);
-    Files.writeString(manifests.resolve("dt=2026-03-29.json"),
+    Files.writeString(
+        manifests.resolve("dt=2026-03-29.json"),
         "{\"status\": \"published\", \"model\": {\"serving_ndcg_at_k\": 0.9}}");
     ModelStage.gate(overridden, "als", Map.of("als", new Metrics(0.01, 0, 0, 0, 0, 7)));
     assertEquals("overridden", overridden.report().get("model.gate.status"));

@@ -21,16 +21,31 @@ class OfflineEvaluationTest {
 
   @Test
   void aHistoryShorterThanTheHoldoutEvaluatesNothingAndFitsNothing() {
-    ComboConfig config = ComboConfig.defaults().with("input=" + dir.resolve("in"), "output=" + dir.resolve("out"));
-    RunContext ctx = new RunContext(TestSpark.session(), config, LocalDate.parse("2026-03-31"), "test");
+    ComboConfig config =
+        ComboConfig.defaults().with("input=" + dir.resolve("in"), "output=" + dir.resolve("out"));
+    RunContext ctx =
+        new RunContext(TestSpark.session(), config, LocalDate.parse("2026-03-31"), "test");
     // Every event is inside the 28-day holdout: no training period, so no evaluated user.
-    Dataset<Row> events = TestEvents.of(TestSpark.session(), List.of(
-        event("2026-03-25T10:00:00Z", "u1", "A", "purchase", 1),
-        event("2026-03-30T10:00:00Z", "u1", "B", "purchase", 1)));
+    Dataset<Row> events =
+        TestEvents.of(
+            TestSpark.session(),
+            List.of(
+                event("2026-03-25T10:00:00Z", "u1", "A", "purchase", 1),
+                event("2026-03-30T10:00:00Z", "u1", "B", "purchase", 1)));
     HoldoutSplit split = HoldoutSplit.split(events, ctx.runDate(), 28);
-    Map<String, Metrics> m = OfflineEvaluation.run(ctx, split, new OfflineEvaluation.Inputs(
-        config.ingest().eventTypeWeights(), config.interactions(), config.model(), null, 10));
-    assertEquals(List.of("als", "cooccurrence", "blend", "global_popular"), List.copyOf(m.keySet()),
+    Map<String, Metrics> m =
+        OfflineEvaluation.run(
+            ctx,
+            split,
+            new OfflineEvaluation.Inputs(
+                config.ingest().eventTypeWeights(),
+                config.interactions(),
+                config.model(),
+                null,
+                10));
+    assertEquals(
+        List.of("als", "cooccurrence", "blend", "global_popular"),
+        List.copyOf(m.keySet()),
         "candidates, then baselines; no segments, no segment_popular");
     m.forEach((name, x) -> assertEquals(Metrics.none(), x, name));
     assertEquals("als", ServingChoice.choose("auto", m), "unevaluated default");

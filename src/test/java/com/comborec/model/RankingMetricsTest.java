@@ -21,7 +21,8 @@ class RankingMetricsTest {
     // R@4 = 2 hits / 3 relevant = 0.666667
     assertEquals(2.0 / 3, RankingMetrics.recallAtK(RANKED, RELEVANT, 4), 1e-12, "R@4");
     // DCG = 1/log2(3) + 1/log2(5) = 0.630930 + 0.430677 = 1.061606
-    // IDCG = min(4, 3) = 3 ones on top: 1/log2(2) + 1/log2(3) + 1/log2(4) = 1 + 0.630930 + 0.5 = 2.130930
+    // IDCG = min(4, 3) = 3 ones on top: 1/log2(2) + 1/log2(3) + 1/log2(4) = 1 + 0.630930 + 0.5 =
+    // 2.130930
     // NDCG@4 = 1.061606 / 2.130930 = 0.498189
     double ndcg = (1 / LOG2_3 + 1 / LOG2_5) / (1 + 1 / LOG2_3 + 0.5);
     assertEquals(ndcg, RankingMetrics.ndcgAtK(RANKED, RELEVANT, 4), 1e-12, "NDCG@4");
@@ -56,8 +57,10 @@ class RankingMetricsTest {
   void perfectAndEmpty() {
     List<String> ranked = List.of("b", "d", "f");
     assertEquals(1.0, RankingMetrics.ndcgAtK(ranked, RELEVANT, 3), 1e-12, "perfect NDCG@3");
-    assertEquals(1.0, RankingMetrics.averagePrecisionAtK(ranked, RELEVANT, 3), 1e-12, "perfect AP@3");
+    assertEquals(
+        1.0, RankingMetrics.averagePrecisionAtK(ranked, RELEVANT, 3), 1e-12, "perfect AP@3");
     assertEquals(0.0, RankingMetrics.ndcgAtK(List.of(), RELEVANT, 3), 0, "empty list NDCG");
-    assertEquals(0.0, RankingMetrics.recallAtK(ranked, Set.of(), 3), 0, "no relevant item: recall 0");
+    assertEquals(
+        0.0, RankingMetrics.recallAtK(ranked, Set.of(), 3), 0, "no relevant item: recall 0");
   }
 }

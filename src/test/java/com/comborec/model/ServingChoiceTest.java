@@ -22,7 +22,8 @@ class ServingChoiceTest {
   @Test
   void autoTakesTheBestNdcg() {
     assertEquals("blend", ServingChoice.choose("auto", ndcg(0.10, 0.12, 0.15, 0.05)));
-    assertNull(ServingChoice.note(ndcg(0.10, 0.12, 0.15, 0.05), 10), "a learned candidate wins: no note");
+    assertNull(
+        ServingChoice.note(ndcg(0.10, 0.12, 0.15, 0.05), 10), "a learned candidate wins: no note");
   }
 
   @Test
@@ -46,16 +47,23 @@ class ServingChoiceTest {
     String note = ServingChoice.note(m, 10);
     assertTrue(note.startsWith("no learned candidate beats global popularity"), note);
     assertTrue(note.contains("0.1100 (blend)") && note.contains("0.2000"), note);
-    assertEquals(0.20, ServingChoice.metrics("popular", m).ndcg(), 0, "popular is measured by global_popular");
+    assertEquals(
+        0.20,
+        ServingChoice.metrics("popular", m).ndcg(),
+        0,
+        "popular is measured by global_popular");
   }
 
   @Test
   void segmentPopularityWinningIsSaidToo() {
     Map<String, Metrics> m = ndcg(0.10, 0.08, 0.11, 0.05);
     m.put("segment_popular", new Metrics(0.12, 0, 0, 0, 0, 100));
-    assertEquals("blend", ServingChoice.choose("auto", m), "segment popularity is no serving option");
+    assertEquals(
+        "blend", ServingChoice.choose("auto", m), "segment popularity is no serving option");
     String note = ServingChoice.note(m, 10);
-    assertTrue(note.startsWith("no learned candidate beats segment popularity") && note.contains("0.1200"), note);
+    assertTrue(
+        note.startsWith("no learned candidate beats segment popularity") && note.contains("0.1200"),
+        note);
   }
 
   @Test

@@ -38,7 +38,13 @@ final class SyntheticShop {
           String time = day + "T" + String.format("%02d", 8 + random.nextInt(12)) + ":00:00Z";
           rows.add(event(time, user, "i" + item, "view", null));
           if (random.nextDouble() < 0.5) {
-            rows.add(event(time.replace(":00:00Z", ":30:00Z"), user, "i" + item, "purchase", 1 + random.nextInt(2)));
+            rows.add(
+                event(
+                    time.replace(":00:00Z", ":30:00Z"),
+                    user,
+                    "i" + item,
+                    "purchase",
+                    1 + random.nextInt(2)));
           }
         }
       }
@@ -49,7 +55,11 @@ final class SyntheticShop {
 
   /** Writes the events as the ingest stage leaves them: validated/events/dt=D/ per day. */
   static void writeValidated(RunContext ctx) {
-    events(ctx.spark()).coalesce(1).write().mode(SaveMode.Overwrite).partitionBy("dt")
+    events(ctx.spark())
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .partitionBy("dt")
         .parquet(ctx.layout().validatedRoot("events"));
   }
 
@@ -59,8 +69,14 @@ final class SyntheticShop {
     for (int u = 0; u < 40; u++) {
       rows.add(RowFactory.create(String.format("u%02d", u), u < 20 ? 0 : 1));
     }
-    ctx.spark().createDataFrame(rows, new StructType().add("user_id", DataTypes.StringType)
-            .add("segment_id", DataTypes.IntegerType))
-        .write().mode(SaveMode.Overwrite).parquet(ctx.layout().work(ModelStage.SEGMENTS));
+    ctx.spark()
+        .createDataFrame(
+            rows,
+            new StructType()
+                .add("user_id", DataTypes.StringType)
+                .add("segment_id", DataTypes.IntegerType))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(ctx.layout().work(ModelStage.SEGMENTS));
   }
 }

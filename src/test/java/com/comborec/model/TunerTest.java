@@ -16,9 +16,16 @@ class TunerTest {
 
   @Test
   void searchesTheGridBestFirst() {
-    ComboConfig config = ComboConfig.defaults().with(
-        "input=" + dir.resolve("in"), "output=" + dir.resolve("out"), "lookback-days=60",
-        "model.eval.holdout-days=10", "model.eval.k=5", "model.als.max-iter=5", "model.als.blocks=1");
+    ComboConfig config =
+        ComboConfig.defaults()
+            .with(
+                "input=" + dir.resolve("in"),
+                "output=" + dir.resolve("out"),
+                "lookback-days=60",
+                "model.eval.holdout-days=10",
+                "model.eval.k=5",
+                "model.als.max-iter=5",
+                "model.als.blocks=1");
     RunContext ctx = new RunContext(TestSpark.session(), config, SyntheticShop.RUN_DAY, "test");
     SyntheticShop.writeValidated(ctx);
     ctx.enterStage("tune");
@@ -26,22 +33,28 @@ class TunerTest {
     List<TuneResult> results = Tuner.search(ctx, grid);
     assertEquals(2, results.size(), "one row per grid point");
     assertTrue(results.get(0).ndcg() >= results.get(1).ndcg(), "best first: " + results);
-    assertTrue(results.get(0).ndcg() > 0, "the synthetic shop's taste groups are learnable: " + results);
+    assertTrue(
+        results.get(0).ndcg() > 0, "the synthetic shop's taste groups are learnable: " + results);
   }
 
   @Test
   void rendersATableAndAConfSnippetThatParses() {
-    List<TuneResult> results = List.of(
-        new TuneResult(32, 0.05, 10, 60, 0.12345, 0.05, 0.2, 0.08, 12.3),
-        new TuneResult(16, 0.1, 5, 30, 0.1, 0.04, 0.15, 0.06, 8.0));
+    List<TuneResult> results =
+        List.of(
+            new TuneResult(32, 0.05, 10, 60, 0.12345, 0.05, 0.2, 0.08, 12.3),
+            new TuneResult(16, 0.1, 5, 30, 0.1, 0.04, 0.15, 0.06, 8.0));
     String table = Tuner.renderTable(results);
     String[] lines = table.split("\n");
     assertEquals(3, lines.length, table);
     assertTrue(lines[1].trim().startsWith("32    0.0500   10.00      60.0   0.12345"), lines[1]);
     String conf = Tuner.renderConf(results.get(0));
-    assertTrue(conf.contains("half-life-days = 60") && conf.contains("rank = 32, reg-param = 0.05, alpha = 10"), conf);
+    assertTrue(
+        conf.contains("half-life-days = 60")
+            && conf.contains("rank = 32, reg-param = 0.05, alpha = 10"),
+        conf);
     // the snippet's values are valid overrides
-    ComboConfig parsed = ComboConfig.defaults().with("interactions.half-life-days=60", "model.als.reg-param=0.05");
+    ComboConfig parsed =
+        ComboConfig.defaults().with("interactions.half-life-days=60", "model.als.reg-param=0.05");
     assertEquals(60, parsed.interactions().halfLifeDays(), 0, "half-life");
   }
 
@@ -53,21 +66,30 @@ class TunerTest {
    */
   @Test
   void tradeOffGridReRanksTheHoldoutPools() {
-    ComboConfig config = ComboConfig.defaults().with(
-        "input=" + dir.resolve("in2"), "output=" + dir.resolve("out2"), "lookback-days=60",
-        "model.eval.holdout-days=10", "model.eval.k=5", "model.als.max-iter=5", "model.als.blocks=1",
-        "model.als.rank=4");
+    ComboConfig config =
+        ComboConfig.defaults()
+            .with(
+                "input=" + dir.resolve("in2"),
+                "output=" + dir.resolve("out2"),
+                "lookback-days=60",
+                "model.eval.holdout-days=10",
+                "model.eval.k=5",
+                "model.als.max-iter=5",
+                "model.als.blocks=1",
+                "model.als.rank=4");
     RunContext ctx = new RunContext(TestSpark.session(), config, SyntheticShop.RUN_DAY, "test");
     SyntheticShop.writeValidated(ctx);
     ctx.enterStage("tune");
     HoldoutSplit split = Tuner.holdout(ctx);
-    List<com.comborec.responsible.TradeOff.Point> points = DiversityTradeOff.evaluate(ctx, split, null);
+    List<com.comborec.responsible.TradeOff.Point> points =
+        DiversityTradeOff.evaluate(ctx, split, null);
     split.release();
     assertEquals(12, points.size(), "4 weights x 3 caps");
     assertEquals(1.0, points.get(0).lambda(), 0.0);
     assertEquals(0, points.get(0).maxPerCategory());
     for (com.comborec.responsible.TradeOff.Point p : points) {
-      for (String f : List.of("ndcg", "intra_list_diversity", "coverage", "gini", "long_tail_share")) {
+      for (String f :
+          List.of("ndcg", "intra_list_diversity", "coverage", "gini", "long_tail_share")) {
         double v = p.figure(f);
         assertTrue(v >= 0 && v <= 1, f + " of " + p + " is a share");
       }

@@ -22,13 +22,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The Airflow DAG passes arguments the CLI accepts. Airflow is not installed (and need not be):
- * the DAG file is executed by python3 against tiny stand-ins of the two Airflow classes it uses,
- * which record every task's keyword arguments and upstream tasks as JSON.
+ * The Airflow DAG passes arguments the CLI accepts. Airflow is not installed (and need not be): the
+ * DAG file is executed by python3 against tiny stand-ins of the two Airflow classes it uses, which
+ * record every task's keyword arguments and upstream tasks as JSON.
  */
 class AirflowDagTest {
   static final Path DAG = TestSpark.projectDir().resolve("jobs/airflow/comborec_nightly.py");
-  static final String STUB_DAG = """
+  static final String STUB_DAG =
+      """
       class DAG:
           current = None
           def __init__(self, dag_id, **kwargs):
@@ -39,7 +40,8 @@ class AirflowDagTest {
           def __exit__(self, *exc):
               DAG.current = None
       """;
-  static final String STUB_OPERATOR = """
+  static final String STUB_OPERATOR =
+      """
       from airflow import DAG
       class SparkSubmitOperator:
           def __init__(self, task_id, **kwargs):
@@ -49,7 +51,8 @@ class AirflowDagTest {
               other.upstream.append(self.task_id)
               return other
       """;
-  static final String DUMP = """
+  static final String DUMP =
+      """
       import json, runpy, sys
       from airflow import DAG
       dags = [v for v in runpy.run_path(sys.argv[1]).values() if isinstance(v, DAG)]
@@ -97,7 +100,8 @@ class AirflowDagTest {
     pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
     pb.environment().put("COMBOREC_CONF_DIR", TestSpark.projectDir().resolve("conf").toString());
     Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), command + " failed:\n" + out);
     return out;
   }
@@ -105,8 +109,14 @@ class AirflowDagTest {
   @Test
   void dagFileCompiles() throws Exception {
     // py_compile, with the .pyc written to the temp folder rather than beside the DAG
-    python(List.of("python3", "-c", "import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], "
-        + "doraise=True)", DAG.toString(), tmp.resolve("dag.pyc").toString()));
+    python(
+        List.of(
+            "python3",
+            "-c",
+            "import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], "
+                + "doraise=True)",
+            DAG.toString(),
+            tmp.resolve("dag.pyc").toString()));
   }
 
   @SuppressWarnings("unchecked")
@@ -118,14 +128,20 @@ class AirflowDagTest {
   void everyTaskPassesArgumentsTheCliParses() {
     for (Map<String, Object> task : tasks) {
       List<String> args = args(task);
-      assertEquals(List.of("--date", "{{ ds }}"), args.subList(args.indexOf("--date"), args.indexOf("--date") + 2),
+      assertEquals(
+          List.of("--date", "{{ ds }}"),
+          args.subList(args.indexOf("--date"), args.indexOf("--date") + 2),
           task.get("task_id") + ": the run day is Airflow's {{ ds }}");
-      String[] rendered = args.stream().map(a -> a.replace("{{ ds }}", "2011-07-31")).toArray(String[]::new);
-      ParseResult parsed = assertDoesNotThrow(() -> new CommandLine(new Main()).parseArgs(rendered),
-          task.get("task_id") + ": " + args);
+      String[] rendered =
+          args.stream().map(a -> a.replace("{{ ds }}", "2011-07-31")).toArray(String[]::new);
+      ParseResult parsed =
+          assertDoesNotThrow(
+              () -> new CommandLine(new Main()).parseArgs(rendered),
+              task.get("task_id") + ": " + args);
       ParseResult sub = parsed.subcommand();
       assertEquals(rendered[0], sub.commandSpec().name(), task.get("task_id") + ": subcommand");
-      assertEquals("2011-07-31", sub.matchedOptionValue("--date", ""), task.get("task_id") + ": --date");
+      assertEquals(
+          "2011-07-31", sub.matchedOptionValue("--date", ""), task.get("task_id") + ": --date");
     }
   }
 
@@ -135,7 +151,10 @@ class AirflowDagTest {
     String previous = null;
     for (Map<String, Object> task : tasks) {
       String id = (String) task.get("task_id");
-      assertEquals(previous == null ? List.of() : List.of(previous), task.get("upstream"), id + ": upstream tasks");
+      assertEquals(
+          previous == null ? List.of() : List.of(previous),
+          task.get("upstream"),
+          id + ": upstream tasks");
       List<String> args = args(task);
       List<String> expected = id.equals("finalize") ? List.of("finalize") : List.of("run", id);
       assertEquals(expected, args.subList(0, args.indexOf("--date")), id + ": command");
@@ -146,7 +165,10 @@ class AirflowDagTest {
     List<String> dagStages = ids.subList(0, ids.size() - 1);
     // every stage the CLI registers is scheduled, in the CLI's order
     List<String> registeredInDag = dagStages.stream().filter(Stages.names()::contains).toList();
-    assertEquals(Stages.names(), registeredInDag, "registered stages, in order, among the DAG's " + dagStages);
+    assertEquals(
+        Stages.names(),
+        registeredInDag,
+        "registered stages, in order, among the DAG's " + dagStages);
   }
 
   /**
@@ -155,9 +177,14 @@ class AirflowDagTest {
    */
   @Test
   void everyDagStageIsRegistered() {
-    List<String> unregistered = tasks.stream().map(t -> (String) t.get("task_id"))
-        .filter(id -> !id.equals("finalize") && !Stages.names().contains(id)).toList();
-    assumeTrue(unregistered.isEmpty(), "DAG stages not registered in the CLI on this branch yet: " + unregistered);
+    List<String> unregistered =
+        tasks.stream()
+            .map(t -> (String) t.get("task_id"))
+            .filter(id -> !id.equals("finalize") && !Stages.names().contains(id))
+            .toList();
+    assumeTrue(
+        unregistered.isEmpty(),
+        "DAG stages not registered in the CLI on this branch yet: " + unregistered);
   }
 
   @Test
@@ -167,17 +194,23 @@ class AirflowDagTest {
     assertEquals(1, kwargs.get("max_active_runs"), "one day at a time");
     assertEquals(true, kwargs.get("catchup"), "catchup runs missed days in order");
     Map<String, Object> defaults = (Map<String, Object>) kwargs.get("default_args");
-    assertEquals(true, defaults.get("depends_on_past"), "a day waits for the previous day's same task");
+    assertEquals(
+        true, defaults.get("depends_on_past"), "a day waits for the previous day's same task");
     assertTrue(((Number) defaults.get("retries")).intValue() >= 1, "retries");
     for (Map<String, Object> task : tasks) {
       Map<String, Object> k = (Map<String, Object>) task.get("kwargs");
       assertTrue(k.get("execution_timeout") != null, task.get("task_id") + ": execution_timeout");
-      assertEquals("com.comborec.cli.Main", k.get("java_class"), task.get("task_id") + ": main class");
-      // a standalone cluster-mode driver gets no module flags from its Worker; KMeans needs java.nio open
+      assertEquals(
+          "com.comborec.cli.Main", k.get("java_class"), task.get("task_id") + ": main class");
+      // a standalone cluster-mode driver gets no module flags from its Worker; KMeans needs
+      // java.nio open
       String opens = "--add-opens=java.base/java.nio=ALL-UNNAMED";
-      assertTrue(String.valueOf(k.get("driver_java_options")).contains(opens), task.get("task_id") + ": driver");
+      assertTrue(
+          String.valueOf(k.get("driver_java_options")).contains(opens),
+          task.get("task_id") + ": driver");
       Map<String, Object> conf = (Map<String, Object>) k.get("conf");
-      assertTrue(String.valueOf(conf.get("spark.executor.extraJavaOptions")).contains(opens),
+      assertTrue(
+          String.valueOf(conf.get("spark.executor.extraJavaOptions")).contains(opens),
           task.get("task_id") + ": executors");
     }
   }

@@ -29,8 +29,13 @@ class CronWrapperTest {
   /** A submit line that records "$@" and exits with $FAKE_RC. */
   Path fakeSubmit() throws IOException {
     Path fake = tmp.resolve("fake-submit.sh");
-    Files.writeString(fake, "#!/usr/bin/env bash\necho \"$@\" > \"" + tmp.resolve("args") + "\"\n"
-        + "echo 'comborec: refused_data_quality (exit 4): too many rejects'\nexit \"${FAKE_RC:-0}\"\n");
+    Files.writeString(
+        fake,
+        "#!/usr/bin/env bash\necho \"$@\" > \""
+            + tmp.resolve("args")
+            + "\"\n"
+            + "echo 'comborec: refused_data_quality (exit 4): too many rejects'\n"
+            + "exit \"${FAKE_RC:-0}\"\n");
     assertTrue(fake.toFile().setExecutable(true));
     return fake;
   }
@@ -41,8 +46,17 @@ class CronWrapperTest {
     List<String> command = new ArrayList<>(List.of("bash", WRAPPER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().putAll(Map.of("COMBOREC_SUBMIT", fakeSubmit().toString(), "COMBOREC_LOG_DIR",
-        tmp.resolve("logs").toString(), "COMBOREC_LOCK", tmp.resolve("lock").toString(), "FAKE_RC", fakeRc));
+    pb.environment()
+        .putAll(
+            Map.of(
+                "COMBOREC_SUBMIT",
+                fakeSubmit().toString(),
+                "COMBOREC_LOG_DIR",
+                tmp.resolve("logs").toString(),
+                "COMBOREC_LOCK",
+                tmp.resolve("lock").toString(),
+                "FAKE_RC",
+                fakeRc));
     Process p = pb.start();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     return new Run(p.waitFor(), err);
@@ -59,7 +73,9 @@ class CronWrapperTest {
     assertEquals("nightly --date 2011-07-31", recordedArgs());
     String log = Files.readString(tmp.resolve("logs/comborec-nightly-2011-07-31.log"));
     assertTrue(log.contains("too many rejects") && log.contains("exit 4"), log);
-    assertTrue(r.stderr().contains("exit 4") && r.stderr().contains("refused_data_quality"), "mailed verdict: " + r);
+    assertTrue(
+        r.stderr().contains("exit 4") && r.stderr().contains("refused_data_quality"),
+        "mailed verdict: " + r);
     assertEquals(0, wrapper("0", "2011-08-01").exitCode(), "a published night");
   }
 
@@ -69,7 +85,9 @@ class CronWrapperTest {
     assertEquals(0, wrapper("0").exitCode());
     LocalDate after = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     // before and after differ only if the test straddles midnight
-    assertTrue(List.of("nightly --date " + before, "nightly --date " + after).contains(recordedArgs()), recordedArgs());
+    assertTrue(
+        List.of("nightly --date " + before, "nightly --date " + after).contains(recordedArgs()),
+        recordedArgs());
   }
 
   @Test
@@ -83,7 +101,9 @@ class CronWrapperTest {
   void refusesToOverlapARunningNight() throws Exception {
     Files.writeString(tmp.resolve("lock"), "");
     // holds the lock until its stdin closes
-    Process holder = new ProcessBuilder("flock", tmp.resolve("lock").toString(), "-c", "echo locked; cat").start();
+    Process holder =
+        new ProcessBuilder("flock", tmp.resolve("lock").toString(), "-c", "echo locked; cat")
+            .start();
     try {
       assertEquals('l', holder.getInputStream().read(), "the holder has the lock");
       Run r = wrapper("0", "2011-07-31");

@@ -28,7 +28,9 @@ class FinalizeCommandTest {
   static final String DAY = "2011-07-31";
   static final String TABLE = "frequently_bought_together";
 
-  /** What a published {@code run <stage>} keeps: its manifest copy; the first stage committed TABLE. */
+  /**
+   * What a published {@code run <stage>} keeps: its manifest copy; the first stage committed TABLE.
+   */
   static void stageRuns(Path out, List<String> stages) throws IOException {
     Path folder = Files.createDirectories(out.resolve("_manifests/_stages/dt=" + DAY));
     for (String stage : stages) {
@@ -38,10 +40,16 @@ class FinalizeCommandTest {
       m.put("status", "published");
       m.put("partial", true);
       m.put("started_at", "2011-08-01T02:00:00Z");
-      m.put("stages", List.of(Map.of("name", stage, "seconds", 1.0, "status", "ok"),
-          Map.of("name", "publish", "seconds", 0.1, "status", "ok")));
-      m.put("outputs", stage.equals(Stages.names().get(0))
-          ? Map.of(TABLE, Map.of("rows", 3, "committed", true)) : Map.of());
+      m.put(
+          "stages",
+          List.of(
+              Map.of("name", stage, "seconds", 1.0, "status", "ok"),
+              Map.of("name", "publish", "seconds", 0.1, "status", "ok")));
+      m.put(
+          "outputs",
+          stage.equals(Stages.names().get(0))
+              ? Map.of(TABLE, Map.of("rows", 3, "committed", true))
+              : Map.of());
       m.put(stage, Map.of("figure", 1));
       Files.writeString(folder.resolve(stage + ".json"), Json.write(m));
     }
@@ -54,8 +62,15 @@ class FinalizeCommandTest {
 
   static int finalizeDay(Path out, StringWriter err) {
     TestSpark.session();
-    return Main.execute(new PrintWriter(err, true), "finalize", "--date", DAY,
-        "--set", "input=\"" + TestSpark.projectDir().resolve("data-samples") + "\"", "--set", "output=\"" + out + "\"");
+    return Main.execute(
+        new PrintWriter(err, true),
+        "finalize",
+        "--date",
+        DAY,
+        "--set",
+        "input=\"" + TestSpark.projectDir().resolve("data-samples") + "\"",
+        "--set",
+        "output=\"" + out + "\"");
   }
 
   @Test
@@ -65,15 +80,19 @@ class FinalizeCommandTest {
     StringWriter err = new StringWriter();
     assertEquals(0, finalizeDay(out, err), err.toString());
     assertEquals(DAY + "\n", Files.readString(out.resolve("LATEST")), "LATEST");
-    Map<String, Object> m = Json.readMap(Files.readString(out.resolve("_manifests/dt=" + DAY + ".json")));
+    Map<String, Object> m =
+        Json.readMap(Files.readString(out.resolve("_manifests/dt=" + DAY + ".json")));
     assertEquals("published", m.get("status"));
     assertEquals(false, m.get("partial"));
     List<?> stages = (List<?>) m.get("stages");
-    assertEquals(Stages.names(), stages.stream().map(s -> ((Map<?, ?>) s).get("name")).toList(), "stages");
+    assertEquals(
+        Stages.names(), stages.stream().map(s -> ((Map<?, ?>) s).get("name")).toList(), "stages");
     for (String stage : Stages.names()) {
       assertEquals(Map.of("figure", 1), m.get(stage), "figures of " + stage);
     }
-    assertTrue(Files.readString(out.resolve("_manifests/dt=" + DAY + ".html")).contains("badge ok"), "report");
+    assertTrue(
+        Files.readString(out.resolve("_manifests/dt=" + DAY + ".html")).contains("badge ok"),
+        "report");
   }
 
   @Test
@@ -83,7 +102,9 @@ class FinalizeCommandTest {
     committed(out);
     StringWriter err = new StringWriter();
     assertEquals(1, finalizeDay(out, err), err.toString());
-    assertTrue(err.toString().contains("[" + all.get(all.size() - 1) + "]"), "names the missing stage: " + err);
+    assertTrue(
+        err.toString().contains("[" + all.get(all.size() - 1) + "]"),
+        "names the missing stage: " + err);
     assertFalse(Files.exists(out.resolve("LATEST")), "LATEST must not appear");
     assertFalse(Files.exists(out.resolve("_manifests/dt=" + DAY + ".json")), "no day manifest");
   }

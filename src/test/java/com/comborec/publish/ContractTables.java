@@ -38,27 +38,43 @@ final class ContractTables {
 
   /** Keys whose ranks are not exactly 1..n. */
   long badRanks(String ranked, String key) {
-    return count("SELECT count(*) FROM (SELECT " + key + " FROM " + ranked + " GROUP BY " + key
-        + " HAVING min(rank) <> 1 OR max(rank) <> count(*) OR count(DISTINCT rank) <> count(*))");
+    return count(
+        "SELECT count(*) FROM (SELECT "
+            + key
+            + " FROM "
+            + ranked
+            + " GROUP BY "
+            + key
+            + " HAVING min(rank) <> 1 OR max(rank) <> count(*) OR count(DISTINCT rank) <>"
+            + " count(*))");
   }
 
   String companions() {
-    return "(SELECT item_id AS key, c.rank AS rank, c.item_id AS other, c.confidence, c.lift, c.baskets FROM "
-        + "(SELECT item_id, unnest(companions) AS c FROM " + table("frequently_bought_together") + "))";
+    return "(SELECT item_id AS key, c.rank AS rank, c.item_id AS other, c.confidence, c.lift,"
+        + " c.baskets FROM (SELECT item_id, unnest(companions) AS c FROM "
+        + table("frequently_bought_together")
+        + "))";
   }
 
   String neighbors() {
     return "(SELECT item_id AS key, n.rank AS rank, n.item_id AS other, n.similarity FROM "
-        + "(SELECT item_id, unnest(neighbors) AS n FROM " + table("similar_items") + "))";
+        + "(SELECT item_id, unnest(neighbors) AS n FROM "
+        + table("similar_items")
+        + "))";
   }
 
   String bundleItems() {
-    return "(SELECT segment_id, rank, bundle_id, list_price, bundle_price, discount_rate, b.item_id, b.price FROM "
-        + "(SELECT *, unnest(items) AS b FROM " + table("bundles") + "))";
+    return "(SELECT segment_id, rank, bundle_id, list_price, bundle_price, discount_rate,"
+        + " b.item_id, b.price FROM (SELECT *, unnest(items) AS b FROM "
+        + table("bundles")
+        + "))";
   }
 
   String recommendationItems() {
-    return "(SELECT user_id AS key, strategy, r.rank AS rank, r.item_id, r.reason, r.because_item_id, r.score FROM "
-        + "(SELECT user_id, strategy, unnest(items) AS r FROM " + table("recommendations") + "))";
+    return "(SELECT user_id AS key, strategy, r.rank AS rank, r.item_id, r.reason,"
+        + " r.because_item_id, r.score FROM (SELECT user_id, strategy, unnest(items) AS r"
+        + " FROM "
+        + table("recommendations")
+        + "))";
   }
 }

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The nightly job on data-samples, read back with DuckDB: dt folders with _SUCCESS, the manifest,
- * LATEST and reconciled counts; then a failure injected mid-commit and a clean re-run of a day.
- * All runs happen once up front and every test checks what they left, so no test depends on
- * another's order.
+ * LATEST and reconciled counts; then a failure injected mid-commit and a clean re-run of a day. All
+ * runs happen once up front and every test checks what they left, so no test depends on another's
+ * order.
  */
 class PublishEndToEndTest {
   static final String DAY1 = "2011-07-29";
@@ -62,8 +62,10 @@ class PublishEndToEndTest {
     failedErr = err.toString();
     latestAfterFailure = Files.readString(out.resolve("LATEST")).trim();
     day1FilesAfterFailure = hashes(DAY1);
-    // The gate compares day 2's serving NDCG@10 with day 1's. Day 1 serves its best candidate, so its
-    // NDCG is at least its popularity baseline's (0.0952); day 2 pinned to popularity scores 0.0894 on
+    // The gate compares day 2's serving NDCG@10 with day 1's. Day 1 serves its best candidate, so
+    // its
+    // NDCG is at least its popularity baseline's (0.0952); day 2 pinned to popularity scores 0.0894
+    // on
     // its own holdout (deterministic: no randomness in popularity), below 1.0 x day 1: refused.
     gateRefusedRun = nightly(DAY2, "model.gate.min-ndcg-ratio=1.0", "model.serving=popular");
     latestAfterGateRefusal = Files.readString(out.resolve("LATEST")).trim();
@@ -84,10 +86,24 @@ class PublishEndToEndTest {
   }
 
   static int nightly(String day, StringWriter err, String... sets) {
-    List<String> args = new java.util.ArrayList<>(List.of("nightly", "--date", day,
-        "--set", "input=\"" + TestSpark.projectDir().resolve("data-samples") + "\"", "--set", "output=\"" + out + "\"",
-        // Small data needs few iterations; these keep four full nights within the suite's budget.
-        "--set", "model.als.max-iter=5", "--set", "model.als.rank=8", "--set", "segment.max-iterations=10"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "nightly",
+                "--date",
+                day,
+                "--set",
+                "input=\"" + TestSpark.projectDir().resolve("data-samples") + "\"",
+                "--set",
+                "output=\"" + out + "\"",
+                // Small data needs few iterations; these keep four full nights within the suite's
+                // budget.
+                "--set",
+                "model.als.max-iter=5",
+                "--set",
+                "model.als.rank=8",
+                "--set",
+                "segment.max-iterations=10"));
     for (String s : sets) {
       args.addAll(List.of("--set", s));
     }
@@ -110,7 +126,8 @@ class PublishEndToEndTest {
 
   static String sha256(Path p) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -118,15 +135,23 @@ class PublishEndToEndTest {
 
   static List<Map<String, Object>> day2Rows() {
     try (DuckDb db = new DuckDb()) {
-      return db.query("SELECT source, reason, detail, line FROM read_parquet('" + out
-          + "/rejects/*/dt=" + DAY2 + "/*.parquet') ORDER BY ALL");
+      return db.query(
+          "SELECT source, reason, detail, line FROM read_parquet('"
+              + out
+              + "/rejects/*/dt="
+              + DAY2
+              + "/*.parquet') ORDER BY ALL");
     }
   }
 
   static List<Map<String, Object>> bundles() {
     try (DuckDb db = new DuckDb()) {
-      return db.query("SELECT segment_id, rank, bundle_id, list_price FROM read_parquet('" + out
-          + "/bundles/dt=" + DAY2 + "/*.parquet') ORDER BY ALL");
+      return db.query(
+          "SELECT segment_id, rank, bundle_id, list_price FROM read_parquet('"
+              + out
+              + "/bundles/dt="
+              + DAY2
+              + "/*.parquet') ORDER BY ALL");
     }
   }
 
@@ -156,7 +181,8 @@ class PublishEndToEndTest {
     assertEquals("refused_model_quality", refusedManifest.get("status"));
     assertEquals(DAY1, latestAfterGateRefusal, "LATEST after the refused run");
     assertEquals(day1FilesBefore, day1FilesAfterGateRefusal, "day 1 files after the refused run");
-    assertFalse(day2RecommendationsAfterGateRefusal, "no recommendations published for the refused day");
+    assertFalse(
+        day2RecommendationsAfterGateRefusal, "no recommendations published for the refused day");
   }
 
   @Test
@@ -170,8 +196,13 @@ class PublishEndToEndTest {
   void latestAndSuccessMarkers() throws IOException {
     assertEquals(DAY2 + "\n", Files.readString(out.resolve("LATEST")));
     try (Stream<Path> dirs = Files.walk(out)) {
-      List<Path> partitions = dirs.filter(p -> p.getFileName().toString().startsWith("dt=")
-          && Files.isDirectory(p) && !out.relativize(p).toString().startsWith("_")).toList();
+      List<Path> partitions =
+          dirs.filter(
+                  p ->
+                      p.getFileName().toString().startsWith("dt=")
+                          && Files.isDirectory(p)
+                          && !out.relativize(p).toString().startsWith("_"))
+              .toList();
       assertFalse(partitions.isEmpty());
       for (Path p : partitions) {
         assertTrue(Files.exists(p.resolve("_SUCCESS")), "_SUCCESS in " + p);
@@ -195,19 +226,38 @@ class PublishEndToEndTest {
           long read = ((Number) c.get("read")).longValue();
           long accepted = ((Number) c.get("accepted")).longValue();
           long rejected = ((Number) c.get("rejected")).longValue();
-          assertEquals(read, accepted + rejected, day + " " + e.getKey() + ": read = accepted + rejected");
-          List<String> dts = ((List<?>) c.get("partitions")).stream().map(d -> "'" + d + "'").toList();
-          long published = db.count("SELECT count(*) FROM read_parquet('" + out + "/rejects/" + e.getKey()
-              + "/*/*.parquet', hive_partitioning = true) WHERE dt IN (" + String.join(",", dts) + ")");
+          assertEquals(
+              read, accepted + rejected, day + " " + e.getKey() + ": read = accepted + rejected");
+          List<String> dts =
+              ((List<?>) c.get("partitions")).stream().map(d -> "'" + d + "'").toList();
+          long published =
+              db.count(
+                  "SELECT count(*) FROM read_parquet('"
+                      + out
+                      + "/rejects/"
+                      + e.getKey()
+                      + "/*/*.parquet', hive_partitioning = true) WHERE dt IN ("
+                      + String.join(",", dts)
+                      + ")");
           assertEquals(rejected, published, day + " " + e.getKey() + ": rejects DuckDB reads");
         }
       }
     }
     try (DuckDb db = new DuckDb()) {
-      long events = ((Number) ((Map<?, ?>) ((Map<?, ?>) manifest(DAY2).get("inputs")).get("events")).get("accepted"))
-          .longValue();
-      assertEquals(events, db.count("SELECT count(*) FROM read_parquet('" + out + "/_work/validated/events/dt=" + DAY2
-          + "/*.parquet')"), "validated events of " + DAY2);
+      long events =
+          ((Number)
+                  ((Map<?, ?>) ((Map<?, ?>) manifest(DAY2).get("inputs")).get("events"))
+                      .get("accepted"))
+              .longValue();
+      assertEquals(
+          events,
+          db.count(
+              "SELECT count(*) FROM read_parquet('"
+                  + out
+                  + "/_work/validated/events/dt="
+                  + DAY2
+                  + "/*.parquet')"),
+          "validated events of " + DAY2);
     }
   }
 
@@ -215,14 +265,30 @@ class PublishEndToEndTest {
   void firstNightCaughtUpEveryEarlierPartitionWithReconciledCounts() throws IOException {
     Map<String, Object> m = manifest(DAY1);
     Map<?, ?> events = (Map<?, ?>) ((Map<?, ?>) m.get("inputs")).get("events");
-    assertTrue(((List<?>) events.get("partitions")).size() > 40, "catch-up ingested the sample's days");
+    assertTrue(
+        ((List<?>) events.get("partitions")).size() > 40, "catch-up ingested the sample's days");
     try (DuckDb db = new DuckDb()) {
-      long rejects = db.count("SELECT count(*) FROM read_parquet('" + out + "/rejects/events/*/*.parquet', "
-          + "hive_partitioning = true) WHERE dt <= '" + DAY1 + "'");
-      assertEquals(((Number) events.get("rejected")).longValue(), rejects, "events rejects over all partitions");
-      Map<String, Object> byReason = db.query("SELECT count(DISTINCT reason) AS reasons FROM read_parquet('" + out
-          + "/rejects/*/*/*.parquet')").get(0);
-      assertTrue(((Number) byReason.get("reasons")).intValue() >= 9, "data-samples plant every reason: " + byReason);
+      long rejects =
+          db.count(
+              "SELECT count(*) FROM read_parquet('"
+                  + out
+                  + "/rejects/events/*/*.parquet', "
+                  + "hive_partitioning = true) WHERE dt <= '"
+                  + DAY1
+                  + "'");
+      assertEquals(
+          ((Number) events.get("rejected")).longValue(),
+          rejects,
+          "events rejects over all partitions");
+      Map<String, Object> byReason =
+          db.query(
+                  "SELECT count(DISTINCT reason) AS reasons FROM read_parquet('"
+                      + out
+                      + "/rejects/*/*/*.parquet')")
+              .get(0);
+      assertTrue(
+          ((Number) byReason.get("reasons")).intValue() >= 9,
+          "data-samples plant every reason: " + byReason);
     }
   }
 
@@ -231,12 +297,28 @@ class PublishEndToEndTest {
     try (DuckDb db = new DuckDb()) {
       ContractTables t = new ContractTables(db, out, DAY2);
       long users = t.count("SELECT count(*) FROM " + t.table("segments"));
-      assertEquals(users, t.count("SELECT count(DISTINCT user_id) FROM " + t.table("segments")), "one row per user");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("segment_profiles") + " WHERE users < 20"),
+      assertEquals(
+          users,
+          t.count("SELECT count(DISTINCT user_id) FROM " + t.table("segments")),
+          "one row per user");
+      assertEquals(
+          0,
+          t.count("SELECT count(*) FROM " + t.table("segment_profiles") + " WHERE users < 20"),
           "no published segment below segment.min-size (20)");
-      assertEquals(users, t.count("SELECT sum(users) FROM " + t.table("segment_profiles")), "profiles cover all users");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("segments") + " WHERE segment_id NOT IN "
-          + "(SELECT segment_id FROM " + t.table("segment_profiles") + ")"), "every user's segment has a profile");
+      assertEquals(
+          users,
+          t.count("SELECT sum(users) FROM " + t.table("segment_profiles")),
+          "profiles cover all users");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.table("segments")
+                  + " WHERE segment_id NOT IN "
+                  + "(SELECT segment_id FROM "
+                  + t.table("segment_profiles")
+                  + ")"),
+          "every user's segment has a profile");
     }
   }
 
@@ -247,13 +329,25 @@ class PublishEndToEndTest {
       assertTrue(t.count("SELECT count(*) FROM " + t.companions()) > 0, "companions published");
       assertEquals(0, t.badRanks(t.companions(), "key"), "companion ranks 1..n");
       assertEquals(0, t.badRanks(t.neighbors(), "key"), "neighbour ranks 1..n");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.companions() + " WHERE other IN " + t.unsellable()),
+      assertEquals(
+          0,
+          t.count("SELECT count(*) FROM " + t.companions() + " WHERE other IN " + t.unsellable()),
           "no inactive or out-of-stock companion");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.neighbors() + " WHERE other IN " + t.unsellable()),
+      assertEquals(
+          0,
+          t.count("SELECT count(*) FROM " + t.neighbors() + " WHERE other IN " + t.unsellable()),
           "no inactive or out-of-stock neighbour");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.companions()
-          + " WHERE confidence <= 0 OR confidence > 1 OR lift <= 0 OR baskets < 1"), "confidence, lift, baskets valid");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.neighbors() + " WHERE similarity < 0 OR similarity > 1"),
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.companions()
+                  + " WHERE confidence <= 0 OR confidence > 1 OR lift <= 0 OR baskets < 1"),
+          "confidence, lift, baskets valid");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM " + t.neighbors() + " WHERE similarity < 0 OR similarity > 1"),
           "similarity in [0, 1]");
     }
   }
@@ -264,18 +358,46 @@ class PublishEndToEndTest {
     assertEquals(bundlesFirst, bundlesRerun, "bundle ids and prices after a re-run");
     try (DuckDb db = new DuckDb()) {
       ContractTables t = new ContractTables(db, out, DAY2);
-      assertEquals(0, t.badRanks(t.table("bundles"), "segment_id"), "bundle ranks 1..R per segment");
-      assertEquals(0, t.count("SELECT count(*) FROM (SELECT bundle_id, any_value(list_price) AS lp, sum(price) AS s FROM "
-          + t.bundleItems() + " GROUP BY bundle_id, segment_id) WHERE abs(lp - s) > 1e-6"), "list_price = sum of prices");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("bundles")
-          + " WHERE abs(discount_rate - (1 - bundle_price / list_price)) > 1e-9 OR bundle_price > list_price"),
+      assertEquals(
+          0, t.badRanks(t.table("bundles"), "segment_id"), "bundle ranks 1..R per segment");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM (SELECT bundle_id, any_value(list_price) AS lp, sum(price) AS s"
+                  + " FROM "
+                  + t.bundleItems()
+                  + " GROUP BY bundle_id, segment_id) WHERE abs(lp - s) > 1e-6"),
+          "list_price = sum of prices");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.table("bundles")
+                  + " WHERE abs(discount_rate - (1 - bundle_price / list_price)) > 1e-9 OR"
+                  + " bundle_price > list_price"),
           "discount_rate = 1 - bundle_price / list_price");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.bundleItems() + " WHERE item_id IN " + t.unsellable()),
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM " + t.bundleItems() + " WHERE item_id IN " + t.unsellable()),
           "no inactive or out-of-stock bundle item");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("bundles")
-          + " WHERE solver_status NOT IN ('OPTIMAL', 'FEASIBLE')"), "solver status");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.table("bundles") + " WHERE segment_id NOT IN "
-          + "(SELECT segment_id FROM " + t.table("segment_profiles") + ")"), "bundles only for published segments");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.table("bundles")
+                  + " WHERE solver_status NOT IN ('OPTIMAL', 'FEASIBLE')"),
+          "solver status");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.table("bundles")
+                  + " WHERE segment_id NOT IN "
+                  + "(SELECT segment_id FROM "
+                  + t.table("segment_profiles")
+                  + ")"),
+          "bundles only for published segments");
     }
   }
 
@@ -285,36 +407,96 @@ class PublishEndToEndTest {
       ContractTables t = new ContractTables(db, out, DAY2);
       String recs = t.table("recommendations");
       long rows = t.count("SELECT count(*) FROM " + recs);
-      assertEquals(t.count("SELECT count(*) FROM " + t.table("segments")), rows, "one row per known user");
+      assertEquals(
+          t.count("SELECT count(*) FROM " + t.table("segments")), rows, "one row per known user");
       assertEquals(rows, t.count("SELECT count(DISTINCT user_id) FROM " + recs), "no user twice");
       assertEquals(0, t.badRanks(t.recommendationItems(), "key"), "ranks 1..n per user");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " WHERE reason NOT IN "
-          + "('personal', 'bought_with', 'similar_to', 'popular_in_segment', 'trending')"), "reason codes");
-      assertEquals(0, t.count("SELECT count(*) FROM " + recs + " WHERE strategy NOT IN "
-          + "('als', 'cooccurrence', 'blend', 'segment_popular', 'global_popular')"), "strategies");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " WHERE item_id IN " + t.unsellable()),
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.recommendationItems()
+                  + " WHERE reason NOT IN "
+                  + "('personal', 'bought_with', 'similar_to', 'popular_in_segment', 'trending')"),
+          "reason codes");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + recs
+                  + " WHERE strategy NOT IN "
+                  + "('als', 'cooccurrence', 'blend', 'segment_popular', 'global_popular')"),
+          "strategies");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.recommendationItems()
+                  + " WHERE item_id IN "
+                  + t.unsellable()),
           "no inactive or out-of-stock item");
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " WHERE (reason = 'bought_with') <> "
-          + "(because_item_id IS NOT NULL)"), "because_item_id exactly on bought_with items");
-      String purchases = "(SELECT DISTINCT user_id, item_id FROM read_parquet('" + out
-          + "/_work/validated/events/*/*.parquet') WHERE event_type = 'purchase' AND user_id IS NOT NULL)";
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " r JOIN " + purchases
-          + " p ON r.key = p.user_id AND r.item_id = p.item_id"), "nothing the user bought in the look-back window");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.recommendationItems()
+                  + " WHERE (reason = 'bought_with') <> "
+                  + "(because_item_id IS NOT NULL)"),
+          "because_item_id exactly on bought_with items");
+      String purchases =
+          "(SELECT DISTINCT user_id, item_id FROM read_parquet('"
+              + out
+              + "/_work/validated/events/*/*.parquet') WHERE event_type = 'purchase' AND user_id IS"
+              + " NOT NULL)";
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.recommendationItems()
+                  + " r JOIN "
+                  + purchases
+                  + " p ON r.key = p.user_id AND r.item_id = p.item_id"),
+          "nothing the user bought in the look-back window");
       // recommend.dismiss-days = 30: dismissals on the run day and the 29 days before it.
-      String dismissed = "(SELECT DISTINCT user_id, item_id FROM read_parquet('" + out
-          + "/_work/validated/feedback/*/*.parquet', hive_partitioning = true) WHERE action = 'dismiss' "
-          + "AND item_id IS NOT NULL AND dt >= '2011-07-02')";
-      assertEquals(0, t.count("SELECT count(*) FROM " + t.recommendationItems() + " r JOIN " + dismissed
-          + " d ON r.key = d.user_id AND r.item_id = d.item_id"), "nothing the user dismissed in the last 30 days");
+      String dismissed =
+          "(SELECT DISTINCT user_id, item_id FROM read_parquet('"
+              + out
+              + "/_work/validated/feedback/*/*.parquet', hive_partitioning = true) WHERE action ="
+              + " 'dismiss' AND item_id IS NOT NULL AND dt >= '2011-07-02')";
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + t.recommendationItems()
+                  + " r JOIN "
+                  + dismissed
+                  + " d ON r.key = d.user_id AND r.item_id = d.item_id"),
+          "nothing the user dismissed in the last 30 days");
       Object version = ((Map<?, ?>) manifest(DAY2).get("model")).get("version");
-      assertEquals(rows, t.count("SELECT count(*) FROM " + recs + " WHERE model_version = '" + version + "'"),
+      assertEquals(
+          rows,
+          t.count("SELECT count(*) FROM " + recs + " WHERE model_version = '" + version + "'"),
           "model_version is the manifest's");
       Object serving = ((Map<?, ?>) manifest(DAY2).get("model")).get("serving");
-      assertEquals(0, t.count("SELECT count(*) FROM " + recs + " WHERE strategy NOT IN "
-          + "('" + serving + "', 'segment_popular', 'global_popular')"), "personal lists come from the serving model");
+      assertEquals(
+          0,
+          t.count(
+              "SELECT count(*) FROM "
+                  + recs
+                  + " WHERE strategy NOT IN "
+                  + "('"
+                  + serving
+                  + "', 'segment_popular', 'global_popular')"),
+          "personal lists come from the serving model");
       if (!"popular".equals(serving)) {
-        assertTrue(t.count("SELECT count(*) FROM " + t.recommendationItems() + " WHERE reason = 'personal' "
-            + "OR reason = 'bought_with'") > 0, "some lists are personal");
+        assertTrue(
+            t.count(
+                    "SELECT count(*) FROM "
+                        + t.recommendationItems()
+                        + " WHERE reason = 'personal' "
+                        + "OR reason = 'bought_with'")
+                > 0,
+            "some lists are personal");
       }
     }
   }
@@ -327,19 +509,28 @@ class PublishEndToEndTest {
   void everyTableReadsThroughDuckDbWithTheContractsColumnsAndTypes() throws IOException {
     String latest = Files.readString(out.resolve("LATEST")).trim();
     try (DuckDb db = new DuckDb()) {
-      Map<String, Map<String, String>> expected = new java.util.LinkedHashMap<>(DownstreamTypes.tables());
+      Map<String, Map<String, String>> expected =
+          new java.util.LinkedHashMap<>(DownstreamTypes.tables());
       try (Stream<Path> sources = Files.list(out.resolve("rejects"))) {
-        sources.forEach(src -> expected.put("rejects/" + src.getFileName(), DownstreamTypes.rejects()));
+        sources.forEach(
+            src -> expected.put("rejects/" + src.getFileName(), DownstreamTypes.rejects()));
       }
       for (Map.Entry<String, Map<String, String>> table : expected.entrySet()) {
-        String scan = "read_parquet('" + out + "/" + table.getKey() + "/*/*.parquet', hive_partitioning = true)";
+        String scan =
+            "read_parquet('"
+                + out
+                + "/"
+                + table.getKey()
+                + "/*/*.parquet', hive_partitioning = true)";
         Map<String, String> actual = new java.util.LinkedHashMap<>();
-        for (Map<String, Object> col : db.query("DESCRIBE SELECT * FROM " + scan + " WHERE dt = DATE '" + latest + "'")) {
+        for (Map<String, Object> col :
+            db.query("DESCRIBE SELECT * FROM " + scan + " WHERE dt = DATE '" + latest + "'")) {
           actual.put((String) col.get("column_name"), (String) col.get("column_type"));
         }
         assertEquals(table.getValue(), actual, table.getKey() + ": columns and types");
         if (!table.getKey().startsWith("rejects/")) {
-          assertTrue(db.count("SELECT count(*) FROM " + scan + " WHERE dt = DATE '" + latest + "'") > 0,
+          assertTrue(
+              db.count("SELECT count(*) FROM " + scan + " WHERE dt = DATE '" + latest + "'") > 0,
               table.getKey() + " has rows on LATEST " + latest);
         }
       }

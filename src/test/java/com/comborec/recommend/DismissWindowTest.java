@@ -21,9 +21,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dismissal suppression holds for exactly dismiss-days runs: an item dismissed on day X is left
- * out of the lists of runs X .. X + dismiss-days - 1 (age d = run - X below dismiss-days) and is
- * listed again on X + dismiss-days, one day later.
+ * Dismissal suppression holds for exactly dismiss-days runs: an item dismissed on day X is left out
+ * of the lists of runs X .. X + dismiss-days - 1 (age d = run - X below dismiss-days) and is listed
+ * again on X + dismiss-days, one day later.
  */
 class DismissWindowTest {
   private static final LocalDate X = LocalDate.of(2026, 3, 10);
@@ -31,7 +31,8 @@ class DismissWindowTest {
   /** u1 dismissed B on X; u2 clicked B the same day (not a dismissal). */
   private static Dataset<Row> feedback() {
     Timestamp t = Timestamp.valueOf(X + " 09:00:00");
-    return frame(Schemas.validated(Source.FEEDBACK).add("dt", DataTypes.DateType),
+    return frame(
+        Schemas.validated(Source.FEEDBACK).add("dt", DataTypes.DateType),
         row(t, "u1", "recommendations", "B", null, "dismiss", Date.valueOf(X)),
         row(t, "u2", "recommendations", "B", null, "click", Date.valueOf(X)));
   }
@@ -42,9 +43,12 @@ class DismissWindowTest {
     Dataset<Row> known = feedback().filter(col("dt").leq(lit(Date.valueOf(run))));
     Dataset<Row> dismissed = Exclusions.dismissals(known, s.dismissFrom(run));
     Dataset<Row> exclusions = Exclusions.userExclusions(frame(Fixtures.PAIRS), dismissed, s);
-    Dataset<Row> candidates = frame(Fixtures.PAIRS, row("u1", "A"), row("u1", "B"), row("u2", "A"), row("u2", "B"));
-    return lines(Exclusions.drop(candidates, exclusions, frame(Fixtures.ITEMS, row("A"), row("B"))),
-        "user_id", "item_id");
+    Dataset<Row> candidates =
+        frame(Fixtures.PAIRS, row("u1", "A"), row("u1", "B"), row("u2", "A"), row("u2", "B"));
+    return lines(
+        Exclusions.drop(candidates, exclusions, frame(Fixtures.ITEMS, row("A"), row("B"))),
+        "user_id",
+        "item_id");
   }
 
   @Test
@@ -67,7 +71,11 @@ class DismissWindowTest {
   void defaultThirtyDaysEndsOnDayTwentyNine() {
     RecommendSettings s = ComboConfig.defaults().recommend();
     assertEquals(30, s.dismissDays(), "reference.conf dismiss-days");
-    assertEquals(List.of("u1|A", "u2|A", "u2|B"), listedOn(X.plusDays(29), s), "d = 29: still suppressed");
-    assertEquals(List.of("u1|A", "u1|B", "u2|A", "u2|B"), listedOn(X.plusDays(30), s), "d = 30: listed again");
+    assertEquals(
+        List.of("u1|A", "u2|A", "u2|B"), listedOn(X.plusDays(29), s), "d = 29: still suppressed");
+    assertEquals(
+        List.of("u1|A", "u1|B", "u2|A", "u2|B"),
+        listedOn(X.plusDays(30), s),
+        "d = 30: listed again");
   }
 }

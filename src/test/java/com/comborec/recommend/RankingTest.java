@@ -187,10 +187,17 @@ class RankingTest {
     Dataset<Row> strategies = frame(Fixtures.STRATEGIES, row("u1", 0, true, "global_popular"));
     Dataset<Row> available = frame(Fixtures.ITEMS, row("A"), row("B"), row("C"), row("D"));
     Dataset<Row> lists = Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 2);
-    assertEquals(List.of("1:C:trending:null", "2:A:personal:null"), Fixtures.lists(lists).get("u1"));
-    List<Row> items = lists.select(org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.col("items")))
-        .select("col.item_id", "col.score").orderBy("item_id").collectAsList();
-    assertEquals(1.1, items.get(0).getDouble(1), 1e-12, "A's published score is boosted: 1.0 x 1.1");
+    assertEquals(
+        List.of("1:C:trending:null", "2:A:personal:null"), Fixtures.lists(lists).get("u1"));
+    List<Row> items =
+        lists
+            .select(
+                org.apache.spark.sql.functions.explode(org.apache.spark.sql.functions.col("items")))
+            .select("col.item_id", "col.score")
+            .orderBy("item_id")
+            .collectAsList();
+    assertEquals(
+        1.1, items.get(0).getDouble(1), 1e-12, "A's published score is boosted: 1.0 x 1.1");
     assertEquals(1.2, items.get(1).getDouble(1), 1e-12, "C's: 0.8 x 1.5");
   }
 
@@ -214,7 +221,8 @@ class RankingTest {
     Dataset<Row> available = frame(Fixtures.ITEMS, row("A"), row("B"), row("C"));
     assertEquals(
         List.of("1:B:personal:null", "2:C:personal:null"),
-        Fixtures.lists(Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 2)).get("u1"));
+        Fixtures.lists(Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 2))
+            .get("u1"));
   }
 
   /**
@@ -244,10 +252,13 @@ class RankingTest {
             new com.comborec.responsible.ResponsibleSettings(1, 1.0, 0.0),
             com.comborec.responsible.ItemSimilarity.none(),
             Map.of());
-    Dataset<Row> lists = Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 3, cap);
-    assertEquals(List.of("1:A:personal:null", "2:C:personal:null"), Fixtures.lists(lists).get("u1"));
+    Dataset<Row> lists =
+        Ranking.rankLists(candidates, strategies, NO_EXCLUSIONS, available, 3, cap);
+    assertEquals(
+        List.of("1:A:personal:null", "2:C:personal:null"), Fixtures.lists(lists).get("u1"));
     Row u1 = lists.collectAsList().get(0);
     assertTrue(u1.getBoolean(u1.fieldIndex("personal")), "a personal item made the list");
-    assertEquals(0.7, lists.selectExpr("items[1].score").first().getDouble(0), 1e-12, "C keeps its score");
+    assertEquals(
+        0.7, lists.selectExpr("items[1].score").first().getDouble(0), 1e-12, "C keeps its score");
   }
 }

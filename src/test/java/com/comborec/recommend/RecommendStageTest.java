@@ -131,8 +131,9 @@ class RecommendStageTest {
 
   /**
    * ALS as in {@link #alsServingWithGlobalFallback}, one item per category: u1's pool C .8 (k), D
-   * .7 (k), E .6 (g), F .5 (g) gives C, E and nothing else fits; u2's popular A (k), F (g), B (k), C
-   * (k) gives A, F. Lists come out shorter than top-n rather than break the cap; every filter holds.
+   * .7 (k), E .6 (g), F .5 (g) gives C, E and nothing else fits; u2's popular A (k), F (g), B (k),
+   * C (k) gives A, F. Lists come out shorter than top-n rather than break the cap; every filter
+   * holds.
    */
   @Test
   void categoryCapShortensListsRatherThanRepeatACategory() {
@@ -144,33 +145,36 @@ class RecommendStageTest {
     Map<String, List<String>> lists = Fixtures.lists(table);
     assertEquals(List.of("1:C:personal:null", "2:E:personal:null"), lists.get("u1"), "u1");
     assertEquals(
-        List.of("1:A:popular_in_segment:null", "2:F:popular_in_segment:null"), lists.get("u2"), "u2");
+        List.of("1:A:popular_in_segment:null", "2:F:popular_in_segment:null"),
+        lists.get("u2"),
+        "u2");
     assertEquals(
         List.of("u1|als", "u2|global_popular", "u3|global_popular"),
         Fixtures.lines(table, "user_id", "strategy"),
         "strategies unchanged");
-    assertEquals(1, ctx.report().get("responsible.settings.max_per_category"), "settings in the manifest");
+    assertEquals(
+        1, ctx.report().get("responsible.settings.max_per_category"), "settings in the manifest");
   }
 
   /**
    * MMR with lambda 0.5 and C~D similarity 1.0. u1's pool C, D, E, F has relevance 1, 2/3, 1/3, 0
    * (its merged order). Pick C (0.5); then D 0.5 x 2/3 - 0.5 x 1 = -1/6, E 1/6, F 0 -> E; then D
-   * -1/6, F 0 -> F. Without MMR the list is C, D, E. u2's popular list has no similar pair: A, F, B.
+   * -1/6, F 0 -> F. Without MMR the list is C, D, E. u2's popular list has no similar pair: A, F,
+   * B.
    */
   @Test
   void mmrReRankReplacesASimilarItem() {
     RunContext ctx = context("mmr", "responsible.mmr-lambda=0.5");
     writeModel(ctx, "als");
-    write(
-        ctx,
-        "similar",
-        frame(RecommendInputs.SIMILAR, row("C", "D", 1.0), row("D", "C", 1.0)));
+    write(ctx, "similar", frame(RecommendInputs.SIMILAR, row("C", "D", 1.0), row("D", "C", 1.0)));
     new RecommendStage().run(ctx);
     Dataset<Row> table = staged(ctx);
     assertValidLists(table, 3);
     Map<String, List<String>> lists = Fixtures.lists(table);
     assertEquals(
-        List.of("1:C:personal:null", "2:E:personal:null", "3:F:personal:null"), lists.get("u1"), "u1");
+        List.of("1:C:personal:null", "2:E:personal:null", "3:F:personal:null"),
+        lists.get("u1"),
+        "u1");
     assertEquals(
         List.of(
             "1:A:popular_in_segment:null",
@@ -181,11 +185,13 @@ class RecommendStageTest {
   }
 
   private RunContext context(String name, String... settings) {
-    List<String> all = new java.util.ArrayList<>(List.of(
-        "input=" + dir.resolve("in"),
-        "output=" + dir.resolve(name),
-        "work=" + dir.resolve(name + "-work"),
-        "recommend.top-n=3"));
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of(
+                "input=" + dir.resolve("in"),
+                "output=" + dir.resolve(name),
+                "work=" + dir.resolve(name + "-work"),
+                "recommend.top-n=3"));
     all.addAll(List.of(settings));
     ComboConfig config = ComboConfig.defaults().with(all.toArray(String[]::new));
     RunContext ctx = new RunContext(TestSpark.session(), config, RUN, "test");

@@ -30,12 +30,27 @@ class ExposureMetricsTest {
 
   @BeforeAll
   static void compute() {
-    Dataset<Row> catalog = frame(CATALOG, RowFactory.create("p1", "kitchen"), RowFactory.create("p2", "kitchen"),
-        RowFactory.create("p3", "garden"), RowFactory.create("p4", "garden"), RowFactory.create("p5", "toys"));
-    Dataset<Row> purchases = frame(PURCHASES, RowFactory.create("p1", 6L), RowFactory.create("p2", 2L),
-        RowFactory.create("p3", 1L), RowFactory.create("p9", 1L));
-    Dataset<Row> recs = recommendations(recommendation("u1", 1, "p1", "p2", "p3"), recommendation("u2", 1, "p1", "p3"),
-        recommendation("u3", 2, "p4"), recommendation("u4", 2, "p1", "p2"));
+    Dataset<Row> catalog =
+        frame(
+            CATALOG,
+            RowFactory.create("p1", "kitchen"),
+            RowFactory.create("p2", "kitchen"),
+            RowFactory.create("p3", "garden"),
+            RowFactory.create("p4", "garden"),
+            RowFactory.create("p5", "toys"));
+    Dataset<Row> purchases =
+        frame(
+            PURCHASES,
+            RowFactory.create("p1", 6L),
+            RowFactory.create("p2", 2L),
+            RowFactory.create("p3", 1L),
+            RowFactory.create("p9", 1L));
+    Dataset<Row> recs =
+        recommendations(
+            recommendation("u1", 1, "p1", "p2", "p3"),
+            recommendation("u2", 1, "p1", "p3"),
+            recommendation("u3", 2, "p4"),
+            recommendation("u4", 2, "p1", "p2"));
     figures = ExposureMetrics.figures(recs, catalog, purchases);
   }
 
@@ -50,10 +65,10 @@ class ExposureMetricsTest {
   }
 
   /**
-   * Exposures (lists showing the item), p5 never shown = 0.
-   * All: p1 3, p2 2, p3 2, p4 1, p5 0 -> (0,1,2,2,3): 2*31/(5*8) - 6/5 = 0.35.
-   * Segment 1: p1 2, p3 2, p2 1, p4 0, p5 0 -> (0,0,1,2,2): sum(i x) = 3+8+10 = 21, 42/25 - 1.2 = 0.48.
-   * Segment 2: p1 1, p2 1, p4 1 -> (0,0,1,1,1): sum(i x) = 12, 24/15 - 1.2 = 0.4.
+   * Exposures (lists showing the item), p5 never shown = 0. All: p1 3, p2 2, p3 2, p4 1, p5 0 ->
+   * (0,1,2,2,3): 2*31/(5*8) - 6/5 = 0.35. Segment 1: p1 2, p3 2, p2 1, p4 0, p5 0 -> (0,0,1,2,2):
+   * sum(i x) = 3+8+10 = 21, 42/25 - 1.2 = 0.48. Segment 2: p1 1, p2 1, p4 1 -> (0,0,1,1,1): sum(i
+   * x) = 12, 24/15 - 1.2 = 0.4.
    */
   @Test
   void giniOfExposure() {
@@ -62,7 +77,10 @@ class ExposureMetricsTest {
     assertFigure(0.4, "segments.2.gini");
   }
 
-  /** Head = {p1}. All: 8 slots, 3 of p1 -> 5/8. Segment 1: 5 slots, 2 of p1 -> 3/5. Segment 2: 3, 1 -> 2/3. */
+  /**
+   * Head = {p1}. All: 8 slots, 3 of p1 -> 5/8. Segment 1: 5 slots, 2 of p1 -> 3/5. Segment 2: 3, 1
+   * -> 2/3.
+   */
   @Test
   void longTailShare() {
     assertFigure(0.625, "long_tail_share");
@@ -71,8 +89,8 @@ class ExposureMetricsTest {
   }
 
   /**
-   * Bits: p1 log2(10/6), p2 log2(10/2), p3 log2(10/1), p4 never bought log2(10/0.5).
-   * All slots: 3 p1 + 2 p2 + 2 p3 + 1 p4, over 8. Segment 2: p4 + p1 + p2 over 3.
+   * Bits: p1 log2(10/6), p2 log2(10/2), p3 log2(10/1), p4 never bought log2(10/0.5). All slots: 3
+   * p1 + 2 p2 + 2 p3 + 1 p4, over 8. Segment 2: p4 + p1 + p2 over 3.
    */
   @Test
   void novelty() {
@@ -83,8 +101,11 @@ class ExposureMetricsTest {
     assertFigure((3 * p1 + 2 * p2 + 2 * p3 + p4) / 8, "novelty");
     assertFigure((2 * p1 + p2 + 2 * p3) / 5, "segments.1.novelty");
     assertFigure((p4 + p1 + p2) / 3, "segments.2.novelty");
-    assertEquals(Measures.novelty(new long[] {6, 6, 6, 2, 2, 1, 1, 0}, 10), figures.get("responsible.published.novelty"),
-        EPS, "Spark novelty equals Measures.novelty on the same slots");
+    assertEquals(
+        Measures.novelty(new long[] {6, 6, 6, 2, 2, 1, 1, 0}, 10),
+        figures.get("responsible.published.novelty"),
+        EPS,
+        "Spark novelty equals Measures.novelty on the same slots");
   }
 
   /**
@@ -100,8 +121,11 @@ class ExposureMetricsTest {
 
   @Test
   void emptyRecommendationsGiveZeros() {
-    Map<String, Double> empty = ExposureMetrics.figures(recommendations(), frame(CATALOG,
-        RowFactory.create("p1", "kitchen")), frame(PURCHASES));
+    Map<String, Double> empty =
+        ExposureMetrics.figures(
+            recommendations(),
+            frame(CATALOG, RowFactory.create("p1", "kitchen")),
+            frame(PURCHASES));
     for (String m : ExposureMetrics.MEASURES) {
       assertEquals(0.0, empty.get("responsible.published." + m), EPS, "empty: " + m);
     }
@@ -109,7 +133,8 @@ class ExposureMetricsTest {
 
   private static void assertFigure(double expected, String name) {
     Double actual = figures.get("responsible.published." + name);
-    assertNotNull(actual, "figure responsible.published." + name + " missing from " + figures.keySet());
+    assertNotNull(
+        actual, "figure responsible.published." + name + " missing from " + figures.keySet());
     assertEquals(expected, actual, EPS, "responsible.published." + name);
   }
 

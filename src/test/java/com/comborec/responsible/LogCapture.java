@@ -8,8 +8,8 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
- * Captures every log event at INFO and above (what an operator sees; raw ids are allowed only
- * at DEBUG) while open, from every logger that reaches the root (slf4j goes to log4j2 here).
+ * Captures every log event at INFO and above (what an operator sees; raw ids are allowed only at
+ * DEBUG) while open, from every logger that reaches the root (slf4j goes to log4j2 here).
  */
 public final class LogCapture implements AutoCloseable {
   private static final String NAME = "comborec-log-capture";
@@ -19,8 +19,14 @@ public final class LogCapture implements AutoCloseable {
 
   public LogCapture() {
     Configuration config = context.getConfiguration();
-    appender = WriterAppender.createAppender(PatternLayout.newBuilder().withPattern("%p %c: %m%n%ex").build(),
-        null, text, NAME, false, true);
+    appender =
+        WriterAppender.createAppender(
+            PatternLayout.newBuilder().withPattern("%p %c: %m%n%ex").build(),
+            null,
+            text,
+            NAME,
+            false,
+            true);
     appender.start();
     config.addAppender(appender);
     config.getRootLogger().addAppender(appender, Level.INFO, null);

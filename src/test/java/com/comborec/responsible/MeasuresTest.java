@@ -38,7 +38,10 @@ class MeasuresTest {
     assertEquals(0.0, Measures.gini(new long[0]), EPS, "no items");
   }
 
-  /** The histogram form must agree: (0,1,2,2,3) as {0:1, 1:1, 2:2, 3:1}; sum(i x_i) = 31, sum x = 8: 62/40 - 6/5 = 0.35. */
+  /**
+   * The histogram form must agree: (0,1,2,2,3) as {0:1, 1:1, 2:2, 3:1}; sum(i x_i) = 31, sum x = 8:
+   * 62/40 - 6/5 = 0.35.
+   */
   @Test
   void giniFromHistogramEqualsGiniOfValues() {
     TreeMap<Long, Long> h = new TreeMap<>();
@@ -73,20 +76,35 @@ class MeasuresTest {
     assertEquals(0.0, Measures.selfInformation(8, 8), EPS, "bought by everyone");
     assertEquals(4.0, Measures.selfInformation(0, 8), EPS, "never bought");
     assertEquals(2.0, Measures.novelty(new long[] {2, 0, 8}, 8), EPS, "novelty of (2, 0, 8)");
-    assertEquals(0.0, Measures.novelty(new long[] {0, 0}, 0), EPS, "no purchases at all: no signal");
+    assertEquals(
+        0.0, Measures.novelty(new long[] {0, 0}, 0), EPS, "no purchases at all: no signal");
   }
 
   /** [a,a,b]: pairs (a,a)=0, (a,b)=1, (a,b)=1 -> 2/3; from counts {a:2, b:1}: 1 - 2/(3*2) = 2/3. */
   @Test
   void intraListDiversityIsTheShareOfPairsInDifferentCategories() {
-    assertEquals(2.0 / 3, Measures.intraListDiversity(List.of("a", "a", "b")).getAsDouble(), EPS, "[a,a,b]");
-    assertEquals(1.0, Measures.intraListDiversity(List.of("a", "b", "c")).getAsDouble(), EPS, "[a,b,c]");
+    assertEquals(
+        2.0 / 3, Measures.intraListDiversity(List.of("a", "a", "b")).getAsDouble(), EPS, "[a,a,b]");
+    assertEquals(
+        1.0, Measures.intraListDiversity(List.of("a", "b", "c")).getAsDouble(), EPS, "[a,b,c]");
     assertEquals(0.0, Measures.intraListDiversity(List.of("a", "a")).getAsDouble(), EPS, "[a,a]");
     assertTrue(Measures.intraListDiversity(List.of("a")).isEmpty(), "a single item has no pair");
-    assertEquals(2.0 / 3, Measures.intraListDiversityFromCounts(List.of(2L, 1L)).getAsDouble(), EPS, "counts {2,1}");
+    assertEquals(
+        2.0 / 3,
+        Measures.intraListDiversityFromCounts(List.of(2L, 1L)).getAsDouble(),
+        EPS,
+        "counts {2,1}");
     // [a,a,b,b,c]: equal pairs 1 + 1 = 2 of 10 -> 0.8; counts: 1 - (2 + 2)/(5*4) = 0.8.
-    assertEquals(0.8, Measures.intraListDiversity(List.of("a", "a", "b", "b", "c")).getAsDouble(), EPS, "[a,a,b,b,c]");
-    assertEquals(0.8, Measures.intraListDiversityFromCounts(List.of(2L, 2L, 1L)).getAsDouble(), EPS, "counts {2,2,1}");
+    assertEquals(
+        0.8,
+        Measures.intraListDiversity(List.of("a", "a", "b", "b", "c")).getAsDouble(),
+        EPS,
+        "[a,a,b,b,c]");
+    assertEquals(
+        0.8,
+        Measures.intraListDiversityFromCounts(List.of(2L, 2L, 1L)).getAsDouble(),
+        EPS,
+        "counts {2,2,1}");
   }
 
   @Test

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * Looks for raw user ids where they must not be: in every Parquet file under a folder (read by
  * DuckDB, each row rendered as one string, so nested list&lt;struct&gt; and map values count too),
- * in every other text file (manifests, _SUCCESS), and in captured log text. Substring matching:
- * use distinctive ids (e.g. "cust-alice-0001") so that no pseudonym or other value matches by chance.
+ * in every other text file (manifests, _SUCCESS), and in captured log text. Substring matching: use
+ * distinctive ids (e.g. "cust-alice-0001") so that no pseudonym or other value matches by chance.
  * Reusable by the lead's end-to-end test over a full nightly.
  */
 public final class RawIdScanner {
@@ -36,8 +36,10 @@ public final class RawIdScanner {
     List<Finding> out = new ArrayList<>();
     try (DuckDb db = new DuckDb()) {
       for (Path file : files(root, true)) {
-        String sql = "SELECT CAST(t AS VARCHAR) AS row_text FROM read_parquet('"
-            + file.toString().replace("'", "''") + "', hive_partitioning = false) t";
+        String sql =
+            "SELECT CAST(t AS VARCHAR) AS row_text FROM read_parquet('"
+                + file.toString().replace("'", "''")
+                + "', hive_partitioning = false) t";
         for (Map<String, Object> row : db.query(sql)) {
           out.addAll(scanString(file.toString(), String.valueOf(row.get("row_text")), ids));
         }
@@ -51,7 +53,11 @@ public final class RawIdScanner {
     List<Finding> out = new ArrayList<>();
     for (Path file : files(root, false)) {
       try {
-        out.addAll(scanString(file.toString(), new String(Files.readAllBytes(file), StandardCharsets.UTF_8), ids));
+        out.addAll(
+            scanString(
+                file.toString(),
+                new String(Files.readAllBytes(file), StandardCharsets.UTF_8),
+                ids));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -64,7 +70,8 @@ public final class RawIdScanner {
     for (String id : ids) {
       int at = text.indexOf(id);
       if (at >= 0) {
-        String excerpt = text.substring(Math.max(0, at - 40), Math.min(text.length(), at + id.length() + 40));
+        String excerpt =
+            text.substring(Math.max(0, at - 40), Math.min(text.length(), at + id.length() + 40));
         out.add(new Finding(source, id, excerpt));
       }
     }
@@ -81,7 +88,8 @@ public final class RawIdScanner {
       return walk.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().endsWith(".crc"))
           .filter(p -> p.getFileName().toString().endsWith(".parquet") == parquet)
-          .sorted().toList();
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

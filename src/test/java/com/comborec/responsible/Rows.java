@@ -13,12 +13,14 @@ import org.apache.spark.sql.types.StructType;
 
 /** Small inline fixtures of this package's tests, with explicit schemas. */
 final class Rows {
-  static final StructType CATALOG = new StructType()
-      .add("item_id", DataTypes.StringType, false)
-      .add("category", DataTypes.StringType, false);
-  static final StructType PURCHASES = new StructType()
-      .add("item_id", DataTypes.StringType, false)
-      .add("purchases", DataTypes.LongType, false);
+  static final StructType CATALOG =
+      new StructType()
+          .add("item_id", DataTypes.StringType, false)
+          .add("category", DataTypes.StringType, false);
+  static final StructType PURCHASES =
+      new StructType()
+          .add("item_id", DataTypes.StringType, false)
+          .add("purchases", DataTypes.LongType, false);
 
   private Rows() {}
 

@@ -21,8 +21,16 @@ class TradeOffTest {
 
   @Test
   void figuresTakeTheOverallExposureKeys() {
-    Map<String, Double> f = TradeOff.figures(0.12, Map.of("responsible.published.intra_list_diversity", 0.5,
-        "responsible.published.segments.1.intra_list_diversity", 0.9, "responsible.published.gini", 0.8));
+    Map<String, Double> f =
+        TradeOff.figures(
+            0.12,
+            Map.of(
+                "responsible.published.intra_list_diversity",
+                0.5,
+                "responsible.published.segments.1.intra_list_diversity",
+                0.9,
+                "responsible.published.gini",
+                0.8));
     assertEquals(0.12, f.get("ndcg"), 0.0, "ndcg");
     assertEquals(0.5, f.get("intra_list_diversity"), 0.0, "overall ILD, not segment 1's");
     assertEquals(0.8, f.get("gini"), 0.0, "gini");
@@ -30,17 +38,30 @@ class TradeOffTest {
   }
 
   /**
-   * A made-up evaluator: NDCG = 0.2 * lambda (cap costs nothing), ILD = 1 - lambda/2 + 0.1 if capped.
-   * Row 1 (1.0, off): NDCG 0.2, ILD 0.5. Row (1.0, cap 3): NDCG 0.2, ILD 0.6 beats it on ILD, so
-   * the uncapped rows are all off the front; every capped row is on it (cap 3 and cap 2 tie).
-   * The lambda 0.6 row's NDCG 0.12 is -40% against 0.2.
+   * A made-up evaluator: NDCG = 0.2 * lambda (cap costs nothing), ILD = 1 - lambda/2 + 0.1 if
+   * capped. Row 1 (1.0, off): NDCG 0.2, ILD 0.5. Row (1.0, cap 3): NDCG 0.2, ILD 0.6 beats it on
+   * ILD, so the uncapped rows are all off the front; every capped row is on it (cap 3 and cap 2
+   * tie). The lambda 0.6 row's NDCG 0.12 is -40% against 0.2.
    */
   @Test
   void tableShowsDeltasAgainstTheBaselineAndMarksTheFront() {
-    List<TradeOff.Point> points = TradeOff.evaluate(ResponsibleSettings.off(), s -> Map.of(
-        "ndcg", 0.2 * s.mmrLambda(),
-        "intra_list_diversity", 1 - s.mmrLambda() / 2 + (s.capOn() ? 0.1 : 0.0),
-        "coverage", 0.1, "gini", 0.9, "long_tail_share", 0.3, "novelty", 5.0));
+    List<TradeOff.Point> points =
+        TradeOff.evaluate(
+            ResponsibleSettings.off(),
+            s ->
+                Map.of(
+                    "ndcg",
+                    0.2 * s.mmrLambda(),
+                    "intra_list_diversity",
+                    1 - s.mmrLambda() / 2 + (s.capOn() ? 0.1 : 0.0),
+                    "coverage",
+                    0.1,
+                    "gini",
+                    0.9,
+                    "long_tail_share",
+                    0.3,
+                    "novelty",
+                    5.0));
     assertFalse(TradeOff.onFront(points.get(0), points), "(1.0, off) is beaten by (1.0, cap 3)");
     assertTrue(TradeOff.onFront(points.get(4), points), "(1.0, cap 3) is on the front");
     String table = TradeOff.render(points);

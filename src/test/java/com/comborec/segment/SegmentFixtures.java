@@ -28,10 +28,23 @@ final class SegmentFixtures {
   }
 
   /** An event at noon of {@code day}; quantity, price and order may be null. */
-  static Row event(String user, String item, String type, Integer quantity, Double unitPrice,
-      String order, String day) {
-    return RowFactory.create(Timestamp.valueOf(day + " 12:00:00"), user, item, type, quantity,
-        unitPrice, order, Date.valueOf(day));
+  static Row event(
+      String user,
+      String item,
+      String type,
+      Integer quantity,
+      Double unitPrice,
+      String order,
+      String day) {
+    return RowFactory.create(
+        Timestamp.valueOf(day + " 12:00:00"),
+        user,
+        item,
+        type,
+        quantity,
+        unitPrice,
+        order,
+        Date.valueOf(day));
   }
 
   static Dataset<Row> events(Row... rows) {

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -21,21 +20,33 @@ import org.junit.jupiter.api.Test;
 
 /** Standardising, KMeans, merges, ids and the edge cases, on hand-made two-feature tables. */
 class SegmentationTest {
-  private static final StructType SCHEMA = new StructType()
-      .add("user_id", DataTypes.StringType)
-      .add("x", DataTypes.DoubleType)
-      .add("y", DataTypes.DoubleType)
-      .add("frequency", DataTypes.DoubleType)
-      .add("monetary", DataTypes.DoubleType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("user_id", DataTypes.StringType)
+          .add("x", DataTypes.DoubleType)
+          .add("y", DataTypes.DoubleType)
+          .add("frequency", DataTypes.DoubleType)
+          .add("monetary", DataTypes.DoubleType);
 
   /** Three obvious groups: a5 around (0,0) x5, b4 around (10,0) x4, c3 around (0,10) x3. */
-  private static final List<Row> THREE_GROUPS = List.of(
-      point("a1", 0, 0), point("a2", 0, 1), point("a3", 1, 0), point("a4", 1, 1), point("a5", 0.5, 0.5),
-      point("b1", 10, 0), point("b2", 10, 1), point("b3", 11, 0), point("b4", 11, 1),
-      point("c1", 0, 10), point("c2", 1, 10), point("c3", 0.5, 11));
+  private static final List<Row> THREE_GROUPS =
+      List.of(
+          point("a1", 0, 0),
+          point("a2", 0, 1),
+          point("a3", 1, 0),
+          point("a4", 1, 1),
+          point("a5", 0.5, 0.5),
+          point("b1", 10, 0),
+          point("b2", 10, 1),
+          point("b3", 11, 0),
+          point("b4", 11, 1),
+          point("c1", 0, 10),
+          point("c2", 1, 10),
+          point("c3", 0.5, 11));
 
   /** The segmentation of THREE_GROUPS with k 3 and min size 2, run once for several tests. */
   private static Map<String, Integer> baseAssignment;
+
   private static SegmentationResult.Summary baseSummary;
   private static List<Row> baseProfiles;
 
@@ -54,8 +65,11 @@ class SegmentationTest {
   }
 
   private static FeatureTable table(List<Row> rows) {
-    return new FeatureTable(spark().createDataFrame(rows, SCHEMA), List.of("x", "y"),
-        List.of("x", "y", "frequency", "monetary"), Map.of());
+    return new FeatureTable(
+        spark().createDataFrame(rows, SCHEMA),
+        List.of("x", "y"),
+        List.of("x", "y", "frequency", "monetary"),
+        Map.of());
   }
 
   private static SegmentSettings settings(int k, int minSize) {
@@ -70,14 +84,20 @@ class SegmentationTest {
   }
 
   /**
-   * k 3, min size 2: the groups are the segments, numbered by size: a = 0 (5), b = 1 (4),
-   * c = 2 (3); the groups are far apart, so the silhouette is close to 1.
+   * k 3, min size 2: the groups are the segments, numbered by size: a = 0 (5), b = 1 (4), c = 2
+   * (3); the groups are far apart, so the silhouette is close to 1.
    */
   @Test
   void clearlySeparatedGroupsBecomeSegmentsNumberedBySize() {
     for (String user : baseAssignment.keySet()) {
-      int expected = switch (user.charAt(0)) { case 'a' -> 0; case 'b' -> 1; default -> 2; };
-      assertEquals(expected, baseAssignment.get(user), "segment of " + user + " in " + baseAssignment);
+      int expected =
+          switch (user.charAt(0)) {
+            case 'a' -> 0;
+            case 'b' -> 1;
+            default -> 2;
+          };
+      assertEquals(
+          expected, baseAssignment.get(user), "segment of " + user + " in " + baseAssignment);
     }
     assertEquals(List.of(5L, 4L, 3L), baseSummary.sizes(), "sizes by segment id");
     assertTrue(baseSummary.silhouette() > 0.8, "silhouette " + baseSummary.silhouette());
@@ -85,8 +105,8 @@ class SegmentationTest {
   }
 
   /**
-   * On one line (y = 0, so y carries no spread): a at x 0..1 x5, b at x 10..11 x5 and one outlier
-   * o at x 30. k 3, min size 2: KMeans gives o its own cluster, which is too small and joins its
+   * On one line (y = 0, so y carries no spread): a at x 0..1 x5, b at x 10..11 x5 and one outlier o
+   * at x 30. k 3, min size 2: KMeans gives o its own cluster, which is too small and joins its
    * nearest, b. Ids by size: b+o = 0 (6), a = 1 (5).
    */
   @Test
@@ -100,7 +120,10 @@ class SegmentationTest {
     try (SegmentationResult result = Segmentation.segment(table(rows), settings(3, 2))) {
       Map<String, Integer> segments = assignment(result);
       for (String user : segments.keySet()) {
-        assertEquals(user.startsWith("a") ? 1 : 0, segments.get(user), "segment of " + user + " in " + segments);
+        assertEquals(
+            user.startsWith("a") ? 1 : 0,
+            segments.get(user),
+            "segment of " + user + " in " + segments);
       }
       assertEquals(3, result.summary().clusters(), "clusters before merging");
       assertEquals(List.of(6L, 5L), result.summary().sizes(), "sizes after merging");
@@ -108,10 +131,10 @@ class SegmentationTest {
   }
 
   /**
-   * Profiles average in original units: c = (0,10), (1,10), (0.5,11) -> x 0.5, y 31/3.
-   * Label: frequency (1 + x) is 1.5 for a and c, 11.5 for b (overall 58 / 12 = 4.83): a and c
-   * tie below the mean, so both take the lowest rank -> occasional; spend 10 (1 + y) is 15 for
-   * a and b, 113.3 for c -> high spend; no category columns, so no category word.
+   * Profiles average in original units: c = (0,10), (1,10), (0.5,11) -> x 0.5, y 31/3. Label:
+   * frequency (1 + x) is 1.5 for a and c, 11.5 for b (overall 58 / 12 = 4.83): a and c tie below
+   * the mean, so both take the lowest rank -> occasional; spend 10 (1 + y) is 15 for a and b, 113.3
+   * for c -> high spend; no category columns, so no category word.
    */
   @Test
   void profilesHoldMeansInOriginalUnitsAndALabel() {
@@ -128,11 +151,15 @@ class SegmentationTest {
   void idsAreStableWhateverTheInputOrder() {
     List<Row> reversed = new ArrayList<>(THREE_GROUPS);
     Collections.reverse(reversed);
-    FeatureTable shuffled = new FeatureTable(
-        spark().createDataFrame(reversed, SCHEMA).repartition(3), List.of("x", "y"),
-        List.of("x", "y", "frequency", "monetary"), Map.of());
+    FeatureTable shuffled =
+        new FeatureTable(
+            spark().createDataFrame(reversed, SCHEMA).repartition(3), List.of("x", "y"),
+            List.of("x", "y", "frequency", "monetary"), Map.of());
     try (SegmentationResult result = Segmentation.segment(shuffled, settings(3, 2))) {
-      assertEquals(baseAssignment, assignment(result), "assignment on rerun with reversed, repartitioned input");
+      assertEquals(
+          baseAssignment,
+          assignment(result),
+          "assignment on rerun with reversed, repartitioned input");
     }
   }
 
@@ -147,7 +174,9 @@ class SegmentationTest {
     }
   }
 
-  /** One user, min size 20: one segment 0, never published; min size 1: published alone is allowed. */
+  /**
+   * One user, min size 20: one segment 0, never published; min size 1: published alone is allowed.
+   */
   @Test
   void aSingleUserIsOneSegment() {
     List<Row> one = List.of(point("solo", 3, 4));

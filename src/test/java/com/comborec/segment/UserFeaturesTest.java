@@ -23,8 +23,8 @@ class UserFeaturesTest {
 
   /**
    * Run year 2026. Genders: f x2, m, x, (null) -> top 1 = f. Regions by token: north_east x2
-   * ("North East", "north-east"), south, west, (null) -> top 1 = north_east, shown as the
-   * smallest raw spelling "north east".
+   * ("North East", "north-east"), south, west, (null) -> top 1 = north_east, shown as the smallest
+   * raw spelling "north east".
    */
   static Dataset<Row> demographicUsers() {
     return users(
@@ -39,17 +39,20 @@ class UserFeaturesTest {
   void vocabularyKeepsTheMostCommonValues() {
     var vocab = DemographicFeatures.vocabulary(demographicUsers(), 1, 1);
     assertEquals(List.of(new TopValues.Value("f", "f")), vocab.genders(), "top genders");
-    assertEquals(List.of(new TopValues.Value("north_east", "north east")), vocab.regions(), "top regions");
-    assertEquals(List.of("gender_f", "gender_other", "region_north_east", "region_other"),
-        vocab.columns(), "one-hot columns");
+    assertEquals(
+        List.of(new TopValues.Value("north_east", "north east")), vocab.regions(), "top regions");
+    assertEquals(
+        List.of("gender_f", "gender_other", "region_north_east", "region_other"),
+        vocab.columns(),
+        "one-hot columns");
   }
 
   /** Expected (age, gender_f, gender_other, region_north_east, region_other) per user. */
   @Test
   void demographicsAreAgeAndOneHots() {
     var vocab = DemographicFeatures.vocabulary(demographicUsers(), 1, 1);
-    Map<String, Row> rows = byKey(
-        DemographicFeatures.computeDemographics(demographicUsers(), 2026, vocab), "user_id");
+    Map<String, Row> rows =
+        byKey(DemographicFeatures.computeDemographics(demographicUsers(), 2026, vocab), "user_id");
     assertDemographics(row(rows, "a"), 36.0, 1, 0, 1, 0);
     assertDemographics(row(rows, "b"), 46.0, 0, 1, 1, 0);
     assertDemographics(row(rows, "c"), null, 1, 0, 0, 1);
@@ -58,20 +61,24 @@ class UserFeaturesTest {
   }
 
   /**
-   * Known users: a, b (snapshot) and c (events); the guest is not a user. Window 30 days.
-   * a: no purchase -> recency 30, frequency 0, monetary 0; age 36.
-   * b: age unknown -> imputed with the mean known age (36, a is the only one), age_missing 1.
-   * c: bought p1 (10.0, Kitchen) on the run day -> recency 0, log_frequency ln 2, log_monetary
-   *    ln 11, share_kitchen 1; not in the snapshot, so age imputed 36 and flagged.
+   * Known users: a, b (snapshot) and c (events); the guest is not a user. Window 30 days. a: no
+   * purchase -> recency 30, frequency 0, monetary 0; age 36. b: age unknown -> imputed with the
+   * mean known age (36, a is the only one), age_missing 1. c: bought p1 (10.0, Kitchen) on the run
+   * day -> recency 0, log_frequency ln 2, log_monetary ln 11, share_kitchen 1; not in the snapshot,
+   * so age imputed 36 and flagged.
    */
   @Test
   void featureTableFillsNeutralDefaults() {
-    FeatureTable table = UserFeatures.build(
-        users(user("a", 1990, "f", "north"), user("b", null, null, null)),
-        events(event("c", "p1", "purchase", 1, 10.0, "o1", "2026-03-10"),
-            event(null, "p1", "purchase", 1, 10.0, "o2", "2026-03-10")),
-        products(product("p1", "Kitchen", 10.0)),
-        RUN_DAY, 30, new SegmentSettings(6, 20, 30, 42, 8, 5));
+    FeatureTable table =
+        UserFeatures.build(
+            users(user("a", 1990, "f", "north"), user("b", null, null, null)),
+            events(
+                event("c", "p1", "purchase", 1, 10.0, "o1", "2026-03-10"),
+                event(null, "p1", "purchase", 1, 10.0, "o2", "2026-03-10")),
+            products(product("p1", "Kitchen", 10.0)),
+            RUN_DAY,
+            30,
+            new SegmentSettings(6, 20, 30, 42, 8, 5));
     Map<String, Row> rows = byKey(table.rows(), "user_id");
     assertEquals(3, rows.size(), "known users: " + rows.keySet());
     assertFeature(row(rows, "a"), "recency_days", 30.0);
@@ -92,8 +99,13 @@ class UserFeaturesTest {
     assertEquals(Map.of("share_kitchen", "kitchen"), table.categoryNames(), "category names");
   }
 
-  private static void assertDemographics(Row r, Double age, double genderF, double genderOther,
-      double regionNorthEast, double regionOther) {
+  private static void assertDemographics(
+      Row r,
+      Double age,
+      double genderF,
+      double genderOther,
+      double regionNorthEast,
+      double regionOther) {
     String user = r.getAs("user_id");
     if (age == null) {
       assertNull(r.getAs("age"), user + ": age");

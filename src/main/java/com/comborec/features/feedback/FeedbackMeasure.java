@@ -30,16 +30,25 @@ public final class FeedbackMeasure {
     LocalDate previous = PreviousRun.find(ctx.fs(), ctx.layout().manifestsRoot(), day);
     List<Row> summary = List.of();
     if (ValidatedStore.partitionDays(ctx, Source.FEEDBACK).contains(day)) {
-      Dataset<Row> feedback = asPublished(ctx, ValidatedStore.daily(ctx, Source.FEEDBACK, day, day));
-      Dataset<Row> shown = previous == null
-          ? ctx.spark().createDataFrame(List.of(), FeedbackPerformance.EXPOSURES)
-          : PreviousRun.exposures(ctx, previous);
-      summary = FeedbackPerformance.performance(feedback, shown).orderBy("surface", "strategy").collectAsList();
+      Dataset<Row> feedback =
+          asPublished(ctx, ValidatedStore.daily(ctx, Source.FEEDBACK, day, day));
+      Dataset<Row> shown =
+          previous == null
+              ? ctx.spark().createDataFrame(List.of(), FeedbackPerformance.EXPOSURES)
+              : PreviousRun.exposures(ctx, previous);
+      summary =
+          FeedbackPerformance.performance(feedback, shown)
+              .orderBy("surface", "strategy")
+              .collectAsList();
     }
     Map<String, Object> figures = FeedbackFigures.of(summary, previous);
     figures.forEach(ctx.report()::put);
-    LOG.info("feedback of {} against the run of {}: {} rows, {} matched", day, previous,
-        figures.get("feedback.rows"), figures.get("feedback.matched"));
+    LOG.info(
+        "feedback of {} against the run of {}: {} rows, {} matched",
+        day,
+        previous,
+        figures.get("feedback.rows"),
+        figures.get("feedback.matched"));
     return figures;
   }
 

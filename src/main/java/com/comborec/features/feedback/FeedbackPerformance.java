@@ -19,23 +19,26 @@ import org.apache.spark.sql.types.StructType;
  * recommendations by (user, item); bundles by (user, bundle), the user's segment having been shown
  * the bundle; frequently_bought_together and similar_items by the item alone, since those tables
  * are not per user. Recommendations carry the strategy that served the user; the other surfaces
- * have none and report under {@link #NO_STRATEGY}. A row that matches nothing keeps a null strategy.
+ * have none and report under {@link #NO_STRATEGY}. A row that matches nothing keeps a null
+ * strategy.
  */
 public final class FeedbackPerformance {
   public static final String RECOMMENDATIONS = "recommendations";
   public static final String BUNDLES = "bundles";
   public static final String FBT = "frequently_bought_together";
   public static final String SIMILAR = "similar_items";
+
   /** The strategy of surfaces whose table names none. */
   public static final String NO_STRATEGY = "default";
 
   /** What was shown: one row per (surface, user or null, item or null, bundle or null). */
-  public static final StructType EXPOSURES = new StructType()
-      .add("surface", StringType, false)
-      .add("user_id", StringType, true)
-      .add("item_id", StringType, true)
-      .add("bundle_id", StringType, true)
-      .add("strategy", StringType, false);
+  public static final StructType EXPOSURES =
+      new StructType()
+          .add("surface", StringType, false)
+          .add("user_id", StringType, true)
+          .add("item_id", StringType, true)
+          .add("bundle_id", StringType, true)
+          .add("strategy", StringType, false);
 
   private FeedbackPerformance() {}
 
@@ -43,8 +46,12 @@ public final class FeedbackPerformance {
   public static Dataset<Row> recommendationExposures(Dataset<Row> recommendations) {
     return recommendations
         .select(col("user_id"), col("strategy"), explode(col("items")).as("i"))
-        .select(lit(RECOMMENDATIONS).as("surface"), col("user_id"), col("i.item_id").as("item_id"),
-            lit(null).cast(StringType).as("bundle_id"), col("strategy"));
+        .select(
+            lit(RECOMMENDATIONS).as("surface"),
+            col("user_id"),
+            col("i.item_id").as("item_id"),
+            lit(null).cast(StringType).as("bundle_id"),
+            col("strategy"));
   }
 
   /** (surface, null, companion, null, default): any item listed as a companion of some item. */
@@ -59,16 +66,25 @@ public final class FeedbackPerformance {
 
   /** (surface, user_id, null, bundle_id, default): each user is shown their segment's bundles. */
   public static Dataset<Row> bundleExposures(Dataset<Row> bundles, Dataset<Row> segments) {
-    return segments.select("user_id", "segment_id")
+    return segments
+        .select("user_id", "segment_id")
         .join(bundles.select("segment_id", "bundle_id"), "segment_id")
-        .select(lit(BUNDLES).as("surface"), col("user_id"), lit(null).cast(StringType).as("item_id"),
-            col("bundle_id"), lit(NO_STRATEGY).as("strategy"));
+        .select(
+            lit(BUNDLES).as("surface"),
+            col("user_id"),
+            lit(null).cast(StringType).as("item_id"),
+            col("bundle_id"),
+            lit(NO_STRATEGY).as("strategy"));
   }
 
   private static Dataset<Row> listedItems(Dataset<Row> table, String listColumn, String surface) {
-    return table.select(explode(col(listColumn)).as("l"))
-        .select(lit(surface).as("surface"), lit(null).cast(StringType).as("user_id"),
-            col("l.item_id").as("item_id"), lit(null).cast(StringType).as("bundle_id"),
+    return table
+        .select(explode(col(listColumn)).as("l"))
+        .select(
+            lit(surface).as("surface"),
+            lit(null).cast(StringType).as("user_id"),
+            col("l.item_id").as("item_id"),
+            lit(null).cast(StringType).as("bundle_id"),
             lit(NO_STRATEGY).as("strategy"))
         .distinct();
   }
@@ -78,16 +94,23 @@ public final class FeedbackPerformance {
    * of the exposure they match, null when they match none. Never adds or drops a feedback row.
    */
   public static Dataset<Row> attribute(Dataset<Row> feedback, Dataset<Row> exposures) {
-    Dataset<Row> shown = keyed(exposures)
-        .select(col("surface").as("e_surface"), col("k_user").as("e_user"), col("k_item").as("e_item"),
-            col("k_bundle").as("e_bundle"), col("strategy"))
-        // One strategy per key, so a feedback row can never be counted twice.
-        .dropDuplicates("e_surface", "e_user", "e_item", "e_bundle");
+    Dataset<Row> shown =
+        keyed(exposures)
+            .select(
+                col("surface").as("e_surface"),
+                col("k_user").as("e_user"),
+                col("k_item").as("e_item"),
+                col("k_bundle").as("e_bundle"),
+                col("strategy"))
+            // One strategy per key, so a feedback row can never be counted twice.
+            .dropDuplicates("e_surface", "e_user", "e_item", "e_bundle");
     Dataset<Row> rows = keyed(feedback);
-    Column match = rows.col("surface").equalTo(shown.col("e_surface"))
-        .and(rows.col("k_user").eqNullSafe(shown.col("e_user")))
-        .and(rows.col("k_item").eqNullSafe(shown.col("e_item")))
-        .and(rows.col("k_bundle").eqNullSafe(shown.col("e_bundle")));
+    Column match =
+        rows.col("surface")
+            .equalTo(shown.col("e_surface"))
+            .and(rows.col("k_user").eqNullSafe(shown.col("e_user")))
+            .and(rows.col("k_item").eqNullSafe(shown.col("e_item")))
+            .and(rows.col("k_bundle").eqNullSafe(shown.col("e_bundle")));
     return rows.join(shown, match, "left")
         .drop("k_user", "k_item", "k_bundle", "e_surface", "e_user", "e_item", "e_bundle");
   }
@@ -96,8 +119,7 @@ public final class FeedbackPerformance {
   private static Dataset<Row> keyed(Dataset<Row> in) {
     Column perUser = col("surface").isin(RECOMMENDATIONS, BUNDLES);
     Column bundle = col("surface").equalTo(BUNDLES);
-    return in
-        .withColumn("k_user", when(perUser, col("user_id")))
+    return in.withColumn("k_user", when(perUser, col("user_id")))
         .withColumn("k_item", when(bundle.unary_$bang(), col("item_id")))
         .withColumn("k_bundle", when(bundle, col("bundle_id")));
   }
@@ -109,13 +131,16 @@ public final class FeedbackPerformance {
    * with a null strategy.
    */
   public static Dataset<Row> summarize(Dataset<Row> attributed) {
-    Dataset<Row> counts = attributed.groupBy("surface", "strategy").agg(
-        count(lit(1)).as("rows"),
-        actions("impression").as("impressions"),
-        actions("click").as("clicks"),
-        actions("add_to_cart").as("add_to_carts"),
-        actions("purchase").as("purchases"),
-        actions("dismiss").as("dismissals"));
+    Dataset<Row> counts =
+        attributed
+            .groupBy("surface", "strategy")
+            .agg(
+                count(lit(1)).as("rows"),
+                actions("impression").as("impressions"),
+                actions("click").as("clicks"),
+                actions("add_to_cart").as("add_to_carts"),
+                actions("purchase").as("purchases"),
+                actions("dismiss").as("dismissals"));
     return counts
         .withColumn("ctr", perImpression("clicks"))
         .withColumn("add_to_cart_rate", perImpression("add_to_carts"))

@@ -52,12 +52,17 @@ final class PreviousRun {
       Map<String, Object> m = Json.readMap(json);
       return "published".equals(m.get("status")) && !Boolean.TRUE.equals(m.get("partial"));
     } catch (IllegalStateException e) {
-      LOG.warn("manifest of {} is not valid JSON, not taken as the previous run: {}", day, e.getMessage());
+      LOG.warn(
+          "manifest of {} is not valid JSON, not taken as the previous run: {}",
+          day,
+          e.getMessage());
       return false;
     }
   }
 
-  /** Every exposure of the day's complete (_SUCCESS) surface tables; a missing table shows nothing. */
+  /**
+   * Every exposure of the day's complete (_SUCCESS) surface tables; a missing table shows nothing.
+   */
   static Dataset<Row> exposures(RunContext ctx, LocalDate day) {
     Dataset<Row> out = ctx.spark().createDataFrame(List.of(), FeedbackPerformance.EXPOSURES);
     Dataset<Row> recs = table(ctx, day, FeedbackPerformance.RECOMMENDATIONS);

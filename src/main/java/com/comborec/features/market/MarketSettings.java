@@ -8,23 +8,35 @@ import com.comborec.core.Settings;
  * rising (its inverse counts as falling).
  */
 public record MarketSettings(
-    int shortWindowDays, int longWindowDays, double boostStrength, double maxBoost, double risingThreshold) {
+    int shortWindowDays,
+    int longWindowDays,
+    double boostStrength,
+    double maxBoost,
+    double risingThreshold) {
 
   public MarketSettings {
     if (shortWindowDays < 1 || longWindowDays <= shortWindowDays) {
-      throw new IllegalArgumentException("need 1 <= short window < long window, got "
-          + shortWindowDays + " and " + longWindowDays);
+      throw new IllegalArgumentException(
+          "need 1 <= short window < long window, got "
+              + shortWindowDays
+              + " and "
+              + longWindowDays);
     }
     if (!(boostStrength >= 0) || !(maxBoost >= 1) || !(risingThreshold >= 1)) {
-      throw new IllegalArgumentException("need boost strength >= 0, max boost >= 1 and rising threshold >= 1");
+      throw new IllegalArgumentException(
+          "need boost strength >= 0, max boost >= 1 and rising threshold >= 1");
     }
   }
 
   public static MarketSettings from(Settings s) {
     int shortDays = s.intAtLeast("short-window-days", 1);
     int longDays = s.intAtLeast("long-window-days", 2);
-    s.check(longDays > shortDays, "long-window-days",
-        "must be above short-window-days (%d), got %d", shortDays, longDays);
+    s.check(
+        longDays > shortDays,
+        "long-window-days",
+        "must be above short-window-days (%d), got %d",
+        shortDays,
+        longDays);
     double strength = s.doubleIn("boost-strength", 0, 10);
     double maxBoost = s.doubleIn("max-boost", 1, 100);
     double rising = s.doubleIn("rising-threshold", 1, 100);

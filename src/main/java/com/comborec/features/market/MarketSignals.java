@@ -21,35 +21,38 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Market demand turned into signals per category and day (pure transforms, no IO):
+ *
  * <ul>
- *   <li>{@code trend} = mean demand_index over the short window / mean over the long window. Windows
- *       are calendar days ending on the day (a missing day is simply absent, not zero); with no
- *       more history than the short window, the trend is 1.</li>
+ *   <li>{@code trend} = mean demand_index over the short window / mean over the long window.
+ *       Windows are calendar days ending on the day (a missing day is simply absent, not zero);
+ *       with no more history than the short window, the trend is 1.
  *   <li>{@code seasonal_index} = demand_index on the same calendar day a year earlier (Feb 29 maps
- *       to Feb 28) / the long-window mean ending on that day; null where that day has no row.</li>
- *   <li>{@code boost} = clamp(1 + boost_strength * (trend - 1), 1 / max_boost, max_boost): a bounded
- *       multiplicative ranking factor; 1 when the trend is unknown.</li>
+ *       to Feb 28) / the long-window mean ending on that day; null where that day has no row.
+ *   <li>{@code boost} = clamp(1 + boost_strength * (trend - 1), 1 / max_boost, max_boost): a
+ *       bounded multiplicative ranking factor; 1 when the trend is unknown.
  * </ul>
  */
 public final class MarketSignals {
   /** The signals table: one row per category and date. */
-  public static final StructType SCHEMA = new StructType()
-      .add("category", DataTypes.StringType, false)
-      .add("date", DataTypes.DateType, false)
-      .add("demand_index", DataTypes.DoubleType, false)
-      .add("short_mean", DataTypes.DoubleType, false)
-      .add("long_mean", DataTypes.DoubleType, false)
-      .add("long_days", DataTypes.LongType, false)
-      .add("trend", DataTypes.DoubleType, true)
-      .add("seasonal_index", DataTypes.DoubleType, true)
-      .add("boost", DataTypes.DoubleType, false);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("category", DataTypes.StringType, false)
+          .add("date", DataTypes.DateType, false)
+          .add("demand_index", DataTypes.DoubleType, false)
+          .add("short_mean", DataTypes.DoubleType, false)
+          .add("long_mean", DataTypes.DoubleType, false)
+          .add("long_days", DataTypes.LongType, false)
+          .add("trend", DataTypes.DoubleType, true)
+          .add("seasonal_index", DataTypes.DoubleType, true)
+          .add("boost", DataTypes.DoubleType, false);
 
   private MarketSignals() {}
 
   /** One demand value per category and date: repeated rows of the same day are averaged. */
   public static Dataset<Row> dailyDemand(Dataset<Row> market) {
     return market
-        .where(col("category").isNotNull().and(col("date").isNotNull()).and(col("demand_index").gt(0)))
+        .where(
+            col("category").isNotNull().and(col("date").isNotNull()).and(col("demand_index").gt(0)))
         .groupBy(col("category"), col("date"))
         .agg(avg("demand_index").as("demand_index"));
   }
@@ -57,13 +60,16 @@ public final class MarketSignals {
   /** Trend, seasonal index and boost for every category and date of the (validated) market rows. */
   public static Dataset<Row> computeSignals(Dataset<Row> market, MarketSettings s) {
     Dataset<Row> windows = windowMeans(dailyDemand(market), s);
-    Dataset<Row> withTrend = windows.withColumn("trend", col("short_mean").divide(col("long_mean")));
+    Dataset<Row> withTrend =
+        windows.withColumn("trend", col("short_mean").divide(col("long_mean")));
     return withSeasonalIndex(withTrend)
         .withColumn("boost", boost(col("trend"), s))
         .select(columns());
   }
 
-  /** The bounded ranking factor for a trend column: clamp(1 + strength * (trend - 1), 1/max, max). */
+  /**
+   * The bounded ranking factor for a trend column: clamp(1 + strength * (trend - 1), 1/max, max).
+   */
   public static Column boost(Column trend, MarketSettings s) {
     Column raw = lit(1.0).plus(lit(s.boostStrength()).multiply(trend.minus(1.0)));
     Column bounded = least(lit(s.maxBoost()), greatest(lit(1.0 / s.maxBoost()), raw));
@@ -87,15 +93,21 @@ public final class MarketSignals {
   }
 
   private static Dataset<Row> withSeasonalIndex(Dataset<Row> signals) {
-    Dataset<Row> yearAgo = signals.select(
-        col("category").as("ya_category"), col("date").as("ya_date"),
-        col("demand_index").divide(col("long_mean")).as("seasonal_index"));
-    Column sameDayLastYear = col("ya_category").equalTo(col("category"))
-        .and(col("ya_date").equalTo(add_months(col("date"), -12)));
+    Dataset<Row> yearAgo =
+        signals.select(
+            col("category").as("ya_category"),
+            col("date").as("ya_date"),
+            col("demand_index").divide(col("long_mean")).as("seasonal_index"));
+    Column sameDayLastYear =
+        col("ya_category")
+            .equalTo(col("category"))
+            .and(col("ya_date").equalTo(add_months(col("date"), -12)));
     return signals.join(yearAgo, sameDayLastYear, "left").drop("ya_category", "ya_date");
   }
 
   private static Column[] columns() {
-    return java.util.Arrays.stream(SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return java.util.Arrays.stream(SCHEMA.fieldNames())
+        .map(org.apache.spark.sql.functions::col)
+        .toArray(Column[]::new);
   }
 }

@@ -19,22 +19,24 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Turns the validated market rows into the run day's signals: each category's trend, seasonal index
  * and ranking boost, and the boost every product inherits from its category. The recommend stage
- * ranks with the item boosts, the bundle stage weights demand with them, and the manifest names
- * the day's top rising and falling categories. Without market data every boost is 1.
+ * ranks with the item boosts, the bundle stage weights demand with them, and the manifest names the
+ * day's top rising and falling categories. Without market data every boost is 1.
  */
 public final class MarketStage implements Stage {
   public static final String CATEGORY_SIGNALS = "market_signals";
   public static final String ITEM_BOOSTS = "item_boosts";
+
   /** Rising and falling categories listed in the manifest. */
   static final int MOVERS = 5;
 
   /** What the recommend and bundle stages read: one row per product of the snapshot in force. */
-  public static final StructType ITEM_BOOSTS_SCHEMA = new StructType()
-      .add("item_id", DataTypes.StringType, false)
-      .add("market_category", DataTypes.StringType, true)
-      .add("trend", DataTypes.DoubleType, true)
-      .add("boost", DataTypes.DoubleType, false)
-      .add("rising", DataTypes.BooleanType, false);
+  public static final StructType ITEM_BOOSTS_SCHEMA =
+      new StructType()
+          .add("item_id", DataTypes.StringType, false)
+          .add("market_category", DataTypes.StringType, true)
+          .add("trend", DataTypes.DoubleType, true)
+          .add("boost", DataTypes.DoubleType, false)
+          .add("rising", DataTypes.BooleanType, false);
 
   @Override
   public String name() {
@@ -69,8 +71,8 @@ public final class MarketStage implements Stage {
   }
 
   /**
-   * The first market day the signals need: the long window, and the same window a year earlier
-   * for the seasonal index.
+   * The first market day the signals need: the long window, and the same window a year earlier for
+   * the seasonal index.
    */
   static LocalDate historyStart(LocalDate day, MarketSettings s) {
     return day.minusYears(1).minusDays(s.longWindowDays());
@@ -90,16 +92,22 @@ public final class MarketStage implements Stage {
   }
 
   private static Dataset<Row> readCategorySignals(RunContext ctx) {
-    return ctx.spark().read().schema(MarketSignals.SCHEMA).parquet(ctx.layout().work(CATEGORY_SIGNALS));
+    return ctx.spark()
+        .read()
+        .schema(MarketSignals.SCHEMA)
+        .parquet(ctx.layout().work(CATEGORY_SIGNALS));
   }
 
   private static List<Map<String, Object>> asMaps(List<MarketMovers.CategoryTrend> trends) {
-    return trends.stream().map(t -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("category", t.category());
-      m.put("trend", t.trend());
-      m.put("boost", t.boost());
-      return m;
-    }).toList();
+    return trends.stream()
+        .map(
+            t -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("category", t.category());
+              m.put("trend", t.trend());
+              m.put("boost", t.boost());
+              return m;
+            })
+        .toList();
   }
 }

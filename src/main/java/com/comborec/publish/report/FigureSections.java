@@ -5,12 +5,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The report's figure sections: segment sizes, bundles, feedback, every other figure, and the config. */
+/**
+ * The report's figure sections: segment sizes, bundles, feedback, every other figure, and the
+ * config.
+ */
 final class FigureSections {
   /** Top-level manifest keys that other sections render. */
-  static final Set<String> RENDERED_ELSEWHERE = Set.of("schema_version", "run_date", "run_id", "status", "exit_code",
-      "message", "partial", "started_at", "ended_at", "inputs", "outputs", "stages", "config", "model", "segment",
-      "bundle", "feedback");
+  static final Set<String> RENDERED_ELSEWHERE =
+      Set.of(
+          "schema_version",
+          "run_date",
+          "run_id",
+          "status",
+          "exit_code",
+          "message",
+          "partial",
+          "started_at",
+          "ended_at",
+          "inputs",
+          "outputs",
+          "stages",
+          "config",
+          "model",
+          "segment",
+          "bundle",
+          "feedback");
+
   private static final int MAX_BUNDLE_ROWS = 60;
 
   private FigureSections() {}
@@ -27,10 +47,11 @@ final class FigureSections {
     List<String> labels = new ArrayList<>();
     List<Double> sizes = new ArrayList<>();
     if (!profiles.isEmpty()) {
-      profiles.forEach(p -> {
-        labels.add(p.get("segment_id") + " \u00b7 " + p.get("label"));
-        sizes.add(Manifests.toDouble(p.get("users")));
-      });
+      profiles.forEach(
+          p -> {
+            labels.add(p.get("segment_id") + " \u00b7 " + p.get("label"));
+            sizes.add(Manifests.toDouble(p.get("users")));
+          });
     } else if (seg.get("sizes") instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         labels.add("sizes[" + i + "]");
@@ -57,8 +78,19 @@ final class FigureSections {
     if (!rows.isEmpty()) {
       List<List<String>> cells = new ArrayList<>();
       rows.stream().limit(MAX_BUNDLE_ROWS).forEach(r -> cells.add(bundleRow(r)));
-      b.append(Html.table(List.of("segment", "rank", "items", "list price", "bundle price", "discount",
-          "expected margin", "affinity", "solver"), cells));
+      b.append(
+          Html.table(
+              List.of(
+                  "segment",
+                  "rank",
+                  "items",
+                  "list price",
+                  "bundle price",
+                  "discount",
+                  "expected margin",
+                  "affinity",
+                  "solver"),
+              cells));
       if (rows.size() > MAX_BUNDLE_ROWS) {
         b.append(Html.note("First " + MAX_BUNDLE_ROWS + " of " + rows.size() + " bundles."));
       }
@@ -73,12 +105,23 @@ final class FigureSections {
       for (Object o : list) {
         Map<?, ?> item = o instanceof Map<?, ?> map ? map : Map.of();
         Object title = item.get("title") == null ? item.get("item_id") : item.get("title");
-        items.add(Html.escape(title) + " <span class=\"dim\">" + Html.money(item.get("price")) + "</span>");
+        items.add(
+            Html.escape(title)
+                + " <span class=\"dim\">"
+                + Html.money(item.get("price"))
+                + "</span>");
       }
     }
-    return List.of(Html.cell(r.get("segment_id")), Html.cell(r.get("rank")), String.join("<br>", items),
-        Html.money(r.get("list_price")), Html.money(r.get("bundle_price")), Html.percent(r.get("discount_rate")),
-        Html.money(r.get("expected_margin")), Html.cell(r.get("affinity")), Html.escape(r.get("solver_status")));
+    return List.of(
+        Html.cell(r.get("segment_id")),
+        Html.cell(r.get("rank")),
+        String.join("<br>", items),
+        Html.money(r.get("list_price")),
+        Html.money(r.get("bundle_price")),
+        Html.percent(r.get("discount_rate")),
+        Html.money(r.get("expected_margin")),
+        Html.cell(r.get("affinity")),
+        Html.escape(r.get("solver_status")));
   }
 
   /**
@@ -92,40 +135,60 @@ final class FigureSections {
     }
     List<List<String>> cells = new ArrayList<>();
     Map<String, Object> rest = new java.util.LinkedHashMap<>();
-    tree.forEach((surface, v) -> {
-      if (!(v instanceof Map<?, ?>)) {
-        rest.put("feedback." + surface, v);
-        return;
-      }
-      Map<String, Object> strategies = Manifests.map(tree, surface);
-      strategies.forEach((strategy, g) -> {
-        if (g instanceof Map<?, ?>) {
-          cells.add(feedbackRow(surface, strategy, Manifests.map(strategies, strategy)));
-        } else {
-          rest.put("feedback." + surface + "." + strategy, g);
-        }
-      });
-    });
-    String table = cells.isEmpty() ? Html.note("No feedback matched the previous run's outputs.")
-        : Html.table(List.of("surface", "strategy", "impressions", "clicks", "CTR", "add-to-cart rate",
-            "conversion", "dismissals"), cells);
+    tree.forEach(
+        (surface, v) -> {
+          if (!(v instanceof Map<?, ?>)) {
+            rest.put("feedback." + surface, v);
+            return;
+          }
+          Map<String, Object> strategies = Manifests.map(tree, surface);
+          strategies.forEach(
+              (strategy, g) -> {
+                if (g instanceof Map<?, ?>) {
+                  cells.add(feedbackRow(surface, strategy, Manifests.map(strategies, strategy)));
+                } else {
+                  rest.put("feedback." + surface + "." + strategy, g);
+                }
+              });
+        });
+    String table =
+        cells.isEmpty()
+            ? Html.note("No feedback matched the previous run's outputs.")
+            : Html.table(
+                List.of(
+                    "surface",
+                    "strategy",
+                    "impressions",
+                    "clicks",
+                    "CTR",
+                    "add-to-cart rate",
+                    "conversion",
+                    "dismissals"),
+                cells);
     return Html.section("feedback", "Feedback", table + keyValues(rest));
   }
 
   private static List<String> feedbackRow(String surface, String strategy, Map<String, Object> g) {
-    return List.of(Html.escape(surface), Html.escape(strategy), Html.cell(g.get("impressions")),
-        Html.cell(g.get("clicks")), Html.percent(g.get("ctr")), Html.percent(g.get("add_to_cart_rate")),
-        Html.percent(g.get("conversion")), Html.cell(g.get("dismissals")));
+    return List.of(
+        Html.escape(surface),
+        Html.escape(strategy),
+        Html.cell(g.get("impressions")),
+        Html.cell(g.get("clicks")),
+        Html.percent(g.get("ctr")),
+        Html.percent(g.get("add_to_cart_rate")),
+        Html.percent(g.get("conversion")),
+        Html.cell(g.get("dismissals")));
   }
 
   /** Figures of stages the report has no dedicated section for (combos, features, gates ...). */
   static String other(Map<String, Object> m) {
     Map<String, Object> rest = new java.util.LinkedHashMap<>();
-    m.forEach((k, v) -> {
-      if (!RENDERED_ELSEWHERE.contains(k)) {
-        rest.put(k, v);
-      }
-    });
+    m.forEach(
+        (k, v) -> {
+          if (!RENDERED_ELSEWHERE.contains(k)) {
+            rest.put(k, v);
+          }
+        });
     Map<String, Object> flat = Manifests.flatten(rest, "");
     return flat.isEmpty() ? "" : Html.section("figures", "Other figures", keyValues(flat));
   }
@@ -135,8 +198,14 @@ final class FigureSections {
     if (cfg.isEmpty()) {
       return "";
     }
-    return Html.section("config", "Configuration",
-        "<details><summary>" + cfg.size() + " effective values</summary>\n" + keyValues(cfg) + "</details>\n");
+    return Html.section(
+        "config",
+        "Configuration",
+        "<details><summary>"
+            + cfg.size()
+            + " effective values</summary>\n"
+            + keyValues(cfg)
+            + "</details>\n");
   }
 
   static String keyValues(Map<String, Object> values) {

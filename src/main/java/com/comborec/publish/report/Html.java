@@ -31,7 +31,9 @@ public final class Html {
     return b.toString();
   }
 
-  /** A number for people (not escaped): integers with thousands separators, others with 4 decimals. */
+  /**
+   * A number for people (not escaped): integers with thousands separators, others with 4 decimals.
+   */
   public static String number(Object value) {
     if (value instanceof Integer || value instanceof Long) {
       return String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
@@ -45,7 +47,9 @@ public final class Html {
         return String.format(Locale.ROOT, "%,.1f", d);
       }
       // four decimals at most, without trailing zeros: 0.87, 34.6, 0.1235
-      return new java.math.BigDecimal(d).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+      return new java.math.BigDecimal(d)
+          .setScale(4, java.math.RoundingMode.HALF_UP)
+          .stripTrailingZeros()
           .toPlainString();
     }
     return value == null ? "" : String.valueOf(value);
@@ -53,12 +57,18 @@ public final class Html {
 
   /** An amount with two decimals, escaped for a cell; anything else as {@link #cell}. */
   public static String money(Object value) {
-    return value instanceof Number n ? String.format(Locale.ROOT, "%,.2f", n.doubleValue()) : cell(value);
+    return value instanceof Number n
+        ? String.format(Locale.ROOT, "%,.2f", n.doubleValue())
+        : cell(value);
   }
 
-  /** A ratio as a percentage with one decimal, escaped for a cell; anything else as {@link #cell}. */
+  /**
+   * A ratio as a percentage with one decimal, escaped for a cell; anything else as {@link #cell}.
+   */
   public static String percent(Object value) {
-    return value instanceof Number n ? String.format(Locale.ROOT, "%.1f%%", 100 * n.doubleValue()) : cell(value);
+    return value instanceof Number n
+        ? String.format(Locale.ROOT, "%.1f%%", 100 * n.doubleValue())
+        : cell(value);
   }
 
   /** A number, or any other value, escaped for a cell. */
@@ -70,7 +80,8 @@ public final class Html {
   public static String row(boolean header, List<String> cells) {
     String tag = header ? "th" : "td";
     StringBuilder b = new StringBuilder("<tr>");
-    cells.forEach(c -> b.append('<').append(tag).append('>').append(c).append("</").append(tag).append('>'));
+    cells.forEach(
+        c -> b.append('<').append(tag).append('>').append(c).append("</").append(tag).append('>'));
     return b.append("</tr>\n").toString();
   }
 
@@ -90,7 +101,13 @@ public final class Html {
 
   /** A section with an escaped title around already-built content. */
   public static String section(String id, String title, String body) {
-    return "<section id=\"" + escape(id) + "\"><h2>" + escape(title) + "</h2>\n" + body + "</section>\n";
+    return "<section id=\""
+        + escape(id)
+        + "\"><h2>"
+        + escape(title)
+        + "</h2>\n"
+        + body
+        + "</section>\n";
   }
 
   public static String note(String text) {

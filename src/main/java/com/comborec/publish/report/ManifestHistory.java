@@ -20,8 +20,12 @@ public final class ManifestHistory {
 
   private ManifestHistory() {}
 
-  /** Up to {@code n} manifests of days before {@code day}, oldest first; unreadable ones are skipped. */
-  public static List<Map<String, Object>> before(Fs fs, String manifestsRoot, LocalDate day, int n) {
+  /**
+   * Up to {@code n} manifests of days before {@code day}, oldest first; unreadable ones are
+   * skipped.
+   */
+  public static List<Map<String, Object>> before(
+      Fs fs, String manifestsRoot, LocalDate day, int n) {
     List<LocalDate> days = new ArrayList<>();
     for (FileStatus f : fs.list(manifestsRoot)) {
       LocalDate d = dayOf(f.getPath().getName());

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What is written beside a run's manifest once it exists: the HTML report
- * ({@code _manifests/dt=D.html}) and, for a partial run, its per-stage copy (see
- * {@link StageManifests}). Never fails the run: a report is a convenience, the manifest is the record.
+ * What is written beside a run's manifest once it exists: the HTML report ({@code
+ * _manifests/dt=D.html}) and, for a partial run, its per-stage copy (see {@link StageManifests}).
+ * Never fails the run: a report is a convenience, the manifest is the record.
  */
 public final class ManifestSidecars {
   private static final Logger LOG = LoggerFactory.getLogger("comborec");
@@ -28,11 +28,14 @@ public final class ManifestSidecars {
     write(ctx.spark(), ctx.fs(), ctx.layout(), manifest);
   }
 
-  public static void write(SparkSession spark, Fs fs, OutputLayout layout, Map<String, Object> manifest) {
+  public static void write(
+      SparkSession spark, Fs fs, OutputLayout layout, Map<String, Object> manifest) {
     try {
       StageManifests.keep(fs, layout, manifest);
     } catch (RuntimeException e) {
-      LOG.warn("[report] could not keep the stage manifest copy under {}: {}", StageManifests.folder(layout),
+      LOG.warn(
+          "[report] could not keep the stage manifest copy under {}: {}",
+          StageManifests.folder(layout),
           e.toString());
     }
     try {
@@ -43,27 +46,46 @@ public final class ManifestSidecars {
   }
 
   /** Renders and writes {@code _manifests/dt=D.html} atomically. */
-  public static void writeReport(SparkSession spark, Fs fs, OutputLayout layout, Map<String, Object> manifest) {
+  public static void writeReport(
+      SparkSession spark, Fs fs, OutputLayout layout, Map<String, Object> manifest) {
     List<Map<String, Object>> history =
-        ManifestHistory.before(fs, layout.manifestsRoot(), layout.runDate(), RunReportPage.HISTORY_RUNS - 1);
+        ManifestHistory.before(
+            fs, layout.manifestsRoot(), layout.runDate(), RunReportPage.HISTORY_RUNS - 1);
     Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
-    tables.put("bundles", committedRows(spark, fs, layout, manifest, "bundles", "segment_id", "rank"));
-    tables.put("segment_profiles", committedRows(spark, fs, layout, manifest, "segment_profiles", "segment_id"));
+    tables.put(
+        "bundles", committedRows(spark, fs, layout, manifest, "bundles", "segment_id", "rank"));
+    tables.put(
+        "segment_profiles",
+        committedRows(spark, fs, layout, manifest, "segment_profiles", "segment_id"));
     fs.writeStringAtomically(layout.report(), RunReportPage.render(manifest, history, tables));
     LOG.info("[report] {}", layout.report());
   }
 
-  /** The first rows of a small table of the day, only when this run committed it (never older ones). */
-  static List<Map<String, Object>> committedRows(SparkSession spark, Fs fs, OutputLayout layout,
-      Map<String, Object> manifest, String table, String... orderBy) {
+  /**
+   * The first rows of a small table of the day, only when this run committed it (never older ones).
+   */
+  static List<Map<String, Object>> committedRows(
+      SparkSession spark,
+      Fs fs,
+      OutputLayout layout,
+      Map<String, Object> manifest,
+      String table,
+      String... orderBy) {
     String path = layout.table(table);
-    boolean committed = Boolean.TRUE.equals(Manifests.get(manifest, "outputs." + table + ".committed"));
+    boolean committed =
+        Boolean.TRUE.equals(Manifests.get(manifest, "outputs." + table + ".committed"));
     if (!committed || !fs.exists(path + "/_SUCCESS")) {
       return List.of();
     }
     List<Map<String, Object>> rows = new ArrayList<>();
-    spark.read().parquet(path).orderBy(orderBy[0], java.util.Arrays.copyOfRange(orderBy, 1, orderBy.length))
-        .limit(MAX_ROWS).toJSON().collectAsList().forEach(json -> rows.add(Json.readMap(json)));
+    spark
+        .read()
+        .parquet(path)
+        .orderBy(orderBy[0], java.util.Arrays.copyOfRange(orderBy, 1, orderBy.length))
+        .limit(MAX_ROWS)
+        .toJSON()
+        .collectAsList()
+        .forEach(json -> rows.add(Json.readMap(json)));
     return rows;
   }
 }

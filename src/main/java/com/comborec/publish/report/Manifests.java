@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Tolerant reads of a manifest tree: a missing key, a wrong type or an older manifest without a
- * section gives null or an empty value, never an exception, because a report of a failed or
- * partial run must still render.
+ * section gives null or an empty value, never an exception, because a report of a failed or partial
+ * run must still render.
  */
 public final class Manifests {
   private Manifests() {}
@@ -55,16 +55,17 @@ public final class Manifests {
   /** Leaves of a tree as dotted keys, in order: {@code {a: {b: 1}}} becomes {@code a.b = 1}. */
   public static Map<String, Object> flatten(Map<String, Object> tree, String prefix) {
     Map<String, Object> out = new LinkedHashMap<>();
-    tree.forEach((k, v) -> {
-      String key = prefix.isEmpty() ? k : prefix + "." + k;
-      if (v instanceof Map<?, ?> child && !child.isEmpty()) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> typed = (Map<String, Object>) child;
-        out.putAll(flatten(typed, key));
-      } else {
-        out.put(key, v);
-      }
-    });
+    tree.forEach(
+        (k, v) -> {
+          String key = prefix.isEmpty() ? k : prefix + "." + k;
+          if (v instanceof Map<?, ?> child && !child.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> typed = (Map<String, Object>) child;
+            out.putAll(flatten(typed, key));
+          } else {
+            out.put(key, v);
+          }
+        });
     return out;
   }
 }

@@ -6,14 +6,15 @@ import java.util.Map;
 
 /**
  * Renders a run's manifest as one self-contained HTML page: inline CSS and SVG, no script, no
- * external asset, so it reads offline and from any file share. Pure: a manifest, the earlier
- * runs' manifests and the day's bundle rows in, a String out.
+ * external asset, so it reads offline and from any file share. Pure: a manifest, the earlier runs'
+ * manifests and the day's bundle rows in, a String out.
  */
 public final class RunReportPage {
   /** Runs shown in the history charts, the current one included. */
   public static final int HISTORY_RUNS = 30;
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1180px;
       color:#1d2327;padding:0 16px}
       h1{font-size:24px;margin:0 0 6px}h2{font-size:18px;border-bottom:1px solid #dcdcde;padding-bottom:4px;
@@ -36,16 +37,24 @@ public final class RunReportPage {
    * the last {@link #HISTORY_RUNS} - 1 are used); {@code tables} holds rows of the day's small
    * published tables by name ({@code bundles}, {@code segment_profiles}), any of them absent.
    */
-  public static String render(Map<String, Object> manifest, List<Map<String, Object>> earlier,
+  public static String render(
+      Map<String, Object> manifest,
+      List<Map<String, Object>> earlier,
       Map<String, List<Map<String, Object>>> tables) {
-    List<Map<String, Object>> runs = new ArrayList<>(
-        earlier.subList(Math.max(0, earlier.size() - (HISTORY_RUNS - 1)), earlier.size()));
+    List<Map<String, Object>> runs =
+        new ArrayList<>(
+            earlier.subList(Math.max(0, earlier.size() - (HISTORY_RUNS - 1)), earlier.size()));
     runs.add(manifest);
-    StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>comborec ").append(Html.escape(manifest.get("run_date"))).append(' ')
-        .append(Html.escape(manifest.get("status"))).append("</title>\n<style>").append(CSS)
-        .append("</style></head>\n<body>\n");
+    StringBuilder b =
+        new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+            .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .append("<title>comborec ")
+            .append(Html.escape(manifest.get("run_date")))
+            .append(' ')
+            .append(Html.escape(manifest.get("status")))
+            .append("</title>\n<style>")
+            .append(CSS)
+            .append("</style></head>\n<body>\n");
     b.append(RunSections.header(manifest)).append(nav());
     b.append(RunSections.stages(manifest));
     b.append(RunSections.inputs(manifest));
@@ -61,9 +70,18 @@ public final class RunReportPage {
 
   private static String nav() {
     StringBuilder b = new StringBuilder("<nav>");
-    for (String[] link : new String[][] {{"stages", "Stages"}, {"inputs", "Inputs"}, {"outputs", "Outputs"},
-        {"model", "Model"}, {"segments", "Segments"}, {"bundles", "Bundles"}, {"feedback", "Feedback"},
-        {"figures", "Other figures"}, {"config", "Configuration"}}) {
+    for (String[] link :
+        new String[][] {
+          {"stages", "Stages"},
+          {"inputs", "Inputs"},
+          {"outputs", "Outputs"},
+          {"model", "Model"},
+          {"segments", "Segments"},
+          {"bundles", "Bundles"},
+          {"feedback", "Feedback"},
+          {"figures", "Other figures"},
+          {"config", "Configuration"}
+        }) {
       b.append("<a href=\"#").append(link[0]).append("\">").append(link[1]).append("</a>");
     }
     return b.append("</nav>\n").toString();

@@ -21,7 +21,9 @@ public final class StageManifests {
     return layout.manifestsRoot() + "/_stages/" + OutputLayout.dt(layout.runDate());
   }
 
-  /** Keeps (or, for a failed run, drops) the copy of a partial run's manifest; full runs keep none. */
+  /**
+   * Keeps (or, for a failed run, drops) the copy of a partial run's manifest; full runs keep none.
+   */
   public static void keep(Fs fs, OutputLayout layout, Map<String, Object> manifest) {
     if (!Boolean.TRUE.equals(manifest.get("partial"))) {
       return;
@@ -50,7 +52,10 @@ public final class StageManifests {
     return out;
   }
 
-  /** The stages a manifest ran, besides publish, joined with '+': {@code features} or {@code ingest+combos}. */
+  /**
+   * The stages a manifest ran, besides publish, joined with '+': {@code features} or {@code
+   * ingest+combos}.
+   */
   public static String stageNames(Map<String, Object> manifest) {
     return Manifests.list(manifest, "stages").stream()
         .map(s -> s instanceof Map<?, ?> m ? String.valueOf(m.get("name")) : "")

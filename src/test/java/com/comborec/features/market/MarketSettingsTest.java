@@ -12,27 +12,32 @@ import org.junit.jupiter.api.Test;
 class MarketSettingsTest {
   @Test
   void defaultsComeFromReferenceConf() {
-    assertEquals(MarketSettings.defaults(), ComboConfig.defaults().market(), "comborec.market defaults");
+    assertEquals(
+        MarketSettings.defaults(), ComboConfig.defaults().market(), "comborec.market defaults");
   }
 
   @Test
   void overridesAreRead() {
-    MarketSettings s = ComboConfig.defaults().with("market.short-window-days=3", "market.max-boost=2.0").market();
+    MarketSettings s =
+        ComboConfig.defaults().with("market.short-window-days=3", "market.max-boost=2.0").market();
     assertEquals(3, s.shortWindowDays(), "short-window-days");
     assertEquals(2.0, s.maxBoost(), 1e-12, "max-boost");
   }
 
   @Test
   void aLongWindowNotAboveTheShortOneIsRefusedNamingTheKey() {
-    ComborecException e = assertThrows(ComborecException.class,
-        () -> ComboConfig.defaults().with("market.long-window-days=7"));
+    ComborecException e =
+        assertThrows(
+            ComborecException.class,
+            () -> ComboConfig.defaults().with("market.long-window-days=7"));
     assertTrue(e.getMessage().contains("comborec.market.long-window-days"), e.getMessage());
   }
 
   @Test
   void aMaxBoostBelowOneIsRefused() {
-    ComborecException e = assertThrows(ComborecException.class,
-        () -> ComboConfig.defaults().with("market.max-boost=0.8"));
+    ComborecException e =
+        assertThrows(
+            ComborecException.class, () -> ComboConfig.defaults().with("market.max-boost=0.8"));
     assertTrue(e.getMessage().contains("comborec.market.max-boost"), e.getMessage());
   }
 }

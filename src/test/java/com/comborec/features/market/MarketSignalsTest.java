@@ -45,7 +45,8 @@ class MarketSignalsTest {
     return out;
   }
 
-  private static double value(Map<String, Row> signals, String category, LocalDate day, String column) {
+  private static double value(
+      Map<String, Row> signals, String category, LocalDate day, String column) {
     Row r = signals.get(category + "@" + Date.valueOf(day));
     return r.getDouble(r.fieldIndex(column));
   }
@@ -99,7 +100,10 @@ class MarketSignalsTest {
     LocalDate d6 = D1.plusDays(5);
     // Gap on day 6: the long window (days 3..6) holds only days 5 and 6: mean 3, trend 1, 2 days.
     assertEquals(3.0, value(s, "Gap", d6, "long_mean"), EPS, "Gap long_mean");
-    assertEquals(2L, s.get("Gap@" + Date.valueOf(d6)).getLong(s.get("Gap@" + Date.valueOf(d6)).fieldIndex("long_days")),
+    assertEquals(
+        2L,
+        s.get("Gap@" + Date.valueOf(d6))
+            .getLong(s.get("Gap@" + Date.valueOf(d6)).fieldIndex("long_days")),
         "Gap long_days");
     assertEquals(1.0, value(s, "Gap", d6, "trend"), EPS, "Gap trend");
     assertEquals(2.0, value(s, "Twice", D1, "demand_index"), EPS, "Twice demand_index");
@@ -112,11 +116,15 @@ class MarketSignalsTest {
     series(rows, "S", lastYear, 1, 1, 1, 2);
     series(rows, "S", D1, 1.5, 1.5, 1.5, 3);
     Map<String, Row> s = byKey(MarketSignals.computeSignals(market(rows), S));
-    // 2026-03-04: a year earlier the demand was 2, its 4-day mean (1 + 1 + 1 + 2) / 4 = 1.25 -> 1.6.
-    assertEquals(1.6, value(s, "S", D1.plusDays(3), "seasonal_index"), EPS, "seasonal_index on day 4");
+    // 2026-03-04: a year earlier the demand was 2, its 4-day mean (1 + 1 + 1 + 2) / 4 = 1.25 ->
+    // 1.6.
+    assertEquals(
+        1.6, value(s, "S", D1.plusDays(3), "seasonal_index"), EPS, "seasonal_index on day 4");
     // 2026-03-03: a year earlier 1 over a mean of 1 -> 1.0.
-    assertEquals(1.0, value(s, "S", D1.plusDays(2), "seasonal_index"), EPS, "seasonal_index on day 3");
+    assertEquals(
+        1.0, value(s, "S", D1.plusDays(2), "seasonal_index"), EPS, "seasonal_index on day 3");
     Row first = s.get("S@" + Date.valueOf(lastYear));
-    assertNull(first.get(first.fieldIndex("seasonal_index")), "no history a year before " + lastYear);
+    assertNull(
+        first.get(first.fieldIndex("seasonal_index")), "no history a year before " + lastYear);
   }
 }
