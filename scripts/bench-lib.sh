@@ -1,8 +1,9 @@
 # Shared by scripts/bench, bench-topn, bench-ingest and bench-als (sourced, not run).
 #
 # - bench_build: builds target/comborec.jar and Spark's classpath when missing or stale (offline
-#   Maven first, online as a fallback), then freezes a copy of the jar for this benchmark, so a
-#   rebuild during a long run cannot swap classes under it.
+#   Maven first, online as a fallback), then freezes a copy of the jar and of the compiled test and
+#   bench sources (src/bench/java compiles with the tests and never enters the product jar) for this
+#   benchmark, so a rebuild during a long run cannot swap classes under it.
 # - bench_blas: picks the BLAS netlib loads (BENCH_BLAS=auto|java|openblas, default auto) and says
 #   which one in BENCH_BLAS_DESC.
 # - bench_java: runs a main class with the frozen jar, embedded local Spark, conf/jvm-options and
@@ -29,8 +30,10 @@ bench_mvn() {
 
 bench_build() {
   local jar="$bench_here/target/comborec.jar" cp_file="$bench_here/target/spark-classpath.txt"
-  if [ ! -f "$jar" ] || [ -n "$(cd "$bench_here" && find src pom.xml -newer "$jar" -print -quit)" ]; then
-    bench_log "building $jar ..."
+  local classes="$bench_here/target/test-classes"
+  if [ ! -f "$jar" ] || [ ! -d "$classes/com/comborec/bench" ] \
+    || [ -n "$(cd "$bench_here" && find src pom.xml -newer "$jar" -print -quit)" ]; then
+    bench_log "building $jar and the benchmarks ..."
     bench_mvn -DskipTests -Dspotless.check.skip=true package
   fi
   if [ ! -s "$cp_file" ] || [ "$bench_here/pom.xml" -nt "$cp_file" ]; then
@@ -38,9 +41,11 @@ bench_build() {
   fi
   mkdir -p "$BENCH_ROOT"
   BENCH_JAR="$BENCH_ROOT/comborec-$$.jar"
+  BENCH_CLASSES_JAR="$BENCH_ROOT/comborec-bench-$$.jar"
   cp "$jar" "$BENCH_JAR"
-  trap 'rm -f "$BENCH_JAR"' EXIT
-  BENCH_CP="$BENCH_JAR:$(cat "$cp_file")"
+  jar cf "$BENCH_CLASSES_JAR" -C "$classes" com
+  trap 'rm -f "$BENCH_JAR" "$BENCH_CLASSES_JAR"' EXIT
+  BENCH_CP="$BENCH_JAR:$BENCH_CLASSES_JAR:$(cat "$cp_file")"
   BENCH_COMMIT="$(cd "$bench_here" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   if [ -n "$(cd "$bench_here" && git status --porcelain -- src pom.xml 2>/dev/null)" ]; then
     BENCH_COMMIT="$BENCH_COMMIT+dirty"

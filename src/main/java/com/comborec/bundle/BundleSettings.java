@@ -1,6 +1,7 @@
 package com.comborec.bundle;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 import java.util.HashSet;
 import java.util.List;
 
@@ -27,6 +28,9 @@ public record BundleSettings(
     double timeLimitSeconds,
     int workers,
     String formulation) {
+  /** The {@code comborec.bundle} section. */
+  public static final SettingsSection<BundleSettings> SECTION =
+      SettingsSection.of("bundle", BundleSettings::from);
 
   public static BundleSettings from(Settings s) {
     int minSize = s.intAtLeast("min-size", 1);

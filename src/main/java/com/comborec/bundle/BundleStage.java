@@ -4,9 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
 import com.comborec.core.RunContext;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
-import com.comborec.ingest.ValidatedStore;
-import com.comborec.publish.TableWriter;
+import com.comborec.store.TableWriter;
+import com.comborec.store.ValidatedStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -33,8 +34,13 @@ public final class BundleStage implements Stage {
   }
 
   @Override
+  public List<SettingsSection<?>> settings() {
+    return List.of(BundleSettings.SECTION);
+  }
+
+  @Override
   public void run(RunContext ctx) {
-    BundleSettings s = ctx.config().bundle();
+    BundleSettings s = ctx.config().get(BundleSettings.SECTION);
     Dataset<Row> problems = ctx.step("build bundle problems", () -> buildProblems(ctx, s).cache());
     long segments = ctx.step("count bundle problems", problems::count);
     String solvesPath = ctx.layout().work("bundle_solves");

@@ -31,6 +31,6 @@ public final class ConfigOptions {
     if (file == null && fromEnv != null && !fromEnv.isBlank()) {
       file = new File(fromEnv);
     }
-    return ComboConfig.load(file, overrides);
+    return ComboConfig.load(file, overrides, Stages.settings());
   }
 }

@@ -11,6 +11,7 @@ import com.comborec.publish.report.ManifestMerge;
 import com.comborec.publish.report.ManifestSidecars;
 import com.comborec.publish.report.Manifests;
 import com.comborec.publish.report.StageManifests;
+import com.comborec.store.PublishSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,7 +76,11 @@ final class FinalizeCommand implements Callable<Integer> {
     List<String> notProduced = checkTables(ctx, runs);
     Map<String, Object> manifest =
         ManifestMerge.merge(
-            runs, Stages.names(), ctx.runId(), config.publish().schemaVersion(), Instant.now());
+            runs,
+            Stages.names(),
+            ctx.runId(),
+            config.get(PublishSettings.SECTION).schemaVersion(),
+            Instant.now());
     Manifests.map(manifest, "finalize").put("tables_not_produced", notProduced);
     ctx.fs().writeStringAtomically(ctx.layout().manifest(), Json.write(manifest));
     ManifestSidecars.write(ctx, manifest);

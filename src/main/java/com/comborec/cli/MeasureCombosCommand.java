@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import com.comborec.bundle.BundleCandidates;
+import com.comborec.bundle.BundleSettings;
 import com.comborec.combos.FrequentlyBoughtTogether;
 import com.comborec.combos.HoldoutHits;
 import com.comborec.contract.Source;
@@ -14,7 +15,7 @@ import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
 import com.comborec.core.Json;
 import com.comborec.core.RunContext;
-import com.comborec.ingest.ValidatedStore;
+import com.comborec.store.ValidatedStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -177,8 +178,9 @@ final class MeasureCombosCommand implements Callable<Integer> {
             BundleCandidates.segmentPropensity(
                 ValidatedStore.events(ctx, ctx.config().lookbackDays()),
                 ctx.spark().read().parquet(ctx.layout().table("segments"))),
-            BundleCandidates.sellableItems(ValidatedStore.products(ctx), ctx.config().bundle()),
-            ctx.config().bundle());
+            BundleCandidates.sellableItems(
+                ValidatedStore.products(ctx), ctx.config().get(BundleSettings.SECTION)),
+            ctx.config().get(BundleSettings.SECTION));
     Map<Integer, List<String>> pool = new LinkedHashMap<>();
     candidates
         .select("segment_id", "item_id")

@@ -3,15 +3,16 @@ package com.comborec.cli;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
 import com.comborec.core.ExitCode;
+import com.comborec.core.FaultPoint;
 import com.comborec.core.RunContext;
+import com.comborec.core.RunHooks;
 import com.comborec.core.Stage;
 import com.comborec.core.StepTimer;
+import com.comborec.privacy.Retention;
 import com.comborec.publish.Committer;
-import com.comborec.publish.FaultInjection;
 import com.comborec.publish.LatestPointer;
 import com.comborec.publish.ManifestWriter;
 import com.comborec.publish.report.ManifestSidecars;
-import com.comborec.responsible.Retention;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,10 +36,20 @@ public final class PipelineRunner {
    */
   public static ExitCode run(
       SparkSession spark, ComboConfig config, LocalDate day, List<Stage> stages, boolean complete) {
+    return run(spark, config, day, stages, complete, RunHooks.NONE);
+  }
+
+  /** The same, with hooks at the run's fault points (tests only). */
+  public static ExitCode run(
+      SparkSession spark,
+      ComboConfig config,
+      LocalDate day,
+      List<Stage> stages,
+      boolean complete,
+      RunHooks hooks) {
     RunContext ctx =
         new RunContext(
-            spark, config, day, day + "-" + UUID.randomUUID().toString().substring(0, 8));
-    FaultInjection faults = FaultInjection.from(config.section("faults"));
+            spark, config, day, day + "-" + UUID.randomUUID().toString().substring(0, 8), hooks);
     Instant started = Instant.now();
     LOG.info(
         "[run] {} for {}: stages {}, output {}",
@@ -49,18 +60,18 @@ public final class PipelineRunner {
     spark.sparkContext().setJobGroup("comborec-" + day, "comborec " + day, false);
     try {
       stages.forEach(stage -> runStage(ctx, stage));
-      faults.maybeFail("after-stages");
+      ctx.reached(FaultPoint.AFTER_STAGES);
       timed(
           ctx,
           "publish",
           () -> {
-            Committer.commitAll(ctx, faults);
+            Committer.commitAll(ctx);
             // Only after a successful commit, so a failed run deletes nothing.
             ctx.report().put("privacy.expired_partitions", Retention.expireValidated(ctx).size());
           });
       ManifestSidecars.write(
           ctx, ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete));
-      faults.maybeFail("before-latest");
+      ctx.reached(FaultPoint.BEFORE_LATEST);
       if (complete) {
         LatestPointer.advance(ctx);
       }

@@ -3,13 +3,17 @@ package com.comborec.cli;
 import com.comborec.bundle.BundleStage;
 import com.comborec.combos.CombosStage;
 import com.comborec.core.ComborecException;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
 import com.comborec.features.FeaturesStage;
 import com.comborec.features.market.MarketStage;
 import com.comborec.ingest.IngestStage;
 import com.comborec.model.ModelStage;
+import com.comborec.privacy.PrivacySettings;
 import com.comborec.recommend.RecommendStage;
 import com.comborec.segment.SegmentStage;
+import com.comborec.store.PublishSettings;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The pipeline's stages in dependency order; {@code nightly} runs them all, {@code run} one. */
@@ -26,6 +30,17 @@ public final class Stages {
         new ModelStage(),
         new RecommendStage(),
         new BundleStage());
+  }
+
+  /**
+   * Every configuration section: the shared ones (output layout, privacy) and each stage's own, in
+   * pipeline order. {@code ComboConfig} validates them all before Spark starts.
+   */
+  public static List<SettingsSection<?>> settings() {
+    List<SettingsSection<?>> out =
+        new ArrayList<>(List.of(PublishSettings.SECTION, PrivacySettings.SECTION));
+    all().forEach(stage -> out.addAll(stage.settings()));
+    return List.copyOf(out);
   }
 
   public static List<String> names() {

@@ -1,9 +1,11 @@
 package com.comborec.combos;
 
 import com.comborec.core.RunContext;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
-import com.comborec.ingest.ValidatedStore;
-import com.comborec.publish.TableWriter;
+import com.comborec.store.TableWriter;
+import com.comborec.store.ValidatedStore;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -29,8 +31,13 @@ public final class CombosStage implements Stage {
   }
 
   @Override
+  public List<SettingsSection<?>> settings() {
+    return List.of(CombosSettings.SECTION);
+  }
+
+  @Override
   public void run(RunContext ctx) {
-    CombosSettings s = ctx.config().combos();
+    CombosSettings s = ctx.config().get(CombosSettings.SECTION);
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
     Dataset<Row> products = ValidatedStore.products(ctx);
     frequentlyBoughtTogether(ctx, events, products, s.fbt());

@@ -1,17 +1,5 @@
 package com.comborec.core;
 
-import com.comborec.bundle.BundleSettings;
-import com.comborec.combos.CombosSettings;
-import com.comborec.features.InteractionSettings;
-import com.comborec.features.market.MarketSettings;
-import com.comborec.ingest.GateSettings;
-import com.comborec.ingest.IngestSettings;
-import com.comborec.model.ModelSettings;
-import com.comborec.publish.PublishSettings;
-import com.comborec.recommend.RecommendSettings;
-import com.comborec.responsible.PrivacySettings;
-import com.comborec.responsible.ResponsibleSettings;
-import com.comborec.segment.SegmentSettings;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
@@ -21,6 +9,7 @@ import com.typesafe.config.ConfigValue;
 import java.io.File;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,46 +28,37 @@ public final class ComboConfig {
           "comborec.gates.max-reject-ratio.");
 
   private final Config raw;
-  private final StoragePaths paths;
-  private final ZoneId timeZone;
-  private final int lookbackDays;
-  private final SparkSettings spark;
-  private final IngestSettings ingest;
-  private final GateSettings gates;
-  private final PublishSettings publish;
-  private final CombosSettings combos;
-  private final BundleSettings bundle;
-  private final SegmentSettings segment;
-  private final InteractionSettings interactions;
-  private final ModelSettings model;
-  private final MarketSettings market;
-  private final RecommendSettings recommend;
-  private final ResponsibleSettings responsible;
-  private final PrivacySettings privacy;
+  private final RootSettings root;
+  private final List<SettingsSection<?>> sections;
+  private final Map<String, Object> values = new LinkedHashMap<>();
 
-  private ComboConfig(Config raw) {
+  private ComboConfig(Config raw, List<SettingsSection<?>> sections) {
     this.raw = raw;
-    Settings root = new Settings(raw.getConfig("comborec"), "comborec");
-    this.paths = StoragePaths.from(root);
-    this.timeZone = zone(root);
-    this.lookbackDays = root.intAtLeast("lookback-days", 1);
-    this.spark = SparkSettings.from(root.section("spark"), paths);
-    this.ingest = IngestSettings.from(root.section("ingest"));
-    this.gates = GateSettings.from(root.section("gates"));
-    this.publish = PublishSettings.from(root.section("publish"));
-    this.combos = CombosSettings.from(root.section("combos"));
-    this.bundle = BundleSettings.from(root.section("bundle"));
-    this.segment = SegmentSettings.from(root.section("segment"));
-    this.interactions = InteractionSettings.from(root.section("interactions"));
-    this.model = ModelSettings.from(root.section("model"));
-    this.market = MarketSettings.from(root.section("market"));
-    this.recommend = RecommendSettings.from(root.section("recommend"));
-    this.responsible = ResponsibleSettings.from(root.section("responsible"));
-    this.privacy = PrivacySettings.from(root.section("privacy"), lookbackDays);
+    this.sections = List.copyOf(sections);
+    Settings top = new Settings(raw.getConfig("comborec"), "comborec");
+    StoragePaths paths = StoragePaths.from(top);
+    this.root =
+        new RootSettings(
+            paths,
+            zone(top),
+            top.intAtLeast("lookback-days", 1),
+            SparkSettings.from(top.section("spark"), paths));
+    for (SettingsSection<?> section : sections) {
+      Object previous =
+          values.put(section.name(), section.reader().read(top.section(section.name()), root));
+      if (previous != null) {
+        throw new IllegalStateException(
+            "settings section '" + section.name() + "' is registered twice");
+      }
+    }
   }
 
-  /** Loads and validates; every problem is exit 2 with the key named. */
-  public static ComboConfig load(File confFile, List<String> overrides) {
+  /**
+   * Loads and validates the root values and every registered section; every problem is exit 2 with
+   * the key named.
+   */
+  public static ComboConfig load(
+      File confFile, List<String> overrides, List<SettingsSection<?>> sections) {
     Config reference =
         ConfigFactory.parseResources(ComboConfig.class.getClassLoader(), "reference.conf");
     Config merged = reference;
@@ -93,92 +73,46 @@ public final class ComboConfig {
     }
     Config resolved = resolve(merged);
     rejectUnknownKeys(resolved, reference);
-    return new ComboConfig(resolved);
+    return new ComboConfig(resolved, sections);
   }
 
-  public static ComboConfig defaults() {
-    return load(null, List.of());
-  }
-
-  /** A copy with more overrides applied, e.g. a test's output folder. */
+  /** A copy with more overrides applied (e.g. a test's output folder), validated again. */
   public ComboConfig with(String... overrides) {
     Config merged = raw;
     for (String override : overrides) {
       merged = parseOverride(override).withFallback(merged);
     }
-    return new ComboConfig(resolve(merged));
+    return new ComboConfig(resolve(merged), sections);
+  }
+
+  /** A registered section's validated settings. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(SettingsSection<T> section) {
+    Object value = values.get(section.name());
+    if (value == null) {
+      throw new IllegalStateException(
+          "settings section '"
+              + section.name()
+              + "' is not registered: list it in the owning stage's settings()");
+    }
+    return (T) value;
   }
 
   public StoragePaths paths() {
-    return paths;
+    return root.paths();
   }
 
   public ZoneId timeZone() {
-    return timeZone;
+    return root.timeZone();
   }
 
   /** Days of events (ending on the run day) that every stage reads. */
   public int lookbackDays() {
-    return lookbackDays;
+    return root.lookbackDays();
   }
 
   public SparkSettings spark() {
-    return spark;
-  }
-
-  public IngestSettings ingest() {
-    return ingest;
-  }
-
-  public GateSettings gates() {
-    return gates;
-  }
-
-  public PublishSettings publish() {
-    return publish;
-  }
-
-  public CombosSettings combos() {
-    return combos;
-  }
-
-  public BundleSettings bundle() {
-    return bundle;
-  }
-
-  public SegmentSettings segment() {
-    return segment;
-  }
-
-  public InteractionSettings interactions() {
-    return interactions;
-  }
-
-  public ModelSettings model() {
-    return model;
-  }
-
-  public MarketSettings market() {
-    return market;
-  }
-
-  public RecommendSettings recommend() {
-    return recommend;
-  }
-
-  public ResponsibleSettings responsible() {
-    return responsible;
-  }
-
-  public PrivacySettings privacy() {
-    return privacy;
-  }
-
-  /**
-   * The section of the raw config under {@code comborec.<name>}, for stages that own their section.
-   */
-  public Settings section(String name) {
-    return new Settings(raw.getConfig("comborec"), "comborec").section(name);
+    return root.spark();
   }
 
   /** Every effective value, flattened and sorted; this is what the log and the manifest show. */

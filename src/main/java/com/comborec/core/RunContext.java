@@ -14,9 +14,16 @@ public final class RunContext {
   private final RunReport report = new RunReport();
   private final StagedTables staged = new StagedTables();
   private final Fs fs;
+  private final RunHooks hooks;
   private String currentStage = "run";
 
   public RunContext(SparkSession spark, ComboConfig config, LocalDate runDate, String runId) {
+    this(spark, config, runDate, runId, RunHooks.NONE);
+  }
+
+  public RunContext(
+      SparkSession spark, ComboConfig config, LocalDate runDate, String runId, RunHooks hooks) {
+    this.hooks = hooks;
     this.spark = spark;
     this.config = config;
     this.runDate = runDate;
@@ -55,6 +62,11 @@ public final class RunContext {
 
   public Fs fs() {
     return fs;
+  }
+
+  /** Marks a fault point of the run; a no-op unless a test installed hooks. */
+  public void reached(FaultPoint point) {
+    hooks.reached(point);
   }
 
   public void enterStage(String stage) {

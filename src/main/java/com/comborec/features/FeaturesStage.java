@@ -2,12 +2,15 @@ package com.comborec.features;
 
 import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
 import com.comborec.features.feedback.FeedbackMeasure;
-import com.comborec.ingest.ValidatedStore;
-import com.comborec.publish.TableWriter;
+import com.comborec.ingest.IngestSettings;
+import com.comborec.store.TableWriter;
+import com.comborec.store.ValidatedStore;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,17 +36,26 @@ public final class FeaturesStage implements Stage {
   }
 
   @Override
+  public List<SettingsSection<?>> settings() {
+    return List.of(InteractionSettings.SECTION);
+  }
+
+  @Override
   public void run(RunContext ctx) {
-    InteractionSettings settings = ctx.config().interactions();
+    InteractionSettings settings = ctx.config().get(InteractionSettings.SECTION);
     Instant end = Interactions.endOfDay(ctx.runDate(), ctx.config().timeZone());
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
     Dataset<Row> feedback = feedbackOfWindow(ctx);
     Dataset<Row> interactions =
         feedback == null
             ? Interactions.computeStrengths(
-                events, ctx.config().ingest().eventTypeWeights(), settings, end)
+                events, ctx.config().get(IngestSettings.SECTION).eventTypeWeights(), settings, end)
             : Interactions.computeStrengths(
-                events, feedback, ctx.config().ingest().eventTypeWeights(), settings, end);
+                events,
+                feedback,
+                ctx.config().get(IngestSettings.SECTION).eventTypeWeights(),
+                settings,
+                end);
     long pairs = TableWriter.writeWork(ctx, ctx.layout().work(INTERACTIONS), interactions);
     // Index from what was written, so the ids are built from one materialised copy.
     Dataset<Row> written = readInteractions(ctx);

@@ -1,6 +1,7 @@
 package com.comborec.features;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,10 @@ import java.util.Map;
  */
 public record InteractionSettings(
     double halfLifeDays, String quantityDamping, Map<String, Double> feedbackWeights) {
+  /** The {@code comborec.interactions} section. */
+  public static final SettingsSection<InteractionSettings> SECTION =
+      SettingsSection.of("interactions", InteractionSettings::from);
+
   /** weight * log1p(quantity): a second unit adds less than the first, ten units not ten times. */
   public static final String LOG1P = "log1p";
 

@@ -1,6 +1,7 @@
 package com.comborec.ingest;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 import java.util.Map;
 
 /**
@@ -14,6 +15,9 @@ public record GateSettings(
     double volumeMaxRatio,
     int volumeHistoryDays,
     int volumeMinHistory) {
+  /** The {@code comborec.gates} section. */
+  public static final SettingsSection<GateSettings> SECTION =
+      SettingsSection.of("gates", GateSettings::from);
 
   public static GateSettings from(Settings s) {
     Map<String, Double> ratios = s.doubleMap("max-reject-ratio");

@@ -5,6 +5,7 @@ import com.comborec.contract.Source;
 import com.comborec.core.ComborecException;
 import com.comborec.core.Json;
 import com.comborec.core.RunContext;
+import com.comborec.store.ValidatedStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,7 +114,8 @@ public final class IngestPlan {
   /** D itself, plus earlier partitions in the catch-up window that the work store lacks. */
   private static List<LocalDate> dailyDays(RunContext ctx, PartitionFinder finder, Source source) {
     List<LocalDate> done = ValidatedStore.partitionDays(ctx, source);
-    LocalDate earliest = ctx.runDate().minusDays(ctx.config().ingest().catchUpDays());
+    LocalDate earliest =
+        ctx.runDate().minusDays(ctx.config().get(IngestSettings.SECTION).catchUpDays());
     List<LocalDate> out = new ArrayList<>();
     for (LocalDate d : finder.days(source)) {
       boolean catchUp = d.isBefore(ctx.runDate()) && !d.isBefore(earliest) && !done.contains(d);
@@ -130,12 +132,12 @@ public final class IngestPlan {
       throw ComborecException.inputContract(
           "%s: the partition holds no *.csv or *.csv.gz file", finder.partitionPath(source, day));
     }
-    if (paths.size() > ctx.config().ingest().maxFilesPerPartition()) {
+    if (paths.size() > ctx.config().get(IngestSettings.SECTION).maxFilesPerPartition()) {
       throw ComborecException.inputContract(
           "%s: %d files exceed comborec.ingest.max-files-per-partition (%d)",
           finder.partitionPath(source, day),
           paths.size(),
-          ctx.config().ingest().maxFilesPerPartition());
+          ctx.config().get(IngestSettings.SECTION).maxFilesPerPartition());
     }
     fingerprints.put(source + "/" + day, Fingerprint.of(ctx.fs(), paths));
     List<InputFile> list = files.computeIfAbsent(source, s -> new ArrayList<>());

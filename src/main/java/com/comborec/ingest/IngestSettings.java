@@ -1,6 +1,7 @@
 package com.comborec.ingest;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,9 @@ public record IngestSettings(
     int maxIdLength,
     int catchUpDays,
     int maxFilesPerPartition) {
+  /** The {@code comborec.ingest} section. */
+  public static final SettingsSection<IngestSettings> SECTION =
+      SettingsSection.of("ingest", IngestSettings::from);
 
   public static IngestSettings from(Settings s) {
     Map<String, Double> weights = new LinkedHashMap<>();

@@ -6,8 +6,9 @@ import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import com.comborec.core.ComborecException;
 import com.comborec.core.RunContext;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
-import com.comborec.publish.EmptyTables;
+import com.comborec.store.EmptyTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,6 +45,11 @@ public final class IngestStage implements Stage {
   public String description() {
     return "validate the input CSVs of the run day (and un-ingested earlier days); write rejects"
         + " and validated Parquet";
+  }
+
+  @Override
+  public List<SettingsSection<?>> settings() {
+    return List.of(IngestSettings.SECTION, GateSettings.SECTION);
   }
 
   @Override
@@ -110,7 +116,7 @@ public final class IngestStage implements Stage {
   }
 
   private Dataset<Row> checkedRows(RunContext ctx, IngestPlan plan, Source source) {
-    IngestSettings s = ctx.config().ingest();
+    IngestSettings s = ctx.config().get(IngestSettings.SECTION);
     Dataset<Row> rows =
         SourceValidation.validate(
             ctx.spark(),
@@ -214,7 +220,8 @@ public final class IngestStage implements Stage {
         (s, byDay) ->
             totals.put(s, byDay.values().stream().reduce(DayCounts.empty(), DayCounts::plus)));
     List<String> violations =
-        new ArrayList<>(DataQualityGates.rejectRatioViolations(totals, ctx.config().gates()));
+        new ArrayList<>(
+            DataQualityGates.rejectRatioViolations(totals, ctx.config().get(GateSettings.SECTION)));
     String volume = VolumeHistory.check(ctx, counts.get(Source.EVENTS));
     if (volume != null) {
       violations.add(volume);

@@ -2,6 +2,7 @@ package com.comborec.ingest;
 
 import com.comborec.contract.Source;
 import com.comborec.core.Fs;
+import com.comborec.store.ValidatedStore;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package com.comborec.ingest;
 import com.comborec.contract.Source;
 import com.comborec.core.Json;
 import com.comborec.core.RunContext;
+import com.comborec.store.ValidatedStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ final class VolumeHistory {
   private VolumeHistory() {}
 
   static String check(RunContext ctx, Map<LocalDate, DayCounts> eventCounts) {
-    GateSettings gates = ctx.config().gates();
+    GateSettings gates = ctx.config().get(GateSettings.SECTION);
     long today = eventCounts.get(ctx.runDate()).read();
     List<Long> history = previousDays(ctx, eventCounts, gates.volumeHistoryDays());
     String violation = DataQualityGates.volumeViolation(today, history, gates);

@@ -3,7 +3,7 @@ package com.comborec.model;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 
-import com.comborec.recommend.TopN;
+import com.comborec.scoring.TopN;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;

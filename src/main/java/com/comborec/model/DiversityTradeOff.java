@@ -9,13 +9,16 @@ import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 
 import com.comborec.core.RunContext;
+import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
-import com.comborec.ingest.ValidatedStore;
+import com.comborec.ingest.IngestSettings;
+import com.comborec.metrics.ExposureMetrics;
+import com.comborec.metrics.SegmentBreakdown;
 import com.comborec.responsible.DiversifyLists;
-import com.comborec.responsible.ExposureMetrics;
 import com.comborec.responsible.ResponsibleSettings;
-import com.comborec.responsible.SegmentBreakdown;
 import com.comborec.responsible.TradeOff;
+import com.comborec.segment.SegmentSettings;
+import com.comborec.store.ValidatedStore;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,7 +48,7 @@ public final class DiversityTradeOff {
 
   public static List<TradeOff.Point> evaluate(
       RunContext ctx, HoldoutSplit split, Dataset<Row> segments) {
-    ModelSettings s = ctx.config().model();
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     int k = s.k();
     Dataset<Row> catalog = catalog(ctx, split).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> purchases =
@@ -59,7 +62,7 @@ public final class DiversityTradeOff {
       return TradeOff.evaluate(
           ResponsibleSettings.off()
               .with(1.0, 0)
-              .withDebias(ctx.config().responsible().popularityDebiasPower()),
+              .withDebias(ctx.config().get(ResponsibleSettings.SECTION).popularityDebiasPower()),
           setting ->
               ctx.step(
                   "trade-off lambda " + setting.mmrLambda() + " cap " + setting.maxPerCategory(),
@@ -86,7 +89,7 @@ public final class DiversityTradeOff {
                                   split.relevant(),
                                   pools.select("user_id", "segment_id"),
                                   k),
-                              ctx.config().segment().minSize());
+                              ctx.config().get(SegmentSettings.SECTION).minSize());
                       figures.put(
                           TradeOff.SEGMENT_NDCG_RANGE,
                           bySegment.getOrDefault(
@@ -109,13 +112,13 @@ public final class DiversityTradeOff {
    */
   static Dataset<Row> pools(
       RunContext ctx, HoldoutSplit split, Dataset<Row> segments, Dataset<Row> catalog, int pool) {
-    ModelSettings s = ctx.config().model();
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     int n = Math.max(pool, s.blendDepth()) + OfflineEvaluation.excludedDepth(split);
     TrainSet train =
         TrainSet.fromEvents(
             split.trainEvents(),
-            ctx.config().ingest().eventTypeWeights(),
-            ctx.config().interactions(),
+            ctx.config().get(IngestSettings.SECTION).eventTypeWeights(),
+            ctx.config().get(InteractionSettings.SECTION),
             Interactions.endOfDay(split.cutoff(), ctx.config().timeZone()));
     Dataset<Row> als =
         Evaluation.exclude(Candidates.als(train, split.users(), s.als(), n), split.prior());

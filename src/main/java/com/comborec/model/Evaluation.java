@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 
+import com.comborec.metrics.RankingMetrics;
 import java.util.HashSet;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;

@@ -3,7 +3,8 @@ package com.comborec.model;
 import com.comborec.core.RunContext;
 import com.comborec.features.FeaturesStage;
 import com.comborec.features.InteractionSettings;
-import com.comborec.publish.TableWriter;
+import com.comborec.ingest.IngestSettings;
+import com.comborec.store.TableWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class ModelOutputs {
             FeaturesStage.readUserIndex(ctx),
             FeaturesStage.readItemIndex(ctx));
     writeAls(ctx, full, modelPath(ctx, version), written);
-    ModelSettings s = ctx.config().model();
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     Dataset<Row> cooc =
         ctx.step(
             "train cooccurrence",
@@ -79,7 +80,9 @@ public final class ModelOutputs {
       return;
     }
     ALSModel model =
-        ctx.step("train als", () -> AlsTrainer.fit(full.dense(), ctx.config().model().als()));
+        ctx.step(
+            "train als",
+            () -> AlsTrainer.fit(full.dense(), ctx.config().get(ModelSettings.SECTION).als()));
     ctx.step(
         "save als model",
         () -> {
@@ -95,9 +98,9 @@ public final class ModelOutputs {
 
   private static void writePopularity(
       RunContext ctx, Dataset<Row> events, Dataset<Row> segments, List<String> written) {
-    Map<String, Double> weights = ctx.config().ingest().eventTypeWeights();
-    InteractionSettings is = ctx.config().interactions();
-    int days = ctx.config().model().popularityWindowDays();
+    Map<String, Double> weights = ctx.config().get(IngestSettings.SECTION).eventTypeWeights();
+    InteractionSettings is = ctx.config().get(InteractionSettings.SECTION);
+    int days = ctx.config().get(ModelSettings.SECTION).popularityWindowDays();
     put(
         ctx,
         POPULARITY,

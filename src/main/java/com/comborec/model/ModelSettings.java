@@ -1,6 +1,7 @@
 package com.comborec.model;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 
 /**
  * Model training, offline evaluation, serving choice and the model quality gate ({@code
@@ -16,6 +17,9 @@ public record ModelSettings(
     int coocMaxUserItems,
     int popularityWindowDays,
     Gate gate) {
+  /** The {@code comborec.model} section. */
+  public static final SettingsSection<ModelSettings> SECTION =
+      new SettingsSection<>("model", (s, root) -> from(s, root.lookbackDays()));
 
   /** Serving candidates a run may pin; "auto" picks the best NDCG@K. */
   public static final String[] SERVING_OPTIONS = {
@@ -33,12 +37,20 @@ public record ModelSettings(
     }
   }
 
-  public static ModelSettings from(Settings s) {
+  /** Reads the section; the holdout must leave training days inside the look-back window. */
+  public static ModelSettings from(Settings s, int lookbackDays) {
     Settings e = s.section("eval");
     Settings g = s.section("gate");
+    int holdoutDays = e.intAtLeast("holdout-days", 1);
+    e.check(
+        holdoutDays < lookbackDays,
+        "holdout-days",
+        "must be below comborec.lookback-days (%d), got %d",
+        lookbackDays,
+        holdoutDays);
     return new ModelSettings(
         AlsParams.from(s.section("als")),
-        new Eval(e.intAtLeast("holdout-days", 1), e.intAtLeast("k", 1)),
+        new Eval(holdoutDays, e.intAtLeast("k", 1)),
         s.oneOf("serving", SERVING_OPTIONS),
         s.doubleIn("blend-weight", 0, 1),
         s.intAtLeast("blend-depth", 1),

@@ -7,8 +7,11 @@ import static org.apache.spark.sql.functions.lit;
 import com.comborec.contract.Schemas;
 import com.comborec.core.ComborecException;
 import com.comborec.core.RunContext;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
-import com.comborec.ingest.ValidatedStore;
+import com.comborec.features.InteractionSettings;
+import com.comborec.ingest.IngestSettings;
+import com.comborec.store.ValidatedStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +42,13 @@ public final class ModelStage implements Stage {
   }
 
   @Override
+  public List<SettingsSection<?>> settings() {
+    return List.of(ModelSettings.SECTION);
+  }
+
+  @Override
   public void run(RunContext ctx) {
-    ModelSettings s = ctx.config().model();
-    checkHoldout(ctx, s);
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
     Dataset<Row> segments = readSegments(ctx);
     Map<String, Metrics> metrics = evaluate(ctx, events, segments);
@@ -77,13 +84,13 @@ public final class ModelStage implements Stage {
 
   private static Map<String, Metrics> evaluate(
       RunContext ctx, Dataset<Row> events, Dataset<Row> segments) {
-    ModelSettings s = ctx.config().model();
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     HoldoutSplit split =
         HoldoutSplit.split(events, ctx.runDate(), s.eval().holdoutDays()).persist();
     OfflineEvaluation.Inputs in =
         new OfflineEvaluation.Inputs(
-            ctx.config().ingest().eventTypeWeights(),
-            ctx.config().interactions(),
+            ctx.config().get(IngestSettings.SECTION).eventTypeWeights(),
+            ctx.config().get(InteractionSettings.SECTION),
             s,
             segments,
             catalogSize(ctx));
@@ -122,9 +129,12 @@ public final class ModelStage implements Stage {
         .put(
             "model." + ModelGate.NDCG_FIELD,
             Metrics.round(ServingChoice.metrics(serving, metrics).ndcg()));
-    ctx.report().put("model.eval.k", ctx.config().model().k());
-    ctx.report().put("model.eval.holdout_days", ctx.config().model().eval().holdoutDays());
-    String note = ServingChoice.note(metrics, ctx.config().model().k());
+    ctx.report().put("model.eval.k", ctx.config().get(ModelSettings.SECTION).k());
+    ctx.report()
+        .put(
+            "model.eval.holdout_days",
+            ctx.config().get(ModelSettings.SECTION).eval().holdoutDays());
+    String note = ServingChoice.note(metrics, ctx.config().get(ModelSettings.SECTION).k());
     if (note != null) {
       ctx.report().put("model.note", note);
       LOG.warn(note);
@@ -142,7 +152,7 @@ public final class ModelStage implements Stage {
    * Applies the model quality gate to the serving candidate; records its outcome in the manifest.
    */
   static void gate(RunContext ctx, String serving, Map<String, Metrics> metrics) {
-    ModelSettings s = ctx.config().model();
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     Metrics current = ServingChoice.metrics(serving, metrics);
     if (!s.gate().active() || !current.evaluated()) {
       String status =
@@ -166,16 +176,6 @@ public final class ModelStage implements Stage {
       ctx.report().put("model.gate.status", "refused");
       throw e;
     }
-  }
-
-  /** The holdout must leave training days inside the look-back window. */
-  private static void checkHoldout(RunContext ctx, ModelSettings s) {
-    ComborecException.checkConfig(
-        s.eval().holdoutDays() < ctx.config().lookbackDays(),
-        "comborec.model.eval.holdout-days",
-        "must be below comborec.lookback-days (%d), got %d",
-        ctx.config().lookbackDays(),
-        s.eval().holdoutDays());
   }
 
   /** This run day's segments, or null when the segment stage has not left any. */

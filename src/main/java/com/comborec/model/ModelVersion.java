@@ -2,6 +2,7 @@ package com.comborec.model;
 
 import com.comborec.core.ComboConfig;
 import com.comborec.features.InteractionSettings;
+import com.comborec.ingest.IngestSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,13 +21,14 @@ public final class ModelVersion {
 
   /** Ordered parameters for the manifest ({@code model.params}) and model.json. */
   public static Map<String, Object> params(ComboConfig config) {
-    ModelSettings s = config.model();
-    InteractionSettings is = config.interactions();
+    ModelSettings s = config.get(ModelSettings.SECTION);
+    InteractionSettings is = config.get(InteractionSettings.SECTION);
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("als", s.als().asMap());
     p.put("half_life_days", is.halfLifeDays());
     p.put("quantity_damping", is.quantityDamping());
-    p.put("event_type_weights", new TreeMap<>(config.ingest().eventTypeWeights()));
+    p.put(
+        "event_type_weights", new TreeMap<>(config.get(IngestSettings.SECTION).eventTypeWeights()));
     p.put("feedback_weights", new TreeMap<>(is.feedbackWeights()));
     p.put("lookback_days", config.lookbackDays());
     p.put("blend_weight", s.blendWeight());

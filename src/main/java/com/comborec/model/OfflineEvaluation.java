@@ -7,9 +7,10 @@ import static org.apache.spark.sql.functions.max;
 import com.comborec.core.RunContext;
 import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
-import com.comborec.ingest.ValidatedStore;
-import com.comborec.responsible.ExposureMetrics;
-import com.comborec.responsible.SegmentBreakdown;
+import com.comborec.metrics.ExposureMetrics;
+import com.comborec.metrics.SegmentBreakdown;
+import com.comborec.segment.SegmentSettings;
+import com.comborec.store.ValidatedStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ public final class OfflineEvaluation {
             : split.users().withColumn("segment_id", functions.lit(0));
     Dataset<Row> perUser =
         SegmentBreakdown.perUser(lists, split.relevant(), segments, in.model().k());
-    SegmentBreakdown.figures(perUser, ctx.config().segment().minSize())
+    SegmentBreakdown.figures(perUser, ctx.config().get(SegmentSettings.SECTION).minSize())
         .forEach(
             (key, value) ->
                 ctx.report()

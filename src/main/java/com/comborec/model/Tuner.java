@@ -3,7 +3,8 @@ package com.comborec.model;
 import com.comborec.core.RunContext;
 import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
-import com.comborec.ingest.ValidatedStore;
+import com.comborec.ingest.IngestSettings;
+import com.comborec.store.ValidatedStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,21 +36,22 @@ public final class Tuner {
   /** The run's holdout split (cached): the look-back window cut at run day - holdout-days. */
   public static HoldoutSplit holdout(RunContext ctx) {
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
-    return HoldoutSplit.split(events, ctx.runDate(), ctx.config().model().eval().holdoutDays())
+    return HoldoutSplit.split(
+            events, ctx.runDate(), ctx.config().get(ModelSettings.SECTION).eval().holdoutDays())
         .persist();
   }
 
   /** Every grid point on the given split, sorted by NDCG@K (then P@K) descending. */
   public static List<TuneResult> search(RunContext ctx, HoldoutSplit split, TuneGrid grid) {
-    ModelSettings s = ctx.config().model();
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     int n = s.k() + OfflineEvaluation.excludedDepth(split);
     List<TuneResult> out = new ArrayList<>();
     for (double halfLife : grid.halfLifeDays()) {
-      InteractionSettings is = ctx.config().interactions().withHalfLife(halfLife);
+      InteractionSettings is = ctx.config().get(InteractionSettings.SECTION).withHalfLife(halfLife);
       TrainSet train =
           TrainSet.fromEvents(
               split.trainEvents(),
-              ctx.config().ingest().eventTypeWeights(),
+              ctx.config().get(IngestSettings.SECTION).eventTypeWeights(),
               is,
               Interactions.endOfDay(split.cutoff(), ctx.config().timeZone()));
       for (int rank : grid.ranks()) {

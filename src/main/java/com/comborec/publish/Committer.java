@@ -1,8 +1,11 @@
 package com.comborec.publish;
 
 import com.comborec.contract.Schemas;
+import com.comborec.core.FaultPoint;
 import com.comborec.core.RunContext;
 import com.comborec.core.StagedTables;
+import com.comborec.store.ParquetFooters;
+import com.comborec.store.PublishSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
@@ -14,17 +17,17 @@ import org.apache.spark.sql.types.StructField;
 public final class Committer {
   private Committer() {}
 
-  public static void commitAll(RunContext ctx, FaultInjection faults) {
-    faults.maybeFail("before-commit");
+  public static void commitAll(RunContext ctx) {
+    ctx.reached(FaultPoint.BEFORE_COMMIT);
     List<StagedTables.Entry> entries = ctx.staged().entries();
     for (int i = 0; i < entries.size(); i++) {
       StagedTables.Entry e = entries.get(i);
-      if (ctx.config().publish().verifyFooters()) {
+      if (ctx.config().get(PublishSettings.SECTION).verifyFooters()) {
         verify(ctx, e);
       }
       commit(ctx, e);
       if (i == 0) {
-        faults.maybeFail("mid-commit");
+        ctx.reached(FaultPoint.MID_COMMIT);
       }
     }
     ctx.fs().delete(ctx.layout().stagingRoot());

@@ -4,6 +4,7 @@ import com.comborec.core.ExitCode;
 import com.comborec.core.Json;
 import com.comborec.core.RunContext;
 import com.comborec.core.StagedTables;
+import com.comborec.store.PublishSettings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class ManifestWriter {
   public static Map<String, Object> write(
       RunContext ctx, ExitCode exit, String message, Instant started, boolean partial) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("schema_version", ctx.config().publish().schemaVersion());
+    m.put("schema_version", ctx.config().get(PublishSettings.SECTION).schemaVersion());
     m.put("run_date", ctx.runDate().toString());
     m.put("run_id", ctx.runId());
     m.put("status", exit.manifestStatus());

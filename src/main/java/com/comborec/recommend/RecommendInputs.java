@@ -9,7 +9,7 @@ import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
 import com.comborec.features.market.MarketStage;
-import com.comborec.ingest.ValidatedStore;
+import com.comborec.store.ValidatedStore;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,6 +1,7 @@
 package com.comborec.recommend;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 import java.time.LocalDate;
 
 /**
@@ -14,6 +15,9 @@ public record RecommendSettings(
     int dismissDays,
     int blockSize,
     int candidateMultiplier) {
+  /** The {@code comborec.recommend} section. */
+  public static final SettingsSection<RecommendSettings> SECTION =
+      SettingsSection.of("recommend", RecommendSettings::from);
 
   public static RecommendSettings from(Settings s) {
     return new RecommendSettings(

@@ -9,12 +9,14 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.comborec.core.RunContext;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
-import com.comborec.publish.TableWriter;
+import com.comborec.metrics.ExposureMetrics;
 import com.comborec.responsible.Diversify;
 import com.comborec.responsible.DiversifyLists;
-import com.comborec.responsible.ExposureMetrics;
 import com.comborec.responsible.ResponsibleSettings;
+import com.comborec.scoring.TopN;
+import com.comborec.store.TableWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -42,8 +44,13 @@ public final class RecommendStage implements Stage {
   }
 
   @Override
+  public List<SettingsSection<?>> settings() {
+    return List.of(RecommendSettings.SECTION, ResponsibleSettings.SECTION);
+  }
+
+  @Override
   public void run(RunContext ctx) {
-    RecommendSettings s = ctx.config().recommend();
+    RecommendSettings s = ctx.config().get(RecommendSettings.SECTION);
     RecommendInputs in = ctx.step("read inputs", () -> RecommendInputs.read(ctx, s));
     try {
       Filters filters = filters(in, s);
@@ -100,7 +107,7 @@ public final class RecommendStage implements Stage {
    * similar-item pairs (MMR) and the purchase counts (debias) only when those options need them.
    */
   private static Diversify diversify(RunContext ctx, RecommendInputs in) {
-    ResponsibleSettings r = ctx.config().responsible();
+    ResponsibleSettings r = ctx.config().get(ResponsibleSettings.SECTION);
     if (!r.enabled()) {
       return Diversify.off();
     }
@@ -182,15 +189,12 @@ public final class RecommendStage implements Stage {
         in.itemFactors()
             .join(in.itemIndex().join(f.available(), "item_id").select(col("iid").as("id")), "id");
     Dataset<Row> excluded = Exclusions.indexed(f.excluded(), in.userIndex(), in.itemIndex());
-    int blockSize = ctx.config().recommend().blockSize();
+    int blockSize = ctx.config().get(RecommendSettings.SECTION).blockSize();
     Dataset<Row> topN = keep(TopN.recommend(users, items, excluded, k, blockSize));
     long scored = ctx.step("score als top-" + k, topN::count);
     ctx.report().put("recommend.als_users_scored", scored);
     // As the driver sees it; executors choose the same way (native sgemm when a system BLAS loads).
-    ctx.report()
-        .put(
-            "recommend.topn_kernel",
-            BlockScorer.nativeSgemm() ? "native sgemm" : "java tile kernel");
+    ctx.report().put("recommend.topn_kernel", TopN.kernel());
     return PersonalCandidates.fromTopN(topN, in.userIndex(), in.itemIndex());
   }
 
@@ -235,7 +239,7 @@ public final class RecommendStage implements Stage {
     ctx.report().put("recommend.serving", model.serving());
     ctx.report().put("recommend.model_version", model.modelVersion());
     Dataset<Row> staged = staged(ctx);
-    int topN = ctx.config().recommend().topN();
+    int topN = ctx.config().get(RecommendSettings.SECTION).topN();
     Column length = size(col("items"));
     long shortLists = 0;
     long emptyLists = 0;

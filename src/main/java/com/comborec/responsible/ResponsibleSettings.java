@@ -1,6 +1,7 @@
 package com.comborec.responsible;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 import java.io.Serializable;
 
 /**
@@ -13,6 +14,10 @@ import java.io.Serializable;
  */
 public record ResponsibleSettings(
     int maxPerCategory, double mmrLambda, double popularityDebiasPower) implements Serializable {
+  /** The {@code comborec.responsible} section. */
+  public static final SettingsSection<ResponsibleSettings> SECTION =
+      SettingsSection.of("responsible", ResponsibleSettings::from);
+
   private static final long serialVersionUID = 1L;
 
   /** Relevance order, untouched. */

@@ -1,5 +1,6 @@
 package com.comborec.responsible;
 
+import com.comborec.metrics.ExposureMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

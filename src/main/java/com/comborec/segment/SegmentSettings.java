@@ -1,6 +1,7 @@
 package com.comborec.segment;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 
 /**
  * How customers are segmented: KMeans' k, iterations and seed, the smallest segment that may be
@@ -8,6 +9,9 @@ import com.comborec.core.Settings;
  */
 public record SegmentSettings(
     int k, int minSize, int maxIterations, long seed, int topCategories, int topRegions) {
+  /** The {@code comborec.segment} section. */
+  public static final SettingsSection<SegmentSettings> SECTION =
+      SettingsSection.of("segment", SegmentSettings::from);
 
   /**
    * Gender values with their own one-hot column; gender is low-cardinality, so not configurable.

@@ -2,10 +2,12 @@ package com.comborec.segment;
 
 import com.comborec.contract.Schemas;
 import com.comborec.core.RunContext;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
-import com.comborec.ingest.ValidatedStore;
-import com.comborec.publish.TableWriter;
 import com.comborec.segment.SegmentationResult.Summary;
+import com.comborec.store.TableWriter;
+import com.comborec.store.ValidatedStore;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -31,8 +33,13 @@ public final class SegmentStage implements Stage {
   }
 
   @Override
+  public List<SettingsSection<?>> settings() {
+    return List.of(SegmentSettings.SECTION);
+  }
+
+  @Override
   public void run(RunContext ctx) {
-    SegmentSettings s = ctx.config().segment();
+    SegmentSettings s = ctx.config().get(SegmentSettings.SECTION);
     FeatureTable features = ctx.step("build user features", () -> buildFeatures(ctx, s));
     try (SegmentationResult result =
         ctx.step("cluster users", () -> Segmentation.segment(features, s))) {

@@ -5,7 +5,7 @@ import static com.comborec.bundle.Frames.product;
 import static com.comborec.bundle.Frames.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.comborec.core.ComboConfig;
+import com.comborec.TestConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /** Propensity, sellable items and candidate selection on hand-computed inline fixtures. */
 class BundleCandidatesTest {
   private static final BundleSettings SETTINGS =
-      ComboConfig.defaults().with("bundle.min-stock=2", "bundle.candidates=2").bundle();
+      TestConfig.defaults()
+          .with("bundle.min-stock=2", "bundle.candidates=2")
+          .get(BundleSettings.SECTION);
 
   /*
    * Segment 0 = {u1, u2, u3}, segment 1 = {u4, u5}.

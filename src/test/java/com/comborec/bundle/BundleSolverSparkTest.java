@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.comborec.TestConfig;
 import com.comborec.contract.Schemas;
-import com.comborec.core.ComboConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,9 +29,9 @@ class BundleSolverSparkTest {
           .add("other_item_id", "string")
           .add("affinity", "double");
   private static final BundleSettings SETTINGS =
-      ComboConfig.defaults()
+      TestConfig.defaults()
           .with("bundle.min-size=1", "bundle.weights.affinity=0.3", "bundle.weights.margin=0.01")
-          .bundle();
+          .get(BundleSettings.SECTION);
 
   @Test
   void solvesInTasksOverSeveralPartitionsLikeTheDirectSolver() {

@@ -6,6 +6,7 @@ import static com.comborec.bundle.Frames.row;
 import static org.apache.spark.sql.functions.expr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.contract.Source;
 import com.comborec.core.ComboConfig;
@@ -91,7 +92,7 @@ class BundleStageTest {
   private static RunContext context() throws Exception {
     Path root = Files.createTempDirectory("comborec-bundle-stage");
     ComboConfig config =
-        ComboConfig.defaults()
+        TestConfig.defaults()
             .with("input=\"" + root.resolve("in") + "\"", "output=\"" + root.resolve("out") + "\"");
     RunContext ctx = new RunContext(TestSpark.session(), config, DAY, "bundle-stage-test");
     ctx.enterStage("bundle");

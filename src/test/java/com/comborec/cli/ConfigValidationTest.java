@@ -32,12 +32,14 @@ class ConfigValidationTest {
         "path escape          | input=\"data/../../etc\"        | comborec.input",
         "scheme not allowed   | output=\"ftp://host/x\"         | comborec.output",
         "input equals output  | output=\"data-samples\"         | comborec.output",
-        "bad fault point      | faults.fail-at=nowhere          | comborec.faults.fail-at",
         "non-numeric weight   | ingest.event-types.purchase=x   | comborec.ingest.event-types",
         "negative feedback weight | interactions.feedback-weights.click=-1 |"
             + " comborec.interactions.feedback-weights.click",
         "weight for impressions   | interactions.feedback-weights.impression=1 |"
             + " comborec.interactions.feedback-weights.impression",
+        // Checked against another section's key, still before Spark starts (it used to fail only
+        // once the model stage ran, after ingest, features, segment and combos).
+        "holdout past look-back | model.eval.holdout-days=180 | comborec.model.eval.holdout-days",
       })
   void badConfigurationExits2NamingTheKey(String name, String override, String key) {
     StringWriter err = new StringWriter();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.comborec.TestConfig;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
 import com.comborec.core.ExitCode;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CombosSettingsTest {
   @Test
   void defaults() {
-    CombosSettings s = ComboConfig.defaults().combos();
+    CombosSettings s = TestConfig.defaults().get(CombosSettings.SECTION);
     assertEquals(new FbtSettings(2, 0.0, 0.05, 1.0, 10, "lift", 50), s.fbt(), "fbt defaults");
     assertEquals(
         new SimilarSettings(
@@ -26,7 +27,7 @@ class CombosSettingsTest {
 
   @Test
   void refusesBadValuesNamingTheKey() {
-    ComboConfig base = ComboConfig.defaults();
+    ComboConfig base = TestConfig.defaults();
     assertRefused(base, "combos.fbt.order=support", "comborec.combos.fbt.order");
     assertRefused(base, "combos.fbt.min-confidence=1.5", "comborec.combos.fbt.min-confidence");
     assertRefused(base, "combos.fbt.max-basket-items=1", "comborec.combos.fbt.max-basket-items");

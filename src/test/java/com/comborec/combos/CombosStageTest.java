@@ -3,6 +3,7 @@ package com.comborec.combos;
 import static com.comborec.combos.Fixtures.product;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.contract.Schemas;
 import com.comborec.core.ComboConfig;
@@ -23,7 +24,7 @@ class CombosStageTest {
 
   static RunContext context(Path root) {
     ComboConfig config =
-        ComboConfig.defaults()
+        TestConfig.defaults()
             .with("input=\"" + root.resolve("in") + "\"", "output=\"" + root.resolve("out") + "\"");
     RunContext ctx = new RunContext(TestSpark.session(), config, DAY.plusDays(1), "test-run");
     ctx.enterStage("combos");

@@ -23,7 +23,11 @@ class SettingsTest {
 
   @Test
   void localConfReachesSparkUnquoted() {
-    ComboConfig c = ComboConfig.load(new java.io.File("conf/local.conf"), java.util.List.of());
+    ComboConfig c =
+        ComboConfig.load(
+            new java.io.File("conf/local.conf"),
+            java.util.List.of(),
+            com.comborec.cli.Stages.settings());
     assertEquals("8", c.spark().conf().get("spark.sql.shuffle.partitions"));
     assertEquals("false", c.spark().conf().get("spark.ui.enabled"));
   }

@@ -3,10 +3,10 @@ package com.comborec.features;
 import static com.comborec.features.TestEvents.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
-import com.comborec.core.ComboConfig;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -128,13 +128,13 @@ class FeedbackInteractionsTest {
   void referenceConfHasTheDefaultFeedbackWeights() {
     assertEquals(
         Map.of("click", 1.0, "add_to_cart", 3.0, "purchase", 5.0),
-        ComboConfig.defaults().interactions().feedbackWeights(),
+        TestConfig.defaults().get(InteractionSettings.SECTION).feedbackWeights(),
         "comborec.interactions.feedback-weights");
     assertEquals(
         Map.of("click", 0.5, "add_to_cart", 3.0, "purchase", 5.0),
-        ComboConfig.defaults()
+        TestConfig.defaults()
             .with("interactions.feedback-weights.click=0.5")
-            .interactions()
+            .get(InteractionSettings.SECTION)
             .feedbackWeights(),
         "--set overrides one action");
   }

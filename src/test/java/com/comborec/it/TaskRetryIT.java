@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.cli.Stages;
 import com.comborec.core.Json;
-import com.comborec.core.TaskFaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,12 @@ class TaskRetryIT {
   @BeforeAll
   static void runCleanAndFaulty() {
     clean = ReferenceRun.get();
-    Map<String, String> faults = TaskFaults.sparkConf(Stages.names().toArray(String[]::new));
+    Map<String, String> faults =
+        new java.util.HashMap<>(TaskFaults.sparkConf(Stages.names().toArray(String[]::new)));
+    // The plugin is test code, never in the product jar: the driver (which hosts the local[2,4]
+    // executor) loads it from the test classes.
+    faults.put(
+        "spark.driver.extraClassPath", Submit.project().resolve("target/test-classes").toString());
     faulty =
         Submit.run(
             Submit.project().resolve("target/it-logs/task-retry-local-2-4.log"),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
@@ -28,7 +29,7 @@ class ModelStageTest {
 
   static RunContext context(String output) {
     ComboConfig config =
-        ComboConfig.defaults()
+        TestConfig.defaults()
             .with(
                 "input=" + dir.resolve("in"),
                 "output=" + dir.resolve(output),

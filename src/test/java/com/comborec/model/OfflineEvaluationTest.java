@@ -3,10 +3,13 @@ package com.comborec.model;
 import static com.comborec.features.TestEvents.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
+import com.comborec.features.InteractionSettings;
 import com.comborec.features.TestEvents;
+import com.comborec.ingest.IngestSettings;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +25,7 @@ class OfflineEvaluationTest {
   @Test
   void aHistoryShorterThanTheHoldoutEvaluatesNothingAndFitsNothing() {
     ComboConfig config =
-        ComboConfig.defaults().with("input=" + dir.resolve("in"), "output=" + dir.resolve("out"));
+        TestConfig.defaults().with("input=" + dir.resolve("in"), "output=" + dir.resolve("out"));
     RunContext ctx =
         new RunContext(TestSpark.session(), config, LocalDate.parse("2026-03-31"), "test");
     // Every event is inside the 28-day holdout: no training period, so no evaluated user.
@@ -38,9 +41,9 @@ class OfflineEvaluationTest {
             ctx,
             split,
             new OfflineEvaluation.Inputs(
-                config.ingest().eventTypeWeights(),
-                config.interactions(),
-                config.model(),
+                config.get(IngestSettings.SECTION).eventTypeWeights(),
+                config.get(InteractionSettings.SECTION),
+                config.get(ModelSettings.SECTION),
                 null,
                 10));
     assertEquals(

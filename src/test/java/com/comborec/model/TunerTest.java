@@ -3,9 +3,11 @@ package com.comborec.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
+import com.comborec.features.InteractionSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ class TunerTest {
   @Test
   void searchesTheGridBestFirst() {
     ComboConfig config =
-        ComboConfig.defaults()
+        TestConfig.defaults()
             .with(
                 "input=" + dir.resolve("in"),
                 "output=" + dir.resolve("out"),
@@ -54,8 +56,8 @@ class TunerTest {
         conf);
     // the snippet's values are valid overrides
     ComboConfig parsed =
-        ComboConfig.defaults().with("interactions.half-life-days=60", "model.als.reg-param=0.05");
-    assertEquals(60, parsed.interactions().halfLifeDays(), 0, "half-life");
+        TestConfig.defaults().with("interactions.half-life-days=60", "model.als.reg-param=0.05");
+    assertEquals(60, parsed.get(InteractionSettings.SECTION).halfLifeDays(), 0, "half-life");
   }
 
   /**
@@ -67,7 +69,7 @@ class TunerTest {
   @Test
   void tradeOffGridReRanksTheHoldoutPools() {
     ComboConfig config =
-        ComboConfig.defaults()
+        TestConfig.defaults()
             .with(
                 "input=" + dir.resolve("in2"),
                 "output=" + dir.resolve("out2"),

@@ -5,15 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.DuckDb;
+import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.cli.Main;
+import com.comborec.cli.PipelineRunner;
+import com.comborec.cli.Stages;
+import com.comborec.core.ComboConfig;
+import com.comborec.core.ComborecException;
+import com.comborec.core.ExitCode;
+import com.comborec.core.FaultPoint;
 import com.comborec.core.Json;
+import com.comborec.core.RunHooks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +67,7 @@ class PublishEndToEndTest {
     firstRun = nightly(DAY1);
     day1FilesBefore = hashes(DAY1);
     StringWriter err = new StringWriter();
-    failedRun = nightly(DAY2, err, "faults.fail-at=mid-commit");
+    failedRun = nightlyFailingAt(DAY2, FaultPoint.MID_COMMIT, err);
     failedErr = err.toString();
     latestAfterFailure = Files.readString(out.resolve("LATEST")).trim();
     day1FilesAfterFailure = hashes(DAY1);
@@ -85,7 +94,43 @@ class PublishEndToEndTest {
     return nightly(day, new StringWriter(), sets);
   }
 
+  /** The nightly job with a failure injected at {@code point}, run as Main would; its exit code. */
+  static int nightlyFailingAt(String day, FaultPoint point, StringWriter err) {
+    List<String> args = arguments(day);
+    List<String> sets = new java.util.ArrayList<>();
+    for (int i = 3; i < args.size(); i += 2) {
+      sets.add(args.get(i + 1));
+    }
+    ComboConfig config = TestConfig.load(sets);
+    RunHooks failing =
+        reached -> {
+          if (reached == point) {
+            throw new IllegalStateException("injected failure at " + point);
+          }
+        };
+    try {
+      return PipelineRunner.run(
+              TestSpark.session(), config, LocalDate.parse(day), Stages.all(), true, failing)
+          .code();
+    } catch (ComborecException e) {
+      err.write(e.getMessage());
+      return e.exitCode().code();
+    } catch (RuntimeException e) {
+      err.write(String.valueOf(e.getMessage()));
+      return ExitCode.FAILURE.code();
+    }
+  }
+
   static int nightly(String day, StringWriter err, String... sets) {
+    List<String> args = arguments(day);
+    for (String s : sets) {
+      args.addAll(List.of("--set", s));
+    }
+    return Main.execute(new PrintWriter(err, true), args.toArray(String[]::new));
+  }
+
+  /** nightly --date day, then --set pairs only. */
+  static List<String> arguments(String day) {
     List<String> args =
         new java.util.ArrayList<>(
             List.of(
@@ -104,10 +149,7 @@ class PublishEndToEndTest {
                 "model.als.rank=8",
                 "--set",
                 "segment.max-iterations=10"));
-    for (String s : sets) {
-      args.addAll(List.of("--set", s));
-    }
-    return Main.execute(new PrintWriter(err, true), args.toArray(String[]::new));
+    return args;
   }
 
   /** SHA-256 of every public file whose path names the day, by relative path. */
@@ -163,7 +205,7 @@ class PublishEndToEndTest {
   void runsExitAsExpected() {
     assertEquals(0, firstRun, "first night");
     assertEquals(1, failedRun, "the injected failure exits 1: " + failedErr);
-    assertTrue(failedErr.contains("mid-commit"), failedErr);
+    assertTrue(failedErr.contains("MID_COMMIT"), failedErr);
     assertEquals(0, cleanRun, "clean run of day 2");
     assertEquals(0, rerun, "re-run of day 2");
   }

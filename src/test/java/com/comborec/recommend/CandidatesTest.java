@@ -6,6 +6,7 @@ import static com.comborec.recommend.Fixtures.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.contract.Schemas;
+import com.comborec.scoring.TopN;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -7,9 +7,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.comborec.TestConfig;
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
-import com.comborec.core.ComboConfig;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -69,7 +69,7 @@ class DismissWindowTest {
 
   @Test
   void defaultThirtyDaysEndsOnDayTwentyNine() {
-    RecommendSettings s = ComboConfig.defaults().recommend();
+    RecommendSettings s = TestConfig.defaults().get(RecommendSettings.SECTION);
     assertEquals(30, s.dismissDays(), "reference.conf dismiss-days");
     assertEquals(
         List.of("u1|A", "u2|A", "u2|B"), listedOn(X.plusDays(29), s), "d = 29: still suppressed");

@@ -5,6 +5,7 @@ import static com.comborec.recommend.Fixtures.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
@@ -193,7 +194,7 @@ class RecommendStageTest {
                 "work=" + dir.resolve(name + "-work"),
                 "recommend.top-n=3"));
     all.addAll(List.of(settings));
-    ComboConfig config = ComboConfig.defaults().with(all.toArray(String[]::new));
+    ComboConfig config = TestConfig.defaults().with(all.toArray(String[]::new));
     RunContext ctx = new RunContext(TestSpark.session(), config, RUN, "test");
     ctx.enterStage("recommend");
     return ctx;

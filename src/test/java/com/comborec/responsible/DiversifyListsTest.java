@@ -1,6 +1,6 @@
 package com.comborec.responsible;
 
-import static com.comborec.responsible.Rows.frame;
+import static com.comborec.Rows.frame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,9 +1,9 @@
 package com.comborec.responsible;
 
-import static com.comborec.responsible.Rows.frame;
-import static com.comborec.responsible.Rows.recommendation;
-import static com.comborec.responsible.Rows.recommendations;
-import static com.comborec.responsible.Rows.spark;
+import static com.comborec.Rows.frame;
+import static com.comborec.Rows.recommendation;
+import static com.comborec.Rows.recommendations;
+import static com.comborec.Rows.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,15 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.DuckDb;
+import com.comborec.TestConfig;
 import com.comborec.contract.Schemas;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.ExitCode;
 import com.comborec.core.Json;
 import com.comborec.core.RunContext;
+import com.comborec.privacy.PrivacyFilter;
+import com.comborec.privacy.Pseudonymizer;
 import com.comborec.publish.Committer;
-import com.comborec.publish.FaultInjection;
 import com.comborec.publish.ManifestWriter;
-import com.comborec.publish.TableWriter;
+import com.comborec.store.TableWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +151,7 @@ class PrivacyEndToEndTest {
   @Test
   void tablesWithoutUserIdsPassUnchanged() {
     ComboConfig config =
-        ComboConfig.defaults()
+        TestConfig.defaults()
             .with(
                 "output=\"" + dir.resolve("unused") + "\"",
                 "privacy.pseudonymize=true",
@@ -177,7 +179,7 @@ class PrivacyEndToEndTest {
   }
 
   private static void publish(String run, String keyFile) {
-    ComboConfig config = ComboConfig.defaults().with("output=\"" + dir.resolve(run) + "\"");
+    ComboConfig config = TestConfig.defaults().with("output=\"" + dir.resolve(run) + "\"");
     if (keyFile != null) {
       config =
           config.with(
@@ -227,7 +229,7 @@ class PrivacyEndToEndTest {
                   "out_of_range",
                   "price: '-1' is not above 0",
                   2L)));
-      Committer.commitAll(ctx, new FaultInjection(""));
+      Committer.commitAll(ctx);
       ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", Instant.now(), false);
       logs.put(run, log.text());
     }

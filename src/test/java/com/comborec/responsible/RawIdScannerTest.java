@@ -1,7 +1,7 @@
 package com.comborec.responsible;
 
-import static com.comborec.responsible.Rows.frame;
-import static com.comborec.responsible.Rows.recommendation;
+import static com.comborec.Rows.frame;
+import static com.comborec.Rows.recommendation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.contract.Schemas;

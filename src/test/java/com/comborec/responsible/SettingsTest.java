@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.comborec.TestConfig;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
 import com.comborec.core.ExitCode;
+import com.comborec.privacy.PrivacySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,10 +25,11 @@ class SettingsTest {
 
   @Test
   void defaultsAreOff() {
-    ComboConfig c = ComboConfig.defaults();
-    assertEquals(ResponsibleSettings.off(), c.responsible(), "responsible defaults");
-    assertFalse(c.responsible().enabled(), "diversity control off by default");
-    assertEquals(PrivacySettings.off(), c.privacy(), "privacy defaults");
+    ComboConfig c = TestConfig.defaults();
+    assertEquals(
+        ResponsibleSettings.off(), c.get(ResponsibleSettings.SECTION), "responsible defaults");
+    assertFalse(c.get(ResponsibleSettings.SECTION).enabled(), "diversity control off by default");
+    assertEquals(PrivacySettings.off(), c.get(PrivacySettings.SECTION), "privacy defaults");
   }
 
   @Test
@@ -49,7 +52,7 @@ class SettingsTest {
     ComborecException e =
         assertThrows(
             ComborecException.class,
-            () -> ComboConfig.load(null, List.of("privacy.secret=\"" + pasted + "\"")));
+            () -> TestConfig.load(List.of("privacy.secret=\"" + pasted + "\"")));
     assertEquals(ExitCode.USAGE, e.exitCode(), "load: exit 2");
     assertFalse(e.getMessage().contains(pasted), "message echoes the value: " + e.getMessage());
   }
@@ -68,7 +71,7 @@ class SettingsTest {
       ComborecException e =
           assertThrows(
               ComborecException.class,
-              () -> ComboConfig.defaults().with("privacy.key-env=\"" + pasted + "\""),
+              () -> TestConfig.defaults().with("privacy.key-env=\"" + pasted + "\""),
               pasted);
       assertEquals(ExitCode.USAGE, e.exitCode(), "exit code for " + pasted);
       assertTrue(e.getMessage().contains("comborec.privacy.key-env"), e.getMessage());
@@ -76,7 +79,10 @@ class SettingsTest {
     }
     assertEquals(
         "OTHER_KEY_VAR",
-        ComboConfig.defaults().with("privacy.key-env=OTHER_KEY_VAR").privacy().keyEnv(),
+        TestConfig.defaults()
+            .with("privacy.key-env=OTHER_KEY_VAR")
+            .get(PrivacySettings.SECTION)
+            .keyEnv(),
         "a proper variable name is accepted");
   }
 
@@ -86,7 +92,7 @@ class SettingsTest {
         assertThrows(
             ComborecException.class,
             () ->
-                ComboConfig.defaults()
+                TestConfig.defaults()
                     .with(
                         "privacy.pseudonymize=true",
                         "privacy.key-env=COMBOREC_TEST_SURELY_UNSET_VARIABLE"));
@@ -94,20 +100,22 @@ class SettingsTest {
     Path key = dir.resolve("key");
     Files.writeString(key, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n");
     PrivacySettings p =
-        ComboConfig.defaults()
+        TestConfig.defaults()
             .with("privacy.pseudonymize=true", "privacy.key-file=\"" + key + "\"")
-            .privacy();
+            .get(PrivacySettings.SECTION);
     assertTrue(p.pseudonymize(), "on with a key file");
     assertEquals(
         180,
-        ComboConfig.defaults().with("privacy.retention-days=180").privacy().retentionDays(),
+        TestConfig.defaults()
+            .with("privacy.retention-days=180")
+            .get(PrivacySettings.SECTION)
+            .retentionDays(),
         "retention equal to the look-back is allowed");
   }
 
   private static void assertRefused(String override, String key) {
     ComborecException e =
-        assertThrows(
-            ComborecException.class, () -> ComboConfig.defaults().with(override), override);
+        assertThrows(ComborecException.class, () -> TestConfig.defaults().with(override), override);
     assertEquals(ExitCode.USAGE, e.exitCode(), override);
     assertTrue(e.getMessage().contains(key), override + ": " + e.getMessage());
   }

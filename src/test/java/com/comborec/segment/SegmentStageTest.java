@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.comborec.TestConfig;
 import com.comborec.contract.Schemas;
-import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
 import com.comborec.core.RunContext;
 import com.comborec.core.StagedTables;
@@ -127,17 +127,19 @@ class SegmentStageTest {
   void badSettingsNameTheKey() {
     ComborecException e =
         assertThrows(
-            ComborecException.class, () -> ComboConfig.defaults().with("segment.min-size=0"));
+            ComborecException.class, () -> TestConfig.defaults().with("segment.min-size=0"));
     assertTrue(e.getMessage().contains("comborec.segment.min-size"), e.getMessage());
     assertEquals(
-        new SegmentSettings(6, 20, 30, 42, 8, 5), ComboConfig.defaults().segment(), "defaults");
+        new SegmentSettings(6, 20, 30, 42, 8, 5),
+        TestConfig.defaults().get(SegmentSettings.SECTION),
+        "defaults");
   }
 
   private static RunContext context(Path root) {
     RunContext ctx =
         new RunContext(
             spark(),
-            ComboConfig.defaults()
+            TestConfig.defaults()
                 .with(
                     "output=\"" + root + "\"",
                     "lookback-days=30",

@@ -2,10 +2,10 @@ package com.comborec.features.feedback;
 
 import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
-import com.comborec.ingest.ValidatedStore;
-import com.comborec.responsible.PrivacyFilter;
-import com.comborec.responsible.PrivacySettings;
-import com.comborec.responsible.PseudonymKeys;
+import com.comborec.privacy.PrivacyFilter;
+import com.comborec.privacy.PrivacySettings;
+import com.comborec.privacy.PseudonymKeys;
+import com.comborec.store.ValidatedStore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class FeedbackMeasure {
    * pseudonyms while feedback carries the shop's ids (as events do), so they are mapped first.
    */
   private static Dataset<Row> asPublished(RunContext ctx, Dataset<Row> feedback) {
-    PrivacySettings p = ctx.config().privacy();
+    PrivacySettings p = ctx.config().get(PrivacySettings.SECTION);
     return p.pseudonymize()
         ? PrivacyFilter.pseudonymizeColumn(feedback, "user_id", PseudonymKeys.pseudonymizer(p))
         : feedback;

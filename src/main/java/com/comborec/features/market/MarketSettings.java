@@ -1,6 +1,7 @@
 package com.comborec.features.market;
 
 import com.comborec.core.Settings;
+import com.comborec.core.SettingsSection;
 
 /**
  * How market demand becomes ranking signals (section {@code comborec.market}): the short and long
@@ -13,6 +14,9 @@ public record MarketSettings(
     double boostStrength,
     double maxBoost,
     double risingThreshold) {
+  /** The {@code comborec.market} section. */
+  public static final SettingsSection<MarketSettings> SECTION =
+      SettingsSection.of("market", MarketSettings::from);
 
   public MarketSettings {
     if (shortWindowDays < 1 || longWindowDays <= shortWindowDays) {

@@ -4,9 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
+import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
-import com.comborec.ingest.ValidatedStore;
-import com.comborec.publish.TableWriter;
+import com.comborec.store.TableWriter;
+import com.comborec.store.ValidatedStore;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +51,13 @@ public final class MarketStage implements Stage {
   }
 
   @Override
+  public List<SettingsSection<?>> settings() {
+    return List.of(MarketSettings.SECTION);
+  }
+
+  @Override
   public void run(RunContext ctx) {
-    MarketSettings s = ctx.config().market();
+    MarketSettings s = ctx.config().get(MarketSettings.SECTION);
     LocalDate day = ctx.runDate();
     Dataset<Row> market = ValidatedStore.daily(ctx, Source.MARKET, historyStart(day, s), day);
     Dataset<Row> signals = MarketSignals.computeSignals(market, s).persist();

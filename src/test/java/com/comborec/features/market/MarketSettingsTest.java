@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.comborec.core.ComboConfig;
+import com.comborec.TestConfig;
 import com.comborec.core.ComborecException;
 import org.junit.jupiter.api.Test;
 
@@ -13,13 +13,17 @@ class MarketSettingsTest {
   @Test
   void defaultsComeFromReferenceConf() {
     assertEquals(
-        MarketSettings.defaults(), ComboConfig.defaults().market(), "comborec.market defaults");
+        MarketSettings.defaults(),
+        TestConfig.defaults().get(MarketSettings.SECTION),
+        "comborec.market defaults");
   }
 
   @Test
   void overridesAreRead() {
     MarketSettings s =
-        ComboConfig.defaults().with("market.short-window-days=3", "market.max-boost=2.0").market();
+        TestConfig.defaults()
+            .with("market.short-window-days=3", "market.max-boost=2.0")
+            .get(MarketSettings.SECTION);
     assertEquals(3, s.shortWindowDays(), "short-window-days");
     assertEquals(2.0, s.maxBoost(), 1e-12, "max-boost");
   }
@@ -28,8 +32,7 @@ class MarketSettingsTest {
   void aLongWindowNotAboveTheShortOneIsRefusedNamingTheKey() {
     ComborecException e =
         assertThrows(
-            ComborecException.class,
-            () -> ComboConfig.defaults().with("market.long-window-days=7"));
+            ComborecException.class, () -> TestConfig.defaults().with("market.long-window-days=7"));
     assertTrue(e.getMessage().contains("comborec.market.long-window-days"), e.getMessage());
   }
 
@@ -37,7 +40,7 @@ class MarketSettingsTest {
   void aMaxBoostBelowOneIsRefused() {
     ComborecException e =
         assertThrows(
-            ComborecException.class, () -> ComboConfig.defaults().with("market.max-boost=0.8"));
+            ComborecException.class, () -> TestConfig.defaults().with("market.max-boost=0.8"));
     assertTrue(e.getMessage().contains("comborec.market.max-boost"), e.getMessage());
   }
 }
