@@ -9,6 +9,7 @@ import com.comborec.model.AlsParams;
 import com.comborec.model.AlsTrainer;
 import com.comborec.model.ModelSettings;
 import com.comborec.model.TrainSet;
+import com.comborec.store.WorkSchemas;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,11 +67,14 @@ public final class AlsBenchmark {
 
     String workStore = output + "/_work";
     Dataset<Row> interactions =
-        spark.read().schema(Interactions.SCHEMA).parquet(workStore + "/interactions/dt=" + date);
+        spark
+            .read()
+            .schema(WorkSchemas.INTERACTIONS)
+            .parquet(workStore + "/interactions/dt=" + date);
     Dataset<Row> userIndex =
-        spark.read().schema(Interactions.USER_INDEX).parquet(workStore + "/user_index/dt=" + date);
+        spark.read().schema(WorkSchemas.USER_INDEX).parquet(workStore + "/user_index/dt=" + date);
     Dataset<Row> itemIndex =
-        spark.read().schema(Interactions.ITEM_INDEX).parquet(workStore + "/item_index/dt=" + date);
+        spark.read().schema(WorkSchemas.ITEM_INDEX).parquet(workStore + "/item_index/dt=" + date);
     String densePath = work + "/dense";
     Interactions.toDenseIds(interactions, userIndex, itemIndex)
         .write()

@@ -8,16 +8,10 @@ import java.util.List;
  * every CP-SAT call, for the run report: up to R calls, one per bundle; a call that finds no
  * further distinct set (INFEASIBLE, or UNKNOWN at the time limit) ends the segment's search.
  *
- * @param unknown calls stopped by the time limit before any solution was found
+ * @param calls how the segment's CP-SAT calls ended
  */
 public record BundleOutcome(
-    int segmentId,
-    List<BundleSolution> bundles,
-    int optimal,
-    int feasible,
-    int infeasible,
-    int unknown,
-    double solveSeconds)
+    int segmentId, List<BundleSolution> bundles, SolveCounts calls, double solveSeconds)
     implements Serializable {
 
   public BundleOutcome {

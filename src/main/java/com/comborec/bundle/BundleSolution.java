@@ -18,7 +18,7 @@ public record BundleSolution(
     double expectedMargin,
     double affinity,
     double objective,
-    String status,
+    SolveStatus status,
     double solveSeconds)
     implements Serializable {
 

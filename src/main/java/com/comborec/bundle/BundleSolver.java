@@ -1,7 +1,6 @@
 package com.comborec.bundle;
 
 import com.google.ortools.sat.CpSolver;
-import com.google.ortools.sat.CpSolverStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,24 +27,23 @@ public final class BundleSolver {
     BundleModel model = BundleModel.build(problem, rules);
     CpSolver solver = newSolver();
     List<BundleSolution> bundles = new ArrayList<>();
-    int[] counts = new int[4];
+    SolveCounts calls = SolveCounts.NONE;
     double seconds = 0;
     while (bundles.size() < rules.bundles()) {
-      CpSolverStatus status = solver.solve(model.model());
+      SolveStatus status = SolveStatus.of(solver.solve(model.model()), model);
       seconds += solver.wallTime();
-      counts[countIndex(status, model)]++;
-      if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+      calls = calls.plus(status);
+      if (!status.found()) {
         break;
       }
       boolean[] chosen = model.chosenItems(solver);
       bundles.add(
           BundleValues.solution(
-              problem, rules, chosen, model.chosenLevel(solver), status.name(), solver.wallTime()));
+              problem, rules, chosen, model.chosenLevel(solver), status, solver.wallTime()));
       model.excludeItemSet(chosen);
     }
     LOG.debug("segment {}: {} bundles in {} s", problem.segmentId(), bundles.size(), seconds);
-    return new BundleOutcome(
-        problem.segmentId(), bundles, counts[0], counts[1], counts[2], counts[3], seconds);
+    return new BundleOutcome(problem.segmentId(), bundles, calls, seconds);
   }
 
   /** Always a time limit, a fixed worker count and a fixed seed: reproducible and bounded. */
@@ -58,18 +56,5 @@ public final class BundleSolver {
         .setRandomSeed(limits.seed())
         .setLogSearchProgress(false);
     return solver;
-  }
-
-  /** 0 optimal, 1 feasible, 2 infeasible, 3 unknown (time limit before any solution). */
-  private static int countIndex(CpSolverStatus status, BundleModel model) {
-    return switch (status) {
-      case OPTIMAL -> 0;
-      case FEASIBLE -> 1;
-      case INFEASIBLE -> 2;
-      case UNKNOWN -> 3;
-      default ->
-          throw new IllegalStateException(
-              "CP-SAT rejected the bundle model (" + status + "): " + model.model().validate());
-    };
   }
 }

@@ -8,6 +8,9 @@ import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
 import com.comborec.store.TableWriter;
 import com.comborec.store.ValidatedStore;
+import com.comborec.store.WorkDataset;
+import com.comborec.store.WorkSchemas;
+import com.comborec.store.WorkStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -21,7 +24,7 @@ import org.apache.spark.sql.types.StructField;
  * solves the segments in parallel inside Spark tasks with the CP-SAT solver, and stages the
  * contract's {@code bundles} table. Solve statistics go into the run report.
  */
-public final class BundleStage implements Stage {
+public final class BundleStage implements Stage<BundleResult> {
   @Override
   public String name() {
     return "bundle";
@@ -39,22 +42,31 @@ public final class BundleStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx) {
+  public BundleResult run(RunContext ctx) {
     BundleSettings s = ctx.config().get(BundleSettings.SECTION);
     Dataset<Row> problems = ctx.step("build bundle problems", () -> buildProblems(ctx, s).cache());
     long segments = ctx.step("count bundle problems", problems::count);
-    String solvesPath = ctx.layout().work("bundle_solves");
     // Writing the outcomes makes every segment solve exactly once, whatever reads them later.
     ctx.step(
         "solve bundles",
         () ->
-            TableWriter.writeWork(
-                ctx, solvesPath, solveInTasks(problems, s, partitions(ctx, segments))));
+            WorkStore.write(
+                ctx,
+                WorkDataset.BUNDLE_SOLVES,
+                solveInTasks(problems, s, partitions(ctx, segments))));
     problems.unpersist();
-    Dataset<Row> outcomes = ctx.spark().read().schema(SolveSegments.OUTCOME).parquet(solvesPath);
-    SolveReport.put(ctx, outcomes, s);
+    Dataset<Row> outcomes = WorkStore.read(ctx, WorkDataset.BUNDLE_SOLVES);
+    SolveReport.Summary solved = SolveReport.summarise(outcomes);
     long rows = TableWriter.stage(ctx, "bundles", bundleRows(outcomes));
-    ctx.report().put("bundle.rows", rows);
+    return new BundleResult(
+        new BundleResult.Bundle(
+            s.formulation(),
+            solved.segments(),
+            solved.withBundles(),
+            solved.solves(),
+            rows,
+            BundleInputs.absence(ctx, WorkDataset.PAIR_STATS),
+            BundleInputs.absence(ctx, WorkDataset.ITEM_BOOSTS)));
   }
 
   private static Dataset<Row> buildProblems(RunContext ctx, BundleSettings s) {
@@ -85,14 +97,14 @@ public final class BundleStage implements Stage {
     return problems
         .repartitionByRange(partitions, col("segment_id"))
         .mapPartitions(
-            new SolveSegments(s.rules(), s.limits()), Encoders.row(SolveSegments.OUTCOME));
+            new SolveSegments(s.rules(), s.limits()), Encoders.row(WorkSchemas.BUNDLE_SOLVES));
   }
 
   /** The contract's bundles rows, in Schemas.BUNDLES field order, from the per-segment outcomes. */
   public static Dataset<Row> bundleRows(Dataset<Row> outcomes) {
     List<Column> columns = new ArrayList<>();
     columns.add(col("segment_id"));
-    for (StructField f : SolveSegments.RANKED_BUNDLE.fields()) {
+    for (StructField f : WorkSchemas.RANKED_BUNDLE.fields()) {
       columns.add(col("bundle." + f.name()).as(f.name()));
     }
     return outcomes

@@ -25,7 +25,7 @@ final class BundleValues {
       BundleRules rules,
       boolean[] chosen,
       int level,
-      String status,
+      SolveStatus status,
       double seconds) {
     double rate = rules.discountLevels().get(level);
     List<String> ids = new ArrayList<>();

@@ -1,9 +1,5 @@
 package com.comborec.bundle;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-
-import com.comborec.contract.Schemas;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,7 +9,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -24,21 +19,6 @@ import scala.jdk.javaapi.CollectionConverters;
  */
 public final class SolveSegments implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
-
-  /** A bundle row of the contract without its segment_id, nested in the outcome. */
-  public static final StructType RANKED_BUNDLE = withoutSegmentId(Schemas.BUNDLES);
-
-  public static final StructType OUTCOME =
-      new StructType()
-          .add("segment_id", IntegerType, false)
-          .add("candidates", IntegerType, false)
-          .add("budget", DoubleType, false)
-          .add("optimal", IntegerType, false)
-          .add("feasible", IntegerType, false)
-          .add("infeasible", IntegerType, false)
-          .add("unknown", IntegerType, false)
-          .add("solve_seconds", DoubleType, false)
-          .add("bundles", DataTypes.createArrayType(RANKED_BUNDLE, false), false);
 
   private final BundleRules rules;
   private final SolverLimits limits;
@@ -82,16 +62,16 @@ public final class SolveSegments implements MapPartitionsFunction<Row, Row> {
               b.expectedMargin(),
               b.affinity(),
               b.objective(),
-              b.status()));
+              b.status().name()));
     }
     return RowFactory.create(
         problem.segmentId(),
         problem.size(),
         problem.budget(),
-        outcome.optimal(),
-        outcome.feasible(),
-        outcome.infeasible(),
-        outcome.unknown(),
+        outcome.calls().optimal(),
+        outcome.calls().feasible(),
+        outcome.calls().infeasible(),
+        outcome.calls().unknown(),
         outcome.solveSeconds(),
         seq(bundles));
   }

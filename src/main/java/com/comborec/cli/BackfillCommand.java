@@ -84,7 +84,7 @@ final class BackfillCommand implements Callable<Integer> {
       throw ComborecException.usage("--to (%s) is before --from (%s)", last, first);
     }
     ComboConfig config = options.load();
-    List<Stage> selected = stages.isEmpty() ? Stages.all() : Stages.select(stages);
+    List<Stage<?>> selected = stages.isEmpty() ? Stages.all() : Stages.select(stages);
     boolean complete = selected.size() == Stages.all().size();
     if (singlePass) {
       if (!stages.equals(List.of("ingest"))) {
@@ -112,7 +112,7 @@ final class BackfillCommand implements Callable<Integer> {
       ComboConfig config,
       LocalDate first,
       LocalDate last,
-      List<Stage> selected,
+      List<Stage<?>> selected,
       boolean complete) {
     int ran = 0;
     int skipped = 0;
@@ -146,7 +146,7 @@ final class BackfillCommand implements Callable<Integer> {
   }
 
   private boolean skip(
-      SparkSession spark, ComboConfig config, LocalDate day, List<Stage> selected) {
+      SparkSession spark, ComboConfig config, LocalDate day, List<Stage<?>> selected) {
     com.comborec.core.Fs fs = new com.comborec.core.Fs(spark.sparkContext().hadoopConfiguration());
     OutputLayout layout = new OutputLayout(config.paths(), day);
     if (onlyDaysWithEvents

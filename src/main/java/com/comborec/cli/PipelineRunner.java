@@ -7,7 +7,9 @@ import com.comborec.core.FaultPoint;
 import com.comborec.core.RunContext;
 import com.comborec.core.RunHooks;
 import com.comborec.core.Stage;
+import com.comborec.core.StageTiming;
 import com.comborec.core.StepTimer;
+import com.comborec.privacy.PrivacyResult;
 import com.comborec.privacy.Retention;
 import com.comborec.publish.Committer;
 import com.comborec.publish.LatestPointer;
@@ -35,7 +37,11 @@ public final class PipelineRunner {
    * Runs the stages; {@code complete} means every table of the day is produced, so LATEST may move.
    */
   public static ExitCode run(
-      SparkSession spark, ComboConfig config, LocalDate day, List<Stage> stages, boolean complete) {
+      SparkSession spark,
+      ComboConfig config,
+      LocalDate day,
+      List<Stage<?>> stages,
+      boolean complete) {
     return run(spark, config, day, stages, complete, RunHooks.NONE);
   }
 
@@ -44,7 +50,7 @@ public final class PipelineRunner {
       SparkSession spark,
       ComboConfig config,
       LocalDate day,
-      List<Stage> stages,
+      List<Stage<?>> stages,
       boolean complete,
       RunHooks hooks) {
     RunContext ctx =
@@ -67,7 +73,8 @@ public final class PipelineRunner {
           () -> {
             Committer.commitAll(ctx);
             // Only after a successful commit, so a failed run deletes nothing.
-            ctx.report().put("privacy.expired_partitions", Retention.expireValidated(ctx).size());
+            int expired = Retention.expireValidated(ctx).size();
+            ctx.record(PrivacyResult.of(ctx, expired));
           });
       ManifestSidecars.write(
           ctx, ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete));
@@ -79,6 +86,7 @@ public final class PipelineRunner {
           "[run] {} published in {}; manifest {}", day, since(started), ctx.layout().manifest());
       return ExitCode.PUBLISHED;
     } catch (ComborecException e) {
+      ctx.record(e.partialResult());
       recordFailure(ctx, e.exitCode(), e.getMessage(), started, complete);
       throw e;
     } catch (RuntimeException e) {
@@ -89,8 +97,8 @@ public final class PipelineRunner {
     }
   }
 
-  private static void runStage(RunContext ctx, Stage stage) {
-    timed(ctx, stage.name(), () -> stage.run(ctx));
+  private static void runStage(RunContext ctx, Stage<?> stage) {
+    timed(ctx, stage.name(), () -> ctx.record(stage.run(ctx)));
   }
 
   private static void timed(RunContext ctx, String name, Runnable body) {
@@ -104,7 +112,8 @@ public final class PipelineRunner {
       status = "ok";
     } finally {
       double seconds = (System.nanoTime() - t0) / 1e9;
-      ctx.report().stage(name, start.toString(), seconds, status);
+      ctx.recordTiming(
+          new StageTiming(name, start.toString(), Math.round(seconds * 1000) / 1000.0, status));
       LOG.info("[{}] stage {} in {}", name, status, StepTimer.seconds(t0));
     }
   }

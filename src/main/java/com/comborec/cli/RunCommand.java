@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     LocalDate day = DateOption.parse("--date", date);
     ComboConfig config = options.load();
-    List<com.comborec.core.Stage> stages = List.of(Stages.named(stage));
+    List<com.comborec.core.Stage<?>> stages = List.of(Stages.named(stage));
     return SparkCommand.withSpark(
         config, spark -> PipelineRunner.run(spark, config, day, stages, false).code());
   }

@@ -20,7 +20,7 @@ import java.util.List;
 public final class Stages {
   private Stages() {}
 
-  public static List<Stage> all() {
+  public static List<Stage<?>> all() {
     return List.of(
         new IngestStage(),
         new FeaturesStage(),
@@ -47,7 +47,7 @@ public final class Stages {
     return all().stream().map(Stage::name).toList();
   }
 
-  public static Stage named(String name) {
+  public static Stage<?> named(String name) {
     return all().stream()
         .filter(s -> s.name().equals(name))
         .findFirst()
@@ -56,7 +56,7 @@ public final class Stages {
   }
 
   /** The named stages, in pipeline order whatever order they were given in. */
-  public static List<Stage> select(List<String> names) {
+  public static List<Stage<?>> select(List<String> names) {
     names.forEach(Stages::named);
     return all().stream().filter(s -> names.contains(s.name())).toList();
   }

@@ -5,6 +5,8 @@ import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
 import com.comborec.store.TableWriter;
 import com.comborec.store.ValidatedStore;
+import com.comborec.store.WorkDataset;
+import com.comborec.store.WorkStore;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * content-based similar items from the catalog snapshot. Leaves {@code pair_stats} and {@code
  * similar} in the work store and stages both contract tables.
  */
-public final class CombosStage implements Stage {
+public final class CombosStage implements Stage<CombosResult> {
   private static final Logger LOG = LoggerFactory.getLogger(CombosStage.class);
 
   @Override
@@ -36,56 +38,53 @@ public final class CombosStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx) {
+  public CombosResult run(RunContext ctx) {
     CombosSettings s = ctx.config().get(CombosSettings.SECTION);
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
     Dataset<Row> products = ValidatedStore.products(ctx);
-    frequentlyBoughtTogether(ctx, events, products, s.fbt());
-    similarItems(ctx, products, s.similar());
+    CombosResult.Fbt fbt = frequentlyBoughtTogether(ctx, events, products, s.fbt());
+    return new CombosResult(new CombosResult.Combos(fbt, similarItems(ctx, products, s.similar())));
   }
 
-  private void frequentlyBoughtTogether(
+  private CombosResult.Fbt frequentlyBoughtTogether(
       RunContext ctx, Dataset<Row> events, Dataset<Row> products, FbtSettings s) {
-    Dataset<Row> baskets = ctx.step("build baskets", () -> cacheBaskets(ctx, events, s));
-    String path = ctx.layout().work("pair_stats");
+    Dataset<Row> baskets = FrequentlyBoughtTogether.baskets(events).cache();
+    long[] counts = ctx.step("build baskets", () -> countBaskets(baskets, events, s));
     long pairs =
-        TableWriter.writeWork(
+        WorkStore.write(
             ctx,
-            path,
+            WorkDataset.PAIR_STATS,
             FrequentlyBoughtTogether.pairStatsOfBaskets(
                 FrequentlyBoughtTogether.countableBaskets(baskets, s), s));
     baskets.unpersist();
     // Read back what was written rather than mining the baskets a second time.
-    Dataset<Row> stored = ctx.spark().read().schema(CombosSchemas.PAIR_STATS).parquet(path);
+    Dataset<Row> stored = WorkStore.read(ctx, WorkDataset.PAIR_STATS);
     long items =
         TableWriter.stage(
             ctx,
             "frequently_bought_together",
             Companions.frequentlyBoughtTogether(stored, products, s));
-    ctx.report().put("combos.fbt.pairs_kept", pairs);
-    ctx.report().put("combos.fbt.items_with_companions", items);
     LOG.info("frequently bought together: {} pairs kept, {} items with companions", pairs, items);
+    return new CombosResult.Fbt(
+        counts[0], counts[1], counts[0] - counts[1], counts[2], pairs, items);
   }
 
-  private Dataset<Row> cacheBaskets(RunContext ctx, Dataset<Row> events, FbtSettings s) {
-    Dataset<Row> baskets = FrequentlyBoughtTogether.baskets(events).cache();
+  /** Baskets, those above the size cap, and guest purchases without an order. */
+  private static long[] countBaskets(Dataset<Row> baskets, Dataset<Row> events, FbtSettings s) {
     long all = baskets.count();
     long capped = FrequentlyBoughtTogether.cappedBaskets(baskets, s).count();
     long unattributed = FrequentlyBoughtTogether.unattributedPurchases(events).count();
-    ctx.report().put("combos.fbt.baskets", all);
-    ctx.report().put("combos.fbt.capped_baskets", capped);
-    ctx.report().put("combos.fbt.counted_baskets", all - capped);
-    ctx.report().put("combos.fbt.unattributed_purchases", unattributed);
     LOG.info(
         "baskets: {} ({} above {} items left out); {} guest purchases without an order",
         all,
         capped,
         s.maxBasketItems(),
         unattributed);
-    return baskets;
+    return new long[] {all, capped, unattributed};
   }
 
-  private void similarItems(RunContext ctx, Dataset<Row> products, SimilarSettings s) {
+  private CombosResult.Similar similarItems(
+      RunContext ctx, Dataset<Row> products, SimilarSettings s) {
     long start = System.nanoTime();
     Dataset<Row> vectors =
         ctx.step("build item features", () -> ItemFeatures.vectors(products, s).cache());
@@ -95,22 +94,20 @@ public final class CombosStage implements Stage {
     long items = ctx.step("score similar items", () -> table.count());
     double seconds = (System.nanoTime() - start) / 1e9;
     vectors.unpersist();
-    TableWriter.writeWork(ctx, ctx.layout().work("similar"), SimilarItems.pairs(table));
+    WorkStore.write(ctx, WorkDataset.SIMILAR, SimilarItems.pairs(table));
     TableWriter.stage(ctx, "similar_items", table);
     table.unpersist();
-    report(ctx, s, result, items, seconds);
+    log(s, result, items, seconds);
+    return new CombosResult.Similar(
+        result.method(),
+        s.measure(),
+        items,
+        Math.round(seconds * 10) / 10.0,
+        result.recallAtM(),
+        result.recallAtM() == null ? null : s.recallSample());
   }
 
-  private static void report(
-      RunContext ctx, SimilarSettings s, SimilarItems.Result r, long items, double seconds) {
-    ctx.report().put("combos.similar.method", r.method());
-    ctx.report().put("combos.similar.measure", s.measure());
-    ctx.report().put("combos.similar.items", items);
-    ctx.report().put("combos.similar.seconds", Math.round(seconds * 10) / 10.0);
-    if (r.recallAtM() != null) {
-      ctx.report().put("combos.similar.recall_at_m", r.recallAtM());
-      ctx.report().put("combos.similar.recall_sample", s.recallSample());
-    }
+  private static void log(SimilarSettings s, SimilarItems.Result r, long items, double seconds) {
     LOG.info(
         "similar items: {} items by {} ({}) in {} s{}",
         items,

@@ -7,6 +7,9 @@ public class ComborecException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final ExitCode exitCode;
 
+  /** What the failing stage had measured when it refused the run, for the manifest. */
+  private transient StageResult partialResult;
+
   public ComborecException(ExitCode exitCode, String message) {
     super(message);
     this.exitCode = exitCode;
@@ -19,6 +22,20 @@ public class ComborecException extends RuntimeException {
 
   public ExitCode exitCode() {
     return exitCode;
+  }
+
+  /**
+   * Attaches what the stage measured before refusing (e.g. the input counts behind a data quality
+   * refusal), so the failed run's manifest still shows the figures that explain it.
+   */
+  public ComborecException withPartialResult(StageResult result) {
+    this.partialResult = result;
+    return this;
+  }
+
+  /** The stage's figures up to the refusal, or null. */
+  public StageResult partialResult() {
+    return partialResult;
   }
 
   /** Bad usage or configuration: exit 2. */

@@ -1,7 +1,9 @@
 package com.comborec.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Map;
 
@@ -9,6 +11,12 @@ import java.util.Map;
 public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Records as manifest sections: snake_case names, null components left out. */
+  private static final ObjectMapper TREE =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private Json() {}
 
@@ -18,6 +26,12 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise to JSON", e);
     }
+  }
+
+  /** A record (or map) as nested maps, lists and plain values, with snake_case field names. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> tree(Object value) {
+    return TREE.convertValue(value, Map.class);
   }
 
   @SuppressWarnings("unchecked")

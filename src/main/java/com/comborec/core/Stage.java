@@ -3,10 +3,13 @@ package com.comborec.core;
 import java.util.List;
 
 /**
- * One pipeline stage. It reads what earlier stages left in the work store or staging, and leaves
- * its own results there; the publish stage is the only one that touches public folders.
+ * One pipeline stage. It reads what earlier stages left in the work store or staging, leaves its
+ * own datasets there, and returns what it has to say about the run as a typed result; the publish
+ * step is the only one that touches public folders.
+ *
+ * @param <R> the stage's result, serialised into the run manifest
  */
-public interface Stage {
+public interface Stage<R extends StageResult> {
   /** The name used on the command line, in logs, in the Spark UI and in the manifest. */
   String name();
 
@@ -18,5 +21,5 @@ public interface Stage {
     return List.of();
   }
 
-  void run(RunContext ctx);
+  R run(RunContext ctx);
 }

@@ -1,16 +1,19 @@
 package com.comborec.features;
 
 import com.comborec.contract.Source;
+import com.comborec.core.Figures;
 import com.comborec.core.RunContext;
 import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
 import com.comborec.features.feedback.FeedbackMeasure;
 import com.comborec.ingest.IngestSettings;
-import com.comborec.store.TableWriter;
 import com.comborec.store.ValidatedStore;
+import com.comborec.store.WorkDataset;
+import com.comborec.store.WorkStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,11 +22,7 @@ import org.apache.spark.sql.Row;
  * Turns the look-back window's validated events and feedback into interactions and the dense id
  * indexes, and measures how the previous run's outputs fared on the run day's feedback.
  */
-public final class FeaturesStage implements Stage {
-  public static final String INTERACTIONS = "interactions";
-  public static final String USER_INDEX = "user_index";
-  public static final String ITEM_INDEX = "item_index";
-
+public final class FeaturesStage implements Stage<FeaturesResult> {
   @Override
   public String name() {
     return "features";
@@ -41,7 +40,7 @@ public final class FeaturesStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx) {
+  public FeaturesResult run(RunContext ctx) {
     InteractionSettings settings = ctx.config().get(InteractionSettings.SECTION);
     Instant end = Interactions.endOfDay(ctx.runDate(), ctx.config().timeZone());
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
@@ -56,23 +55,27 @@ public final class FeaturesStage implements Stage {
                 ctx.config().get(IngestSettings.SECTION).eventTypeWeights(),
                 settings,
                 end);
-    long pairs = TableWriter.writeWork(ctx, ctx.layout().work(INTERACTIONS), interactions);
+    long pairs = WorkStore.write(ctx, WorkDataset.INTERACTIONS, interactions);
     // Index from what was written, so the ids are built from one materialised copy.
-    Dataset<Row> written = readInteractions(ctx);
+    Dataset<Row> written = WorkStore.read(ctx, WorkDataset.INTERACTIONS);
     long users =
-        TableWriter.writeWork(
-            ctx, ctx.layout().work(USER_INDEX), Interactions.buildIndex(written, "user_id", "uid"));
+        WorkStore.write(
+            ctx, WorkDataset.USER_INDEX, Interactions.buildIndex(written, "user_id", "uid"));
     long items =
-        TableWriter.writeWork(
-            ctx, ctx.layout().work(ITEM_INDEX), Interactions.buildIndex(written, "item_id", "iid"));
-    ctx.report().put("features.interactions.pairs", pairs);
-    ctx.report().put("features.interactions.users", users);
-    ctx.report().put("features.interactions.items", items);
-    ctx.report().put("features.interactions.half_life_days", settings.halfLifeDays());
-    ctx.report().put("features.interactions.quantity_damping", settings.quantityDamping());
-    ctx.report()
-        .put("features.interactions.feedback_weights", new TreeMap<>(settings.feedbackWeights()));
-    ctx.step("measure feedback", () -> FeedbackMeasure.report(ctx));
+        WorkStore.write(
+            ctx, WorkDataset.ITEM_INDEX, Interactions.buildIndex(written, "item_id", "iid"));
+    Map<String, Object> performance =
+        ctx.step("measure feedback", () -> FeedbackMeasure.report(ctx));
+    return new FeaturesResult(
+        new FeaturesResult.Features(
+            new FeaturesResult.InteractionTable(
+                pairs,
+                users,
+                items,
+                settings.halfLifeDays(),
+                settings.quantityDamping(),
+                new TreeMap<>(settings.feedbackWeights()))),
+        Figures.nest(performance, "feedback"));
   }
 
   /**
@@ -91,24 +94,5 @@ public final class FeaturesStage implements Stage {
     return ValidatedStore.daily(ctx, Source.FEEDBACK, from, ctx.runDate())
         .join(
             ValidatedStore.products(ctx).select("item_id"), new String[] {"item_id"}, "left_semi");
-  }
-
-  /** This run day's interactions from the work store. */
-  public static Dataset<Row> readInteractions(RunContext ctx) {
-    return ctx.spark().read().schema(Interactions.SCHEMA).parquet(ctx.layout().work(INTERACTIONS));
-  }
-
-  public static Dataset<Row> readUserIndex(RunContext ctx) {
-    return ctx.spark()
-        .read()
-        .schema(Interactions.USER_INDEX)
-        .parquet(ctx.layout().work(USER_INDEX));
-  }
-
-  public static Dataset<Row> readItemIndex(RunContext ctx) {
-    return ctx.spark()
-        .read()
-        .schema(Interactions.ITEM_INDEX)
-        .parquet(ctx.layout().work(ITEM_INDEX));
   }
 }

@@ -35,15 +35,6 @@ import org.apache.spark.sql.types.StructType;
  * (click, add_to_cart, purchase) can be added with weights of its own.
  */
 public final class Interactions {
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("user_id", StringType, false)
-          .add("item_id", StringType, false)
-          .add("strength", DoubleType, false);
-  public static final StructType USER_INDEX =
-      new StructType().add("user_id", StringType, false).add("uid", IntegerType, false);
-  public static final StructType ITEM_INDEX =
-      new StructType().add("item_id", StringType, false).add("iid", IntegerType, false);
 
   private static final double MICROS_PER_DAY = 86_400_000_000.0;
 

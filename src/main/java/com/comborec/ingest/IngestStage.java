@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * reconciles counts against the written Parquet footers, applies the data quality gates and only
  * then commits the validated partitions to the work store.
  */
-public final class IngestStage implements Stage {
+public final class IngestStage implements Stage<IngestResult> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
   private static final List<Source> ORDER =
       List.of(Source.PRODUCTS, Source.USERS, Source.EVENTS, Source.MARKET, Source.FEEDBACK);
@@ -53,29 +53,28 @@ public final class IngestStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx) {
+  public IngestResult run(RunContext ctx) {
     IngestPlan plan = ctx.step("check inputs and headers", () -> IngestPlan.build(ctx));
     EmptyTables empty = new EmptyTables(ctx);
     IncomingPartitions incoming = new IncomingPartitions(ctx, empty);
     Map<Source, Map<LocalDate, DayCounts>> counts = new EnumMap<>(Source.class);
+    Map<String, IngestResult.SourceReport> inputs = new LinkedHashMap<>();
     try {
       for (Source source : ORDER) {
-        plan.reused(source)
-            .forEach(
-                d ->
-                    ctx.report()
-                        .put("inputs." + source.folder() + ".reused_snapshot", d.toString()));
+        String reused =
+            plan.reused(source).stream().map(LocalDate::toString).reduce((a, b) -> b).orElse(null);
         if (plan.files(source).isEmpty()) {
-          ctx.report()
-              .put(
-                  "inputs." + source.folder() + ".status",
-                  plan.reused(source).isEmpty() ? "absent" : "reused");
+          String status = plan.reused(source).isEmpty() ? "absent" : "reused";
+          inputs.put(source.folder(), IngestResult.SourceReport.notRead(status, reused));
           continue;
         }
         counts.put(source, ingestSource(ctx, plan, source, incoming, empty));
+        inputs.put(source.folder(), report(plan, source, reused, counts.get(source)));
       }
-      ctx.step("apply data quality gates", () -> applyGates(ctx, counts));
+      IngestResult.Gates gates =
+          ctx.step("apply data quality gates", () -> applyGates(ctx, counts, inputs));
       ctx.step("commit validated partitions", () -> incoming.commitAll(counts, plan));
+      return new IngestResult(inputs, gates);
     } finally {
       incoming.cleanUp();
     }
@@ -107,7 +106,6 @@ public final class IngestStage implements Stage {
                   plan.days(source),
                   empty));
       Reconciliation.check(ctx, source, counts, incoming);
-      report(ctx, plan, source, counts);
       RejectsWriter.logExamples(ctx, source, checked, counts);
       return counts;
     } finally {
@@ -185,25 +183,22 @@ public final class IngestStage implements Stage {
     return out;
   }
 
-  private static void report(
-      RunContext ctx, IngestPlan plan, Source source, Map<LocalDate, DayCounts> counts) {
-    String key = "inputs." + source.folder();
+  /** A source's counts and files for the manifest, logged in one line. */
+  private static IngestResult.SourceReport report(
+      IngestPlan plan, Source source, String reusedSnapshot, Map<LocalDate, DayCounts> counts) {
     DayCounts total = counts.values().stream().reduce(DayCounts.empty(), DayCounts::plus);
-    total.toMap().forEach((k, v) -> ctx.report().put(key + "." + k, v));
-    ctx.report()
-        .put(key + ".partitions", plan.days(source).stream().map(LocalDate::toString).toList());
-    ctx.report().put(key + ".files", plan.files(source).size());
     Map<String, Long> extra = new TreeMap<>();
     plan.files(source)
         .forEach(
             f ->
                 f.extraColumns(Schemas.INPUT_COLUMNS.get(source))
                     .forEach(c -> extra.merge(c, 1L, Long::sum)));
-    ctx.report().put(key + ".extra_columns", extra);
+    Map<String, IngestResult.Counts> byDay = null;
     if (counts.size() > 1) {
-      Map<String, Object> byDay = new LinkedHashMap<>();
-      counts.forEach((d, c) -> byDay.put(d.toString(), c.toMap()));
-      ctx.report().put(key + ".by_day", byDay);
+      byDay = new LinkedHashMap<>();
+      for (Map.Entry<LocalDate, DayCounts> e : counts.entrySet()) {
+        byDay.put(e.getKey().toString(), IngestResult.Counts.of(e.getValue()));
+      }
     }
     LOG.info(
         "[ingest] {}: read {}, accepted {}, rejected {} {}",
@@ -212,9 +207,27 @@ public final class IngestStage implements Stage {
         total.accepted(),
         total.rejected(),
         total.rejectedByReason());
+    return new IngestResult.SourceReport(
+        null,
+        reusedSnapshot,
+        total.read(),
+        total.accepted(),
+        total.rejected(),
+        new TreeMap<>(total.rejectedByReason()),
+        plan.days(source).stream().map(LocalDate::toString).toList(),
+        plan.files(source).size(),
+        extra,
+        byDay);
   }
 
-  private static void applyGates(RunContext ctx, Map<Source, Map<LocalDate, DayCounts>> counts) {
+  /**
+   * The reject-ratio and volume gates; a refusal carries the input counts, so the refused run's
+   * manifest shows what was read.
+   */
+  private static IngestResult.Gates applyGates(
+      RunContext ctx,
+      Map<Source, Map<LocalDate, DayCounts>> counts,
+      Map<String, IngestResult.SourceReport> inputs) {
     Map<Source, DayCounts> totals = new EnumMap<>(Source.class);
     counts.forEach(
         (s, byDay) ->
@@ -222,15 +235,18 @@ public final class IngestStage implements Stage {
     List<String> violations =
         new ArrayList<>(
             DataQualityGates.rejectRatioViolations(totals, ctx.config().get(GateSettings.SECTION)));
-    String volume = VolumeHistory.check(ctx, counts.get(Source.EVENTS));
-    if (volume != null) {
-      violations.add(volume);
+    VolumeHistory.Check volume = VolumeHistory.check(ctx, counts.get(Source.EVENTS));
+    if (volume.violation() != null) {
+      violations.add(volume.violation());
     }
-    ctx.report().put("gates.data_quality.violations", violations);
+    IngestResult.Gates gates =
+        new IngestResult.Gates(new IngestResult.DataQuality(violations), volume.figures());
     if (!violations.isEmpty()) {
       throw ComborecException.dataQuality(
-          "data quality gate refused the run for %s: %s (staged rejects: %s)",
-          ctx.runDate(), String.join("; ", violations), ctx.layout().staged("rejects"));
+              "data quality gate refused the run for %s: %s (staged rejects: %s)",
+              ctx.runDate(), String.join("; ", violations), ctx.layout().staged("rejects"))
+          .withPartialResult(new IngestResult(inputs, gates));
     }
+    return gates;
   }
 }

@@ -6,7 +6,6 @@ import com.comborec.core.RunContext;
 import com.comborec.store.ValidatedStore;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,24 +17,23 @@ import java.util.TreeMap;
 final class VolumeHistory {
   private VolumeHistory() {}
 
-  static String check(RunContext ctx, Map<LocalDate, DayCounts> eventCounts) {
+  /** The check's verdict (null: passed or not judged) and its figures for the manifest. */
+  record Check(String violation, IngestResult.Volume figures) {}
+
+  static Check check(RunContext ctx, Map<LocalDate, DayCounts> eventCounts) {
     GateSettings gates = ctx.config().get(GateSettings.SECTION);
     long today = eventCounts.get(ctx.runDate()).read();
     List<Long> history = previousDays(ctx, eventCounts, gates.volumeHistoryDays());
     String violation = DataQualityGates.volumeViolation(today, history, gates);
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("events_today", today);
-    report.put("history_days", history.size());
-    report.put("median", DataQualityGates.median(history));
-    report.put(
-        "status",
+    String status =
         !gates.volumeEnabled()
             ? "disabled"
             : history.size() < gates.volumeMinHistory()
                 ? "not_enough_history"
-                : violation == null ? "passed" : "refused");
-    ctx.report().put("gates.volume", report);
-    return violation;
+                : violation == null ? "passed" : "refused";
+    return new Check(
+        violation,
+        new IngestResult.Volume(today, history.size(), DataQualityGates.median(history), status));
   }
 
   private static List<Long> previousDays(

@@ -31,6 +31,11 @@ public final class Candidates {
 
   private Candidates() {}
 
+  /** Baselines are measured for comparison and fallback, never pinned as a serving model. */
+  public static boolean isBaseline(String name) {
+    return name.equals(GLOBAL_POPULAR) || name.equals(SEGMENT_POPULAR);
+  }
+
   /** ALS fitted on the train set, top {@code n} per user; nothing when there is nothing to fit. */
   public static Dataset<Row> als(TrainSet train, Dataset<Row> users, AlsParams p, int n) {
     if (train.dense().isEmpty()) {

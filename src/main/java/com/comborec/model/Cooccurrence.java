@@ -4,13 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Item-item model: cosine similarity of items' interaction vectors (one dimension per user, value =
@@ -18,12 +15,6 @@ import org.apache.spark.sql.types.StructType;
  * similarities to the items the user interacted with.
  */
 public final class Cooccurrence {
-  /** The {@code cooc} work dataset: top-K neighbours per item, both directions present. */
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("item_id", StringType, false)
-          .add("other_item_id", StringType, false)
-          .add("score", DoubleType, false);
 
   private Cooccurrence() {}
 

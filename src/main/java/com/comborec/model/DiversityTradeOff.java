@@ -19,6 +19,8 @@ import com.comborec.responsible.ResponsibleSettings;
 import com.comborec.responsible.TradeOff;
 import com.comborec.segment.SegmentSettings;
 import com.comborec.store.ValidatedStore;
+import com.comborec.store.WorkDataset;
+import com.comborec.store.WorkStore;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -179,14 +181,14 @@ public final class DiversityTradeOff {
    * The combos stage's similar pairs of the run day, or null: MMR then has nothing to diversify by.
    */
   private static Dataset<Row> similarPairs(RunContext ctx) {
-    String path = ctx.layout().work("similar");
-    if (!ctx.fs().exists(path)) {
+    if (!WorkStore.exists(ctx, WorkDataset.SIMILAR)) {
       LOG.warn(
-          "no similar pairs at {} (run the combos stage for this day): MMR rows equal relevance"
+          "no similar pairs for {} (run the combos stage for this day): MMR rows equal relevance"
               + " order",
-          path);
+          ctx.runDate());
       return null;
     }
-    return ctx.spark().read().parquet(path).select("item_id", "other_item_id", "similarity");
+    return WorkStore.read(ctx, WorkDataset.SIMILAR)
+        .select("item_id", "other_item_id", "similarity");
   }
 }

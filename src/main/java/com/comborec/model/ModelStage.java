@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.comborec.contract.Schemas;
 import com.comborec.core.ComborecException;
 import com.comborec.core.RunContext;
 import com.comborec.core.SettingsSection;
@@ -12,6 +11,8 @@ import com.comborec.core.Stage;
 import com.comborec.features.InteractionSettings;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.store.ValidatedStore;
+import com.comborec.store.WorkDataset;
+import com.comborec.store.WorkStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,8 @@ import org.slf4j.LoggerFactory;
  * quality gate, then trains on the whole window and leaves factors, neighbours, popularity and
  * {@code model.json} in the work store for the recommend stage.
  */
-public final class ModelStage implements Stage {
+public final class ModelStage implements Stage<ModelResult> {
   public static final String MODEL = "model";
-  public static final String SEGMENTS = "segments";
   private static final Logger LOG = LoggerFactory.getLogger(ModelStage.class);
 
   @Override
@@ -47,17 +47,25 @@ public final class ModelStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx) {
+  public ModelResult run(RunContext ctx) {
     ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
     Dataset<Row> segments = readSegments(ctx);
-    Map<String, Metrics> metrics = evaluate(ctx, events, segments);
+    OfflineEvaluation.Evaluated evaluated = evaluate(ctx, events, segments);
+    Map<String, Metrics> metrics = evaluated.metrics();
     String serving = ServingChoice.choose(s.serving(), metrics);
     Map<String, Object> params = ModelVersion.params(ctx.config());
     String version = ModelVersion.of(serving, ctx.runDate(), params);
-    String note = report(ctx, metrics, serving, version, params);
-    gate(ctx, serving, metrics);
-    List<String> outputs = ModelOutputs.write(ctx, version, events, segments);
+    ModelResult.Model model = summary(ctx, metrics, serving, version, params);
+    Verdict verdict = gate(ctx, serving, metrics);
+    if (verdict.refusal() != null) {
+      // The refused run's manifest still shows every candidate's figures and the gate's reason.
+      throw verdict
+          .refusal()
+          .withPartialResult(
+              new ModelResult(model.withGate(verdict.gate()), evaluated.responsible()));
+    }
+    ModelOutputs.Written written = ModelOutputs.write(ctx, version, events, segments);
     String alsPath = ModelOutputs.modelPath(ctx, version);
     ModelDescriptor descriptor =
         new ModelDescriptor(
@@ -66,11 +74,11 @@ public final class ModelStage implements Stage {
             serving,
             s.serving(),
             s,
-            outputs,
+            List.copyOf(written.rows().keySet()),
             ctx.fs().exists(alsPath) ? alsPath : null,
             params,
             metrics,
-            note);
+            model.note());
     ctx.step(
         "write model.json",
         () -> {
@@ -80,9 +88,11 @@ public final class ModelStage implements Stage {
               .writeStringAtomically(
                   ctx.layout().models() + "/" + version + "/model.json", descriptor.toJson());
         });
+    return new ModelResult(
+        model.withGate(verdict.gate()).withOutputs(written.figures()), evaluated.responsible());
   }
 
-  private static Map<String, Metrics> evaluate(
+  private static OfflineEvaluation.Evaluated evaluate(
       RunContext ctx, Dataset<Row> events, Dataset<Row> segments) {
     ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     HoldoutSplit split =
@@ -101,57 +111,48 @@ public final class ModelStage implements Stage {
     }
   }
 
-  /** Puts the figures side by side in the manifest; returns the note (null when none). */
-  private static String report(
+  /** The figures side by side, logged and as the manifest's model section (gate still open). */
+  private static ModelResult.Model summary(
       RunContext ctx,
       Map<String, Metrics> metrics,
       String serving,
       String version,
       Map<String, Object> params) {
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     metrics.forEach(
-        (name, m) -> {
-          m.report(ctx.report(), prefix(name) + name);
-          LOG.info(
-              "{}: NDCG@K {} P@K {} R@K {} MAP@K {} coverage {} over {} users",
-              name,
-              Metrics.round(m.ndcg()),
-              Metrics.round(m.precision()),
-              Metrics.round(m.recall()),
-              Metrics.round(m.map()),
-              Metrics.round(m.coverage()),
-              m.users());
-        });
+        (name, m) ->
+            LOG.info(
+                "{}: NDCG@K {} P@K {} R@K {} MAP@K {} coverage {} over {} users",
+                name,
+                Metrics.round(m.ndcg()),
+                Metrics.round(m.precision()),
+                Metrics.round(m.recall()),
+                Metrics.round(m.map()),
+                Metrics.round(m.coverage()),
+                m.users()));
     LOG.info("serving {} as {}", serving, version);
-    ctx.report().put("model.version", version);
-    ctx.report().put("model.params", params);
-    ctx.report().put("model.serving", serving);
-    ctx.report()
-        .put(
-            "model." + ModelGate.NDCG_FIELD,
-            Metrics.round(ServingChoice.metrics(serving, metrics).ndcg()));
-    ctx.report().put("model.eval.k", ctx.config().get(ModelSettings.SECTION).k());
-    ctx.report()
-        .put(
-            "model.eval.holdout_days",
-            ctx.config().get(ModelSettings.SECTION).eval().holdoutDays());
-    String note = ServingChoice.note(metrics, ctx.config().get(ModelSettings.SECTION).k());
+    String note = ServingChoice.note(metrics, s.k());
     if (note != null) {
-      ctx.report().put("model.note", note);
       LOG.warn(note);
     }
-    return note;
+    return new ModelResult.Model(
+        version,
+        params,
+        serving,
+        Metrics.round(ServingChoice.metrics(serving, metrics).ndcg()),
+        new ModelResult.Eval(s.k(), s.eval().holdoutDays()),
+        note,
+        null,
+        ModelResult.figures(metrics, false),
+        ModelResult.figures(metrics, true),
+        null);
   }
 
-  private static String prefix(String name) {
-    boolean baseline =
-        name.equals(Candidates.GLOBAL_POPULAR) || name.equals(Candidates.SEGMENT_POPULAR);
-    return baseline ? "model.baselines." : "model.candidates.";
-  }
+  /** The gate's figures, and the refusal to throw (null when the run may go on). */
+  record Verdict(ModelResult.Gate gate, ComborecException refusal) {}
 
-  /**
-   * Applies the model quality gate to the serving candidate; records its outcome in the manifest.
-   */
-  static void gate(RunContext ctx, String serving, Map<String, Metrics> metrics) {
+  /** Applies the model quality gate to the serving candidate. */
+  static Verdict gate(RunContext ctx, String serving, Map<String, Metrics> metrics) {
     ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     Metrics current = ServingChoice.metrics(serving, metrics);
     if (!s.gate().active() || !current.evaluated()) {
@@ -159,33 +160,28 @@ public final class ModelStage implements Stage {
           !s.gate().enabled()
               ? "disabled"
               : s.gate().override() ? "overridden" : "skipped_nothing_evaluated";
-      ctx.report().put("model.gate.status", status);
-      return;
+      return new Verdict(new ModelResult.Gate(status, null, null), null);
     }
     Optional<ModelGate.Previous> previous =
         ModelGate.previousPublished(ctx.fs(), ctx.layout().manifestsRoot(), ctx.runDate());
-    previous.ifPresent(
-        p -> {
-          ctx.report().put("model.gate.previous_run_date", p.runDate().toString());
-          ctx.report().put("model.gate.previous_ndcg_at_k", p.ndcg());
-        });
-    ctx.report().put("model.gate.status", previous.isEmpty() ? "passed_no_previous" : "passed");
+    String previousDay = previous.map(p -> p.runDate().toString()).orElse(null);
+    Double previousNdcg = previous.map(ModelGate.Previous::ndcg).orElse(null);
     try {
       ModelGate.enforce(serving, current.ndcg(), previous, s.gate(), s.k());
     } catch (ComborecException e) {
-      ctx.report().put("model.gate.status", "refused");
-      throw e;
+      return new Verdict(new ModelResult.Gate("refused", previousDay, previousNdcg), e);
     }
+    String status = previous.isEmpty() ? "passed_no_previous" : "passed";
+    return new Verdict(new ModelResult.Gate(status, previousDay, previousNdcg), null);
   }
 
   /** This run day's segments, or null when the segment stage has not left any. */
   public static Dataset<Row> readSegments(RunContext ctx) {
-    String path = ctx.layout().work(SEGMENTS);
-    if (!ctx.fs().exists(path)) {
-      LOG.info("no segments at {}: segment popularity is skipped", path);
-      return null;
+    Optional<Dataset<Row>> segments = WorkStore.readIfPresent(ctx, WorkDataset.SEGMENTS);
+    if (segments.isEmpty()) {
+      LOG.info("no segments for {}: segment popularity is skipped", ctx.runDate());
     }
-    return ctx.spark().read().schema(Schemas.SEGMENTS).parquet(path);
+    return segments.orElse(null);
   }
 
   /** Active items of the catalog snapshot; without a snapshot, the items seen in the window. */

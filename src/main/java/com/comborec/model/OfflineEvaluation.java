@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.max;
 
+import com.comborec.core.Figures;
 import com.comborec.core.RunContext;
 import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
@@ -45,8 +46,20 @@ public final class OfflineEvaluation {
       Dataset<Row> segments,
       long catalogSize) {}
 
-  /** Metrics by name, candidates first, then baselines (segment_popular only with segments). */
-  public static Map<String, Metrics> run(RunContext ctx, HoldoutSplit split, Inputs in) {
+  /**
+   * Metrics by name, candidates first, then baselines (segment_popular only with segments), and
+   * each list's per-segment accuracy and exposure figures ({@code responsible} section, nested).
+   */
+  public record Evaluated(Map<String, Metrics> metrics, Map<String, Object> responsible) {}
+
+  public static Evaluated run(RunContext ctx, HoldoutSplit split, Inputs in) {
+    Map<String, Object> responsible = new LinkedHashMap<>();
+    Map<String, Metrics> metrics = run(ctx, split, in, responsible);
+    return new Evaluated(metrics, Figures.nest(responsible, "responsible"));
+  }
+
+  private static Map<String, Metrics> run(
+      RunContext ctx, HoldoutSplit split, Inputs in, Map<String, Object> responsible) {
     ModelSettings s = in.model();
     if (split.users().isEmpty()) {
       LOG.warn(
@@ -73,7 +86,7 @@ public final class OfflineEvaluation {
                 cache(
                     Evaluation.exclude(
                         Candidates.als(train, split.users(), s.als(), n), split.prior())));
-    out.put(Candidates.ALS, score(ctx, Candidates.ALS, als, split, in));
+    out.put(Candidates.ALS, score(ctx, Candidates.ALS, als, split, in, responsible));
     // Cut to the same depth as the ALS lists before the serving filter: every candidate that can
     // reach a top K or the blend's depth survives, and the cached frame stays n rows per user
     // instead of every (user, neighbour) pair (hundreds of millions of rows at 20M events).
@@ -83,7 +96,8 @@ public final class OfflineEvaluation {
                 Evaluation.topPerUser(Candidates.cooccurrence(train, split.users(), s), n)
                     .drop("rank"),
                 split.prior()));
-    out.put(Candidates.COOCCURRENCE, score(ctx, Candidates.COOCCURRENCE, cooc, split, in));
+    out.put(
+        Candidates.COOCCURRENCE, score(ctx, Candidates.COOCCURRENCE, cooc, split, in, responsible));
     out.put(
         Candidates.BLEND,
         score(
@@ -91,11 +105,12 @@ public final class OfflineEvaluation {
             Candidates.BLEND,
             Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()),
             split,
-            in));
+            in,
+            responsible));
     als.unpersist();
     cooc.unpersist();
     train.release();
-    baselines(ctx, split, in, n).forEach(out::put);
+    baselines(ctx, split, in, n, responsible).forEach(out::put);
     return out;
   }
 
@@ -113,7 +128,7 @@ public final class OfflineEvaluation {
   }
 
   private static Map<String, Metrics> baselines(
-      RunContext ctx, HoldoutSplit split, Inputs in, int n) {
+      RunContext ctx, HoldoutSplit split, Inputs in, int n, Map<String, Object> responsible) {
     Map<String, Metrics> out = new LinkedHashMap<>();
     int days = in.model().popularityWindowDays();
     Dataset<Row> popularity =
@@ -127,7 +142,8 @@ public final class OfflineEvaluation {
             Candidates.GLOBAL_POPULAR,
             Evaluation.exclude(Candidates.popular(popularity, split.users(), n), split.prior()),
             split,
-            in));
+            in,
+            responsible));
     if (in.segments() != null) {
       Dataset<Row> bySegment =
           Popularity.bySegment(
@@ -146,14 +162,20 @@ public final class OfflineEvaluation {
                   Candidates.segmentPopular(bySegment, popularity, in.segments(), split.users(), n),
                   split.prior()),
               split,
-              in));
+              in,
+              responsible));
     }
     popularity.unpersist();
     return out;
   }
 
   private static Metrics score(
-      RunContext ctx, String name, Dataset<Row> scored, HoldoutSplit split, Inputs in) {
+      RunContext ctx,
+      String name,
+      Dataset<Row> scored,
+      HoldoutSplit split,
+      Inputs in,
+      Map<String, Object> responsible) {
     Dataset<Row> lists =
         Evaluation.topK(scored, in.model().k()).persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -163,7 +185,7 @@ public final class OfflineEvaluation {
               () -> Evaluation.evaluate(lists, split.relevant(), in.model().k(), in.catalogSize()));
       ctx.step(
           "measure " + name + " by segment and exposure",
-          () -> putResponsibleFigures(ctx, name, lists, split, in));
+          () -> putResponsibleFigures(ctx, name, lists, split, in, responsible));
       return m;
     } finally {
       lists.unpersist();
@@ -177,7 +199,12 @@ public final class OfflineEvaluation {
    * size are left out of the spread.
    */
   private static void putResponsibleFigures(
-      RunContext ctx, String name, Dataset<Row> lists, HoldoutSplit split, Inputs in) {
+      RunContext ctx,
+      String name,
+      Dataset<Row> lists,
+      HoldoutSplit split,
+      Inputs in,
+      Map<String, Object> responsible) {
     Dataset<Row> segments =
         in.segments() != null
             ? in.segments()
@@ -187,10 +214,9 @@ public final class OfflineEvaluation {
     SegmentBreakdown.figures(perUser, ctx.config().get(SegmentSettings.SECTION).minSize())
         .forEach(
             (key, value) ->
-                ctx.report()
-                    .put(
-                        key.replace(SegmentBreakdown.PREFIX, SegmentBreakdown.PREFIX + "." + name),
-                        value));
+                responsible.put(
+                    key.replace(SegmentBreakdown.PREFIX, SegmentBreakdown.PREFIX + "." + name),
+                    value));
     Dataset<Row> asPublished =
         lists
             .join(segments.select("user_id", "segment_id"), new String[] {"user_id"}, "left")
@@ -208,11 +234,10 @@ public final class OfflineEvaluation {
             asPublished, catalog, ExposureMetrics.purchaseCounts(split.trainEvents()))
         .forEach(
             (key, value) -> {
-              if (!key.contains(
-                  ".segments.")) { // per-segment exposure of every candidate would swamp the
-                // manifest
-                ctx.report()
-                    .put(key.replace(ExposureMetrics.PREFIX, "responsible.holdout." + name), value);
+              // Per-segment exposure of every candidate would swamp the manifest.
+              if (!key.contains(".segments.")) {
+                responsible.put(
+                    key.replace(ExposureMetrics.PREFIX, "responsible.holdout." + name), value);
               }
             });
   }

@@ -4,9 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import com.comborec.features.Interactions;
 import java.sql.Date;
@@ -16,7 +13,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Popularity over a trailing window of days: score = sum of event-type weight * quantity factor
@@ -24,13 +20,6 @@ import org.apache.spark.sql.types.StructType;
  * items whose net is <= 0 (returned as often as bought) are left out.
  */
 public final class Popularity {
-  public static final StructType SCHEMA =
-      new StructType().add("item_id", StringType, false).add("score", DoubleType, false);
-  public static final StructType SEGMENT_SCHEMA =
-      new StructType()
-          .add("segment_id", IntegerType, false)
-          .add("item_id", StringType, false)
-          .add("score", DoubleType, false);
 
   private Popularity() {}
 

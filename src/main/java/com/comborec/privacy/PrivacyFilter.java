@@ -50,8 +50,6 @@ public final class PrivacyFilter {
       return rows;
     }
     Pseudonymizer pseudonymizer = PseudonymKeys.pseudonymizer(p);
-    ctx.report().put("privacy.pseudonymize", true);
-    ctx.report().put("privacy.key_id", pseudonymizer.keyId());
     List<String> actions = new ArrayList<>();
     columns.forEach(c -> actions.add(c + " pseudonymised"));
     if (rejects) {

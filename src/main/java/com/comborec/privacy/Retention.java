@@ -45,7 +45,6 @@ public final class Retention {
         }
       }
     }
-    ctx.report().put("privacy.retention.expired_partitions", expired.size());
     LOG.info(
         "[privacy] retention {} days: expired {} validated partition(s)",
         p.retentionDays(),

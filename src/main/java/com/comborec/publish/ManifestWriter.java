@@ -3,6 +3,7 @@ package com.comborec.publish;
 import com.comborec.core.ExitCode;
 import com.comborec.core.Json;
 import com.comborec.core.RunContext;
+import com.comborec.core.StageResult;
 import com.comborec.core.StagedTables;
 import com.comborec.store.PublishSettings;
 import java.time.Instant;
@@ -10,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes {@code _manifests/dt=D.json}: the run's status, timings, counts, model figures and config.
+ * Writes {@code _manifests/dt=D.json}: the run's status and timings, then every stage's typed
+ * result (each result's components are top-level sections), the output counts and the config.
+ * docs/manifest.schema.json describes the shape.
  */
 public final class ManifestWriter {
   private ManifestWriter() {}
@@ -27,11 +30,34 @@ public final class ManifestWriter {
     m.put("partial", partial);
     m.put("started_at", started.toString());
     m.put("ended_at", Instant.now().toString());
-    m.putAll(ctx.report().snapshot());
+    for (StageResult result : ctx.results()) {
+      merge(m, Json.tree(result));
+    }
+    m.put("stages", ctx.timings().stream().map(Json::tree).toList());
+    m.put("warnings", ctx.warnings());
     m.put("outputs", outputs(ctx, exit));
     m.put("config", ctx.config().effectiveValues());
     ctx.fs().writeStringAtomically(ctx.layout().manifest(), Json.write(m));
     return m;
+  }
+
+  /**
+   * Adds {@code section} into {@code into}, merging objects that two stages both fill (e.g. the
+   * model and recommend stages' {@code responsible} figures); a later plain value wins.
+   */
+  @SuppressWarnings("unchecked")
+  static void merge(Map<String, Object> into, Map<String, Object> section) {
+    section.forEach(
+        (key, value) -> {
+          Object existing = into.get(key);
+          if (existing instanceof Map<?, ?> e && value instanceof Map<?, ?> v) {
+            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) e);
+            merge(copy, (Map<String, Object>) v);
+            into.put(key, copy);
+          } else {
+            into.put(key, value);
+          }
+        });
   }
 
   /** Output row counts per table (from the footers), with whether each was committed. */

@@ -1,20 +1,13 @@
 package com.comborec.recommend;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.FloatType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-
-import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
-import com.comborec.features.market.MarketStage;
 import com.comborec.store.ValidatedStore;
+import com.comborec.store.WorkDataset;
+import com.comborec.store.WorkStore;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,60 +38,27 @@ public record RecommendInputs(
 
   private static final Logger LOG = LoggerFactory.getLogger(RecommendInputs.class);
 
-  // Schemas of the work datasets this stage reads (written by the features and model stages).
-  static final StructType INTERACTIONS =
-      new StructType()
-          .add("user_id", StringType)
-          .add("item_id", StringType)
-          .add("strength", DoubleType);
-  static final StructType USER_INDEX =
-      new StructType().add("user_id", StringType).add("uid", IntegerType);
-  static final StructType ITEM_INDEX =
-      new StructType().add("item_id", StringType).add("iid", IntegerType);
-  static final StructType FACTORS =
-      new StructType()
-          .add("id", IntegerType)
-          .add("features", DataTypes.createArrayType(FloatType, false));
-  static final StructType COOC =
-      new StructType()
-          .add("item_id", StringType)
-          .add("other_item_id", StringType)
-          .add("score", DoubleType);
-  static final StructType POPULARITY =
-      new StructType().add("item_id", StringType).add("score", DoubleType);
-  static final StructType SEGMENT_POPULARITY =
-      new StructType()
-          .add("segment_id", IntegerType)
-          .add("item_id", StringType)
-          .add("score", DoubleType);
-
-  static final StructType SIMILAR =
-      new StructType()
-          .add("item_id", StringType)
-          .add("other_item_id", StringType)
-          .add("similarity", DoubleType);
-
   public static RecommendInputs read(RunContext ctx, RecommendSettings s) {
     ModelInfo model = readModel(ctx, s);
     LocalDate dismissFrom = s.dismissFrom(ctx.runDate());
     return new RecommendInputs(
         model,
-        required(ctx, "interactions", INTERACTIONS),
-        required(ctx, "user_index", USER_INDEX),
-        required(ctx, "item_index", ITEM_INDEX),
-        required(ctx, "als_user_factors", FACTORS),
-        required(ctx, "als_item_factors", FACTORS),
-        required(ctx, "cooc", COOC),
-        required(ctx, "popularity", POPULARITY),
-        optional(ctx, "segment_popularity", SEGMENT_POPULARITY),
-        optional(ctx, "segments", Schemas.SEGMENTS),
+        WorkStore.read(ctx, WorkDataset.INTERACTIONS),
+        WorkStore.read(ctx, WorkDataset.USER_INDEX),
+        WorkStore.read(ctx, WorkDataset.ITEM_INDEX),
+        WorkStore.read(ctx, WorkDataset.ALS_USER_FACTORS),
+        WorkStore.read(ctx, WorkDataset.ALS_ITEM_FACTORS),
+        WorkStore.read(ctx, WorkDataset.COOC),
+        WorkStore.read(ctx, WorkDataset.POPULARITY),
+        optional(ctx, WorkDataset.SEGMENT_POPULARITY),
+        optional(ctx, WorkDataset.SEGMENTS),
         ValidatedStore.users(ctx),
         ValidatedStore.events(ctx, ctx.config().lookbackDays()),
         ValidatedStore.products(ctx),
         ValidatedStore.daily(ctx, Source.FEEDBACK, dismissFrom, ctx.runDate()),
         dismissFrom,
-        optional(ctx, MarketStage.ITEM_BOOSTS, MarketStage.ITEM_BOOSTS_SCHEMA),
-        optional(ctx, "similar", SIMILAR));
+        optional(ctx, WorkDataset.ITEM_BOOSTS),
+        similarPairs(ctx));
   }
 
   /** {@code <work>/model/dt=D/model.json}. */
@@ -115,23 +75,18 @@ public record RecommendInputs(
     }
   }
 
-  private static Dataset<Row> required(RunContext ctx, String name, StructType schema) {
-    String path = ctx.layout().work(name);
-    if (!ctx.fs().exists(path)) {
-      throw new IllegalStateException(
-          "recommend needs the work dataset "
-              + path
-              + ": run the features and model stages for this day first");
+  /** The dataset, or null (logged) when the stage that writes it did not run for this day. */
+  private static Dataset<Row> optional(RunContext ctx, WorkDataset dataset) {
+    Dataset<Row> rows = WorkStore.readIfPresent(ctx, dataset).orElse(null);
+    if (rows == null) {
+      LOG.info("no {} for {}: going without", dataset.folder(), ctx.runDate());
     }
-    return ctx.spark().read().schema(schema).parquet(path);
+    return rows;
   }
 
-  private static Dataset<Row> optional(RunContext ctx, String name, StructType schema) {
-    String path = ctx.layout().work(name);
-    if (!ctx.fs().exists(path)) {
-      LOG.info("no {} at {}: going without", name, path);
-      return null;
-    }
-    return ctx.spark().read().schema(schema).parquet(path);
+  /** The combos stage's similar pairs (without their rank), or null. */
+  private static Dataset<Row> similarPairs(RunContext ctx) {
+    Dataset<Row> similar = optional(ctx, WorkDataset.SIMILAR);
+    return similar == null ? null : similar.select("item_id", "other_item_id", "similarity");
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.comborec.core.Figures;
 import com.comborec.core.RunContext;
 import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
@@ -18,7 +19,10 @@ import com.comborec.responsible.ResponsibleSettings;
 import com.comborec.scoring.TopN;
 import com.comborec.store.TableWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,8 +33,11 @@ import org.apache.spark.storage.StorageLevel;
  * TopN}, co-occurrence, or their blend) for users with enough history, popularity for the rest and
  * to fill short lists, with every filter applied, ranked, reasoned and staged.
  */
-public final class RecommendStage implements Stage {
+public final class RecommendStage implements Stage<RecommendResult> {
   private final List<Dataset<Row>> cached = new ArrayList<>();
+
+  /** Users TopN scored in this run; null when ALS does not serve. */
+  private Long alsUsersScored;
 
   @Override
   public String name() {
@@ -49,7 +56,8 @@ public final class RecommendStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx) {
+  public RecommendResult run(RunContext ctx) {
+    alsUsersScored = null;
     RecommendSettings s = ctx.config().get(RecommendSettings.SECTION);
     RecommendInputs in = ctx.step("read inputs", () -> RecommendInputs.read(ctx, s));
     try {
@@ -73,8 +81,11 @@ public final class RecommendStage implements Stage {
       // the RDD runs every shuffle of the ranking, so that time gets a step of its own in the log.
       Dataset<Row> table =
           ctx.step("rank lists", () -> Ranking.assemble(strategies, lists, in.model()));
-      report(ctx, in.model(), TableWriter.stage(ctx, "recommendations", table));
-      ctx.step("measure exposure", () -> measureExposure(ctx, in, filters));
+      long users = TableWriter.stage(ctx, "recommendations", table);
+      Map<String, Object> responsible = new LinkedHashMap<>(diversitySettings(ctx));
+      responsible.putAll(ctx.step("measure exposure", () -> measureExposure(ctx, in, filters)));
+      return new RecommendResult(
+          summary(ctx, in.model(), users), Figures.nest(responsible, "responsible"));
     } finally {
       cached.forEach(Dataset::unpersist);
       cached.clear();
@@ -117,9 +128,6 @@ public final class RecommendStage implements Stage {
               + ctx.layout().work("similar")
               + ": run the combos stage for this day first");
     }
-    ctx.report().put("responsible.settings.max_per_category", r.maxPerCategory());
-    ctx.report().put("responsible.settings.mmr_lambda", r.mmrLambda());
-    ctx.report().put("responsible.settings.popularity_debias_power", r.popularityDebiasPower());
     return DiversifyLists.prepare(r, in.similar(), ExposureMetrics.purchaseCounts(in.events()));
   }
 
@@ -191,10 +199,7 @@ public final class RecommendStage implements Stage {
     Dataset<Row> excluded = Exclusions.indexed(f.excluded(), in.userIndex(), in.itemIndex());
     int blockSize = ctx.config().get(RecommendSettings.SECTION).blockSize();
     Dataset<Row> topN = keep(TopN.recommend(users, items, excluded, k, blockSize));
-    long scored = ctx.step("score als top-" + k, topN::count);
-    ctx.report().put("recommend.als_users_scored", scored);
-    // As the driver sees it; executors choose the same way (native sgemm when a system BLAS loads).
-    ctx.report().put("recommend.topn_kernel", TopN.kernel());
+    alsUsersScored = ctx.step("score als top-" + k, topN::count);
     return PersonalCandidates.fromTopN(topN, in.userIndex(), in.itemIndex());
   }
 
@@ -219,12 +224,25 @@ public final class RecommendStage implements Stage {
     return persisted;
   }
 
-  /** Coverage, Gini, long tail, novelty and diversity of the staged lists, into the manifest. */
-  private static void measureExposure(RunContext ctx, RecommendInputs in, Filters f) {
+  /** The diversity control's settings, under responsible.settings when it is on. */
+  private static Map<String, Object> diversitySettings(RunContext ctx) {
+    ResponsibleSettings r = ctx.config().get(ResponsibleSettings.SECTION);
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (r.enabled()) {
+      out.put("responsible.settings.max_per_category", r.maxPerCategory());
+      out.put("responsible.settings.mmr_lambda", r.mmrLambda());
+      out.put("responsible.settings.popularity_debias_power", r.popularityDebiasPower());
+    }
+    return out;
+  }
+
+  /** Coverage, Gini, long tail, novelty and diversity of the staged lists (dotted keys). */
+  private static Map<String, Object> measureExposure(
+      RunContext ctx, RecommendInputs in, Filters f) {
     Dataset<Row> catalog =
         f.available().join(in.products().select("item_id", "category"), "item_id");
-    ExposureMetrics.figures(staged(ctx), catalog, ExposureMetrics.purchaseCounts(in.events()))
-        .forEach(ctx.report()::put);
+    return new LinkedHashMap<>(
+        ExposureMetrics.figures(staged(ctx), catalog, ExposureMetrics.purchaseCounts(in.events())));
   }
 
   private static Dataset<Row> staged(RunContext ctx) {
@@ -234,29 +252,34 @@ public final class RecommendStage implements Stage {
   }
 
   /** Users per strategy and list-length figures, read back from the small staged table. */
-  private static void report(RunContext ctx, ModelInfo model, long rows) {
-    ctx.report().put("recommend.users", rows);
-    ctx.report().put("recommend.serving", model.serving());
-    ctx.report().put("recommend.model_version", model.modelVersion());
-    Dataset<Row> staged = staged(ctx);
+  private RecommendResult.Recommend summary(RunContext ctx, ModelInfo model, long users) {
     int topN = ctx.config().get(RecommendSettings.SECTION).topN();
     Column length = size(col("items"));
+    Map<String, Long> strategies = new TreeMap<>();
     long shortLists = 0;
     long emptyLists = 0;
     // One small pass: a row per strategy (at most five).
     for (Row r :
-        staged
+        staged(ctx)
             .groupBy("strategy")
             .agg(
                 count("*"),
                 sum(when(length.lt(topN), 1).otherwise(0)),
                 sum(when(length.equalTo(0), 1).otherwise(0)))
             .collectAsList()) {
-      ctx.report().put("recommend.strategies." + r.getString(0), r.getLong(1));
+      strategies.put(r.getString(0), r.getLong(1));
       shortLists += r.getLong(2);
       emptyLists += r.getLong(3);
     }
-    ctx.report().put("recommend.short_lists", shortLists);
-    ctx.report().put("recommend.empty_lists", emptyLists);
+    return new RecommendResult.Recommend(
+        users,
+        model.serving(),
+        model.modelVersion(),
+        strategies,
+        shortLists,
+        emptyLists,
+        alsUsersScored,
+        // As the driver sees it; executors choose the same way (native sgemm when a BLAS loads).
+        alsUsersScored == null ? null : TopN.kernel());
   }
 }

@@ -1,15 +1,14 @@
 package com.comborec.segment;
 
-import com.comborec.contract.Schemas;
 import com.comborec.core.RunContext;
 import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
 import com.comborec.segment.SegmentationResult.Summary;
 import com.comborec.store.TableWriter;
 import com.comborec.store.ValidatedStore;
+import com.comborec.store.WorkDataset;
+import com.comborec.store.WorkStore;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * known user, writes the work dataset {@code segments} and stages the {@code segments} and {@code
  * segment_profiles} tables.
  */
-public final class SegmentStage implements Stage {
+public final class SegmentStage implements Stage<SegmentResult> {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentStage.class);
 
   @Override
@@ -38,18 +37,17 @@ public final class SegmentStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx) {
+  public SegmentResult run(RunContext ctx) {
     SegmentSettings s = ctx.config().get(SegmentSettings.SECTION);
     FeatureTable features = ctx.step("build user features", () -> buildFeatures(ctx, s));
     try (SegmentationResult result =
         ctx.step("cluster users", () -> Segmentation.segment(features, s))) {
-      String work = ctx.layout().work("segments");
-      TableWriter.writeWork(ctx, work, result.segments());
+      WorkStore.write(ctx, WorkDataset.SEGMENTS, result.segments());
       // Staged from the written work copy, so KMeans' assignment is not recomputed.
-      Dataset<Row> written = ctx.spark().read().schema(Schemas.SEGMENTS).parquet(work);
-      TableWriter.stage(ctx, "segments", written);
+      TableWriter.stage(ctx, "segments", WorkStore.read(ctx, WorkDataset.SEGMENTS));
       TableWriter.stage(ctx, "segment_profiles", result.profiles());
-      report(ctx, result.summary());
+      log(result.summary());
+      return SegmentResult.of(result.summary());
     }
   }
 
@@ -64,16 +62,7 @@ public final class SegmentStage implements Stage {
         s);
   }
 
-  private static void report(RunContext ctx, Summary summary) {
-    ctx.report().put("segment.users", summary.users());
-    ctx.report().put("segment.k_requested", summary.kRequested());
-    ctx.report().put("segment.k_fitted", summary.kFitted());
-    ctx.report().put("segment.k_after_merges", summary.segments());
-    ctx.report().put("segment.sizes", summary.sizes());
-    ctx.report().put("segment.profiles_published", summary.profilesPublished());
-    if (summary.silhouette() != null) {
-      ctx.report().put("segment.silhouette", summary.silhouette());
-    }
+  private static void log(Summary summary) {
     LOG.info(
         "segmented {} users into {} segments (k requested {}, fitted {}), silhouette {}",
         summary.users(),

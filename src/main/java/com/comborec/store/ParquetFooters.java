@@ -12,14 +12,22 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads the Parquet footers of a written folder: row counts and column names without a Spark job,
  * so counting what a stage wrote costs no second pass over the data.
  */
 public final class ParquetFooters {
-  /** What the footers of one folder say. */
-  public record Summary(long rows, int files, List<String> columns) {}
+  /** Where Spark keeps the schema it wrote, as JSON, in each file's key-value metadata. */
+  private static final String SPARK_SCHEMA = "org.apache.spark.sql.parquet.row.metadata";
+
+  /**
+   * What the footers of one folder say; {@code sparkSchema} is the schema Spark wrote (null when
+   * there is no file, or the files were not written by Spark).
+   */
+  public record Summary(long rows, int files, List<String> columns, StructType sparkSchema) {}
 
   private ParquetFooters() {}
 
@@ -30,6 +38,7 @@ public final class ParquetFooters {
       long rows = 0;
       int files = 0;
       List<String> columns = new ArrayList<>();
+      StructType sparkSchema = null;
       for (FileStatus status : fs.listStatus(dir)) {
         String name = status.getPath().getName();
         if (!status.isFile()
@@ -46,10 +55,12 @@ public final class ParquetFooters {
           if (columns.isEmpty()) {
             MessageType schema = meta.getFileMetaData().getSchema();
             schema.getFields().forEach(f -> columns.add(f.getName()));
+            String json = meta.getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA);
+            sparkSchema = json == null ? null : (StructType) DataType.fromJson(json);
           }
         }
       }
-      return new Summary(rows, files, columns);
+      return new Summary(rows, files, columns, sparkSchema);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read Parquet footers under " + folder, e);
     }

@@ -4,6 +4,7 @@ import static com.comborec.bundle.Frames.row;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.comborec.store.WorkSchemas;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,13 +50,13 @@ class BundleProblemsTest {
    */
   private static Dataset<Row> pairStats() {
     return Frames.of(
-        BundleInputs.PAIR_STATS,
-        row("A", "B", 10L, 0.6, 3.0),
-        row("B", "A", 10L, 0.3, 3.0),
-        row("A", "C", 2L, 0.1, 0.5),
-        row("A", "D", 4L, 0.2, 2.0),
-        row("D", "A", 4L, 0.4, 2.0),
-        row("B", "D", 3L, 0.5, 5.0));
+        WorkSchemas.PAIR_STATS,
+        row("A", "B", 10L, 0.1, 0.6, 3.0),
+        row("B", "A", 10L, 0.1, 0.3, 3.0),
+        row("A", "C", 2L, 0.1, 0.1, 0.5),
+        row("A", "D", 4L, 0.1, 0.2, 2.0),
+        row("D", "A", 4L, 0.1, 0.4, 2.0),
+        row("B", "D", 3L, 0.1, 0.5, 5.0));
   }
 
   @Test
@@ -107,7 +108,7 @@ class BundleProblemsTest {
   void segmentWithoutPairsGetsZeroAffinity() {
     Dataset<Row> budgets = Frames.of(BUDGETS, row(2, 3.0));
     Dataset<Row> noPairs =
-        BundleProblems.candidateAffinity(candidates(), Frames.of(BundleInputs.PAIR_STATS), "lift");
+        BundleProblems.candidateAffinity(candidates(), Frames.of(WorkSchemas.PAIR_STATS), "lift");
     BundleProblem p =
         BundleProblems.toProblem(
             BundleProblems.assembleProblems(candidates(), budgets, noPairs).first());

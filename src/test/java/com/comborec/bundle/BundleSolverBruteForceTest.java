@@ -88,7 +88,7 @@ class BundleSolverBruteForceTest {
       CALL_SECONDS.add(b.solveSeconds());
       bundleSeconds += b.solveSeconds();
     }
-    if (outcome.infeasible() + outcome.unknown() > 0) {
+    if (outcome.calls().infeasible() + outcome.calls().unknown() > 0) {
       CALL_SECONDS.add(outcome.solveSeconds() - bundleSeconds);
     }
     return outcome;
@@ -99,15 +99,17 @@ class BundleSolverBruteForceTest {
     List<Double> expected = BruteForce.bestPerItemSet(p, r);
     int wanted = Math.min(r.bundles(), expected.size());
     assertEquals(wanted, out.bundles().size(), label + ": bundle count");
-    assertEquals(wanted, out.optimal(), label + ": OPTIMAL calls");
+    assertEquals(wanted, out.calls().optimal(), label + ": OPTIMAL calls");
     assertEquals(
-        expected.size() < r.bundles() ? 1 : 0, out.infeasible(), label + ": INFEASIBLE calls");
+        expected.size() < r.bundles() ? 1 : 0,
+        out.calls().infeasible(),
+        label + ": INFEASIBLE calls");
     Set<Integer> seen = new HashSet<>();
     for (int k = 0; k < wanted; k++) {
       BundleSolution b = out.bundles().get(k);
       String where = label + " rank " + (k + 1);
       assertEquals(expected.get(k), b.objective(), TOLERANCE, where + ": objective vs brute force");
-      assertEquals("OPTIMAL", b.status(), where + ": status");
+      assertEquals(SolveStatus.OPTIMAL, b.status(), where + ": status");
       assertTrue(
           seen.add(BruteForce.maskOf(p, b.itemIds())), where + ": repeats an earlier item set");
       assertSatisfiesModel(where, p, r, b);

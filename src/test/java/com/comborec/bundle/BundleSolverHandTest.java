@@ -52,7 +52,11 @@ class BundleSolverHandTest {
     assertBundle(out.bundles().get(1), List.of("B", "C"), 0.0, 0.90, "rank 2");
     assertEquals(
         List.of(2, 0, 1, 0),
-        List.of(out.optimal(), out.feasible(), out.infeasible(), out.unknown()),
+        List.of(
+            out.calls().optimal(),
+            out.calls().feasible(),
+            out.calls().infeasible(),
+            out.calls().unknown()),
         "optimal, feasible, infeasible, unknown calls");
   }
 
@@ -77,7 +81,7 @@ class BundleSolverHandTest {
   void infeasibleProblemGivesNoBundle() {
     BundleOutcome out = new BundleSolver(rules(0.20, 0), LIMITS).solve(problem(20));
     assertEquals(List.of(), out.bundles(), "bundles");
-    assertEquals(1, out.infeasible(), "infeasible calls");
+    assertEquals(1, out.calls().infeasible(), "infeasible calls");
   }
 
   /*
@@ -130,7 +134,7 @@ class BundleSolverHandTest {
     assertEquals(items, b.itemIds(), label + " items");
     assertEquals(rate, b.discountRate(), 1e-12, label + " discount_rate");
     assertEquals(objective, b.objective(), 1e-9, label + " objective");
-    assertEquals("OPTIMAL", b.status(), label + " status");
+    assertEquals(SolveStatus.OPTIMAL, b.status(), label + " status");
     assertEquals(BundleIds.of(items), b.bundleId(), label + " bundle_id");
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.TestConfig;
 import com.comborec.contract.Schemas;
+import com.comborec.store.WorkSchemas;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,7 +70,7 @@ class BundleSolverSparkTest {
 
   @Test
   void bundleRowsHaveTheContractSchema() {
-    Dataset<Row> outcomes = Frames.of(SolveSegments.OUTCOME);
+    Dataset<Row> outcomes = Frames.of(WorkSchemas.BUNDLE_SOLVES);
     assertEquals(
         Schemas.BUNDLES.fieldNames().length,
         BundleStage.bundleRows(outcomes).schema().size(),

@@ -11,6 +11,7 @@ import com.comborec.TestSpark;
 import com.comborec.contract.Source;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
+import com.comborec.store.WorkSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ class BundleStageTest {
   void stagesHandComputedBundlesAndReportsTheSolves() throws Exception {
     RunContext ctx = context();
     writeInputs(ctx);
-    new BundleStage().run(ctx);
+    BundleResult result = new BundleStage().run(ctx);
     List<Row> rows =
         TestSpark.session()
             .read()
@@ -54,11 +55,11 @@ class BundleStageTest {
     assertRow(rows.get(0), 1, List.of("A", "C", "B"), 45, 38.25, 38.25 - 23, 2.0, 2.93025);
     assertRow(rows.get(1), 2, List.of("A", "C"), 25, 21.25, 21.25 - 9, 2.0, 2.35225);
     assertRow(rows.get(2), 3, List.of("C", "B"), 35, 29.75, 29.75 - 19, 0.0, 1.73575);
-    assertEquals(3L, ctx.report().get("bundle.solves.optimal"), "report optimal calls");
-    assertEquals(1L, ctx.report().get("bundle.solves.infeasible"), "report infeasible calls");
-    assertEquals(2, ctx.report().get("bundle.segments"), "report segments");
-    assertEquals(
-        1, ctx.report().get("bundle.segments_with_bundles"), "report segments with bundles");
+    BundleResult.Bundle b = result.bundle();
+    assertEquals(3, b.solves().optimal(), "report optimal calls");
+    assertEquals(1, b.solves().infeasible(), "report infeasible calls");
+    assertEquals(2, b.segments(), "report segments");
+    assertEquals(1, b.segmentsWithBundles(), "report segments with bundles");
   }
 
   private static void assertRow(
@@ -128,7 +129,9 @@ class BundleStageTest {
     write(Frames.segments(row("u1", 0), row("u2", 0), row("u3", 1)), ctx.layout().work("segments"));
     write(
         Frames.of(
-            BundleInputs.PAIR_STATS, row("A", "C", 1L, 0.5, 3.0), row("C", "A", 1L, 0.5, 3.0)),
+            WorkSchemas.PAIR_STATS,
+            row("A", "C", 1L, 0.1, 0.5, 3.0),
+            row("C", "A", 1L, 0.1, 0.5, 3.0)),
         ctx.layout().work("pair_stats"));
   }
 

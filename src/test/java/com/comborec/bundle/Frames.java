@@ -3,6 +3,7 @@ package com.comborec.bundle;
 import com.comborec.TestSpark;
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
+import com.comborec.store.WorkSchemas;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class Frames {
   }
 
   static Dataset<Row> segments(Object[]... rows) {
-    return of(BundleInputs.SEGMENT_MEMBERS, rows);
+    return of(WorkSchemas.SEGMENTS, rows);
   }
 
   static Object[] row(Object... values) {

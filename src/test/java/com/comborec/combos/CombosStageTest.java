@@ -56,13 +56,13 @@ class CombosStageTest {
                 product("B", "Paring knife", "Home > Kitchen", "Blade", 15.0, null, null),
                 product("C", "Frying pan", "Home > Kitchen", "Pyro", 50.0, null, null),
                 product("D", "Garden hose", "Home > Garden", "Greeny", 20.0, 0, null))));
-    new CombosStage().run(ctx);
+    CombosResult.Combos result = new CombosStage().run(ctx).combos();
     // Defaults: min-baskets 2, min-lift 1 -> AB (lift 1.125), AC, BC (lift exactly 1), both ways.
-    assertEquals(6L, ctx.report().get("combos.fbt.pairs_kept"), "pairs kept");
-    assertEquals(6L, ctx.report().get("combos.fbt.baskets"), "baskets");
-    assertEquals(0L, ctx.report().get("combos.fbt.capped_baskets"), "capped baskets");
-    assertEquals(3L, ctx.report().get("combos.fbt.items_with_companions"), "items with companions");
-    assertEquals("exact", ctx.report().get("combos.similar.method"), "similar method");
+    assertEquals(6L, result.fbt().pairsKept(), "pairs kept");
+    assertEquals(6L, result.fbt().baskets(), "baskets");
+    assertEquals(0L, result.fbt().cappedBaskets(), "capped baskets");
+    assertEquals(3L, result.fbt().itemsWithCompanions(), "items with companions");
+    assertEquals("exact", result.similar().method(), "similar method");
     assertEquals(6L, read(ctx, ctx.layout().work("pair_stats")).count(), "pair_stats rows");
     // Each of 4 items gets the 3 others except D (out of stock): 3 items x 2 + D x 3 = 9 rows.
     assertEquals(9L, read(ctx, ctx.layout().work("similar")).count(), "similar rows");
@@ -85,9 +85,9 @@ class CombosStageTest {
     RunContext ctx = context(Files.createTempDirectory("combos-empty"));
     SparkSession spark = TestSpark.session();
     store(ctx, spark.createDataFrame(List.of(), Fixtures.EVENTS), Fixtures.products(List.of()));
-    new CombosStage().run(ctx);
-    assertEquals(0L, ctx.report().get("combos.fbt.baskets"), "baskets");
-    assertEquals(0L, ctx.report().get("combos.similar.items"), "similar items");
+    CombosResult.Combos result = new CombosStage().run(ctx).combos();
+    assertEquals(0L, result.fbt().baskets(), "baskets");
+    assertEquals(0L, result.similar().items(), "similar items");
     assertEquals(2, ctx.staged().entries().size(), "staged tables");
   }
 }

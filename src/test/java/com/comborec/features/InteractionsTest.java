@@ -4,6 +4,7 @@ import static com.comborec.features.TestEvents.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.TestSpark;
+import com.comborec.store.WorkSchemas;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -112,7 +113,7 @@ class InteractionsTest {
                 org.apache.spark.sql.RowFactory.create("u1", "B", 1.0),
                 org.apache.spark.sql.RowFactory.create("u3", "A", 1.0),
                 org.apache.spark.sql.RowFactory.create("u1", "A", 1.0)),
-            Interactions.SCHEMA);
+            WorkSchemas.INTERACTIONS);
     Map<String, Integer> users = new TreeMap<>();
     for (Row r : Interactions.buildIndex(in, "user_id", "uid").collectAsList()) {
       users.put(r.getString(0), r.getInt(1));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.TestSpark;
-import com.comborec.features.Interactions;
+import com.comborec.store.WorkSchemas;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,8 +94,8 @@ class AlsTrainerTest {
     for (int n = 0; n < 10; n++) {
       i.add(RowFactory.create("i" + n, n));
     }
-    Dataset<Row> userIndex = SPARK.createDataFrame(u, Interactions.USER_INDEX);
-    Dataset<Row> itemIndex = SPARK.createDataFrame(i, Interactions.ITEM_INDEX);
+    Dataset<Row> userIndex = SPARK.createDataFrame(u, WorkSchemas.USER_INDEX);
+    Dataset<Row> itemIndex = SPARK.createDataFrame(i, WorkSchemas.ITEM_INDEX);
     Dataset<Row> users =
         SPARK.createDataFrame(
             List.of(RowFactory.create("u00")),

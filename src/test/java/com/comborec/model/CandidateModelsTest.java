@@ -4,8 +4,8 @@ import static com.comborec.features.TestEvents.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.TestSpark;
-import com.comborec.features.Interactions;
 import com.comborec.features.TestEvents;
+import com.comborec.store.WorkSchemas;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class CandidateModelsTest {
             RowFactory.create("u2", "A", 1.0),
             RowFactory.create("u2", "B", 1.0),
             RowFactory.create("u2", "C", 2.0)),
-        Interactions.SCHEMA);
+        WorkSchemas.INTERACTIONS);
   }
 
   @Test

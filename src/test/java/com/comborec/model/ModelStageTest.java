@@ -1,7 +1,6 @@
 package com.comborec.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.TestConfig;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelStageTest {
   @TempDir static Path dir;
   private static RunContext ctx;
+  private static ModelResult.Model result;
 
   static RunContext context(String output) {
     ComboConfig config =
@@ -54,7 +54,7 @@ class ModelStageTest {
     ctx.enterStage("features");
     new FeaturesStage().run(ctx);
     ctx.enterStage("model");
-    new ModelStage().run(ctx);
+    result = new ModelStage().run(ctx).model();
   }
 
   @Test
@@ -87,23 +87,17 @@ class ModelStageTest {
     String version = json.path("model_version").asText();
     assertTrue(version.matches(serving + "-2026-03-31-[0-9a-f]{8}"), version);
     assertEquals(5, json.path("k").asInt(), "k");
-    assertEquals(ctx.report().get("model.version"), version, "manifest model.version");
+    assertEquals(result.version(), version, "manifest model.version");
     assertTrue(
         Files.isDirectory(Path.of(java.net.URI.create(ModelOutputs.modelPath(ctx, version)))),
         "saved ALS model");
     for (String name : List.of("als", "cooccurrence", "blend")) {
-      Object users = ctx.report().get("model.candidates." + name + ".users_evaluated");
-      assertTrue(users instanceof Long n && n > 0, name + " users_evaluated " + users);
-      assertTrue(
-          ctx.report().get("model.candidates." + name + ".ndcg_at_k") instanceof Double, name);
+      long users = result.candidates().get(name).usersEvaluated();
+      assertTrue(users > 0, name + " users_evaluated " + users);
     }
-    assertTrue(
-        ctx.report().get("model.baselines.global_popular.map_at_k") instanceof Double,
-        "global baseline");
-    assertTrue(
-        ctx.report().get("model.baselines.segment_popular.coverage") instanceof Double,
-        "segment baseline");
-    assertEquals("passed_no_previous", ctx.report().get("model.gate.status"), "first run passes");
+    assertTrue(result.baselines().containsKey("global_popular"), "global baseline");
+    assertTrue(result.baselines().containsKey("segment_popular"), "segment baseline");
+    assertEquals("passed_no_previous", result.gate().status(), "first run passes");
   }
 
   @Test
@@ -115,20 +109,21 @@ class ModelStageTest {
         manifests.resolve("dt=2026-03-30.json"),
         "{\"status\": \"published\", \"model\": {\"serving_ndcg_at_k\": 0.25}}");
     // floor 0.8 x 0.25 = 0.2: als at 0.19 is refused, at 0.2 passes
-    ComborecException e =
-        assertThrows(
-            ComborecException.class,
-            () -> ModelStage.gate(again, "als", Map.of("als", new Metrics(0.19, 0, 0, 0, 0, 7))));
+    ModelStage.Verdict refused =
+        ModelStage.gate(again, "als", Map.of("als", new Metrics(0.19, 0, 0, 0, 0, 7)));
+    ComborecException e = refused.refusal();
     assertEquals(ExitCode.MODEL_QUALITY, e.exitCode(), e.getMessage());
     assertTrue(
         e.getMessage().contains("0.1900")
             && e.getMessage().contains("0.2500")
             && e.getMessage().contains("2026-03-30"),
         e.getMessage());
-    assertEquals("refused", again.report().get("model.gate.status"));
-    ModelStage.gate(again, "als", Map.of("als", new Metrics(0.2, 0, 0, 0, 0, 7)));
-    assertEquals("passed", again.report().get("model.gate.status"));
-    assertEquals(0.25, again.report().get("model.gate.previous_ndcg_at_k"));
+    assertEquals("refused", refused.gate().status());
+    ModelStage.Verdict passed =
+        ModelStage.gate(again, "als", Map.of("als", new Metrics(0.2, 0, 0, 0, 0, 7)));
+    assertEquals(null, passed.refusal());
+    assertEquals("passed", passed.gate().status());
+    assertEquals(0.25, passed.gate().previousNdcgAtK());
   }
 
   @Test
@@ -144,8 +139,9 @@ class ModelStageTest {
     Files.writeString(
         manifests.resolve("dt=2026-03-29.json"),
         "{\"status\": \"published\", \"model\": {\"serving_ndcg_at_k\": 0.9}}");
-    ModelStage.gate(overridden, "als", Map.of("als", new Metrics(0.01, 0, 0, 0, 0, 7)));
-    assertEquals("overridden", overridden.report().get("model.gate.status"));
+    ModelStage.Verdict verdict =
+        ModelStage.gate(overridden, "als", Map.of("als", new Metrics(0.01, 0, 0, 0, 0, 7)));
+    assertEquals("overridden", verdict.gate().status());
   }
 
   private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> read(String name) {

@@ -38,14 +38,15 @@ class OfflineEvaluationTest {
     HoldoutSplit split = HoldoutSplit.split(events, ctx.runDate(), 28);
     Map<String, Metrics> m =
         OfflineEvaluation.run(
-            ctx,
-            split,
-            new OfflineEvaluation.Inputs(
-                config.get(IngestSettings.SECTION).eventTypeWeights(),
-                config.get(InteractionSettings.SECTION),
-                config.get(ModelSettings.SECTION),
-                null,
-                10));
+                ctx,
+                split,
+                new OfflineEvaluation.Inputs(
+                    config.get(IngestSettings.SECTION).eventTypeWeights(),
+                    config.get(InteractionSettings.SECTION),
+                    config.get(ModelSettings.SECTION),
+                    null,
+                    10))
+            .metrics();
     assertEquals(
         List.of("als", "cooccurrence", "blend", "global_popular"),
         List.copyOf(m.keySet()),

@@ -4,6 +4,7 @@ import static com.comborec.features.TestEvents.event;
 
 import com.comborec.core.RunContext;
 import com.comborec.features.TestEvents;
+import com.comborec.store.WorkDataset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,6 @@ final class SyntheticShop {
                 .add("segment_id", DataTypes.IntegerType))
         .write()
         .mode(SaveMode.Overwrite)
-        .parquet(ctx.layout().work(ModelStage.SEGMENTS));
+        .parquet(ctx.layout().work(WorkDataset.SEGMENTS.folder()));
   }
 }

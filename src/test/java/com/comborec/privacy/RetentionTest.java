@@ -92,7 +92,7 @@ class RetentionTest {
         "the users snapshot in force keeps its data");
     assertEquals(
         3,
-        ctx.report().get("privacy.retention.expired_partitions"),
+        PrivacyResult.of(ctx, expired.size()).privacy().retention().expiredPartitions(),
         "manifest privacy.retention.expired_partitions");
 
     // Catch-up still sees every day as ingested, and the window reads as before.
@@ -145,6 +145,7 @@ class RetentionTest {
             .with(
                 "output=\"" + output.resolve("r" + retentionDays) + "\"",
                 "lookback-days=3",
+                "model.eval.holdout-days=2",
                 "privacy.retention-days=" + retentionDays);
     return new RunContext(spark(), config, RUN_DAY, "retention-test");
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.contract.Schemas;
 import com.comborec.scoring.TopN;
+import com.comborec.store.WorkSchemas;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +27,7 @@ class CandidatesTest {
   void cooccurrenceNamesTheBoughtItemThatLinksMost() {
     Dataset<Row> interactions =
         frame(
-            RecommendInputs.INTERACTIONS,
+            WorkSchemas.INTERACTIONS,
             row("u1", "A", 5.0),
             row("u1", "B", 1.0),
             row("u2", "D", 5.0),
@@ -34,7 +35,7 @@ class CandidatesTest {
     Dataset<Row> purchases = frame(Fixtures.PAIRS, row("u1", "A"), row("u2", "C"), row("u2", "D"));
     Dataset<Row> cooc =
         frame(
-            RecommendInputs.COOC,
+            WorkSchemas.COOC,
             row("A", "X", 0.5),
             row("B", "X", 0.9),
             row("A", "Y", 0.2),
@@ -96,8 +97,8 @@ class CandidatesTest {
     Dataset<Row> topN =
         frame(
             TopN.OUTPUT, row(7, List.of(RowFactory.create(3, 0.5f), RowFactory.create(4, 0.25f))));
-    Dataset<Row> users = frame(RecommendInputs.USER_INDEX, row("u7", 7));
-    Dataset<Row> items = frame(RecommendInputs.ITEM_INDEX, row("I3", 3), row("I4", 4));
+    Dataset<Row> users = frame(WorkSchemas.USER_INDEX, row("u7", 7));
+    Dataset<Row> items = frame(WorkSchemas.ITEM_INDEX, row("I3", 3), row("I4", 4));
     assertEquals(
         List.of("u7|I3|0.5|personal|null", "u7|I4|0.25|personal|null"),
         lines(
@@ -119,13 +120,9 @@ class CandidatesTest {
   void fillOffersSegmentThenGlobalPools() {
     Dataset<Row> users = frame(Schemas.SEGMENTS, row("u1", 1), row("u2", 2));
     Dataset<Row> bySegment =
-        frame(
-            RecommendInputs.SEGMENT_POPULARITY,
-            row(1, "A", 5.0),
-            row(1, "B", 9.0),
-            row(1, "C", 1.0));
+        frame(WorkSchemas.SEGMENT_POPULARITY, row(1, "A", 5.0), row(1, "B", 9.0), row(1, "C", 1.0));
     Dataset<Row> global =
-        frame(RecommendInputs.POPULARITY, row("A", 10.0), row("B", 2.0), row("C", 8.0));
+        frame(WorkSchemas.POPULARITY, row("A", 10.0), row("B", 2.0), row("C", 8.0));
     assertEquals(
         List.of(
             "u1|A|10.0|2", "u1|A|5.0|1", "u1|B|9.0|1", "u1|C|8.0|2", "u2|A|10.0|2", "u2|C|8.0|2"),

@@ -6,6 +6,7 @@ import static com.comborec.recommend.Fixtures.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.contract.Schemas;
+import com.comborec.store.WorkSchemas;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Known users, and who is eligible for a personal list versus which fallback the rest get. */
 class FallbackTest {
   private static final StructType USER_IDS = new StructType().add("user_id", DataTypes.StringType);
-  private static final StructType INTERACTIONS = RecommendInputs.INTERACTIONS;
+  private static final StructType INTERACTIONS = WorkSchemas.INTERACTIONS;
 
   @Test
   void knownUsersComeFromSegmentsWhenTheyExist() {

@@ -11,6 +11,7 @@ import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
+import com.comborec.store.WorkSchemas;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ class RecommendStageTest {
   void alsServingWithGlobalFallback() {
     RunContext ctx = context("als");
     writeModel(ctx, "als");
-    new RecommendStage().run(ctx);
+    RecommendResult result = new RecommendStage().run(ctx);
     Dataset<Row> table = staged(ctx);
     assertEquals(
         List.of(), Schemas.mismatches(Schemas.RECOMMENDATIONS, table.schema()), "contract columns");
@@ -61,7 +62,7 @@ class RecommendStageTest {
             "3:B:popular_in_segment:null");
     assertEquals(popular, lists.get("u2"), "u2");
     assertEquals(popular, lists.get("u3"), "u3");
-    assertEquals(1L, ctx.report().get("recommend.strategies.als"), "manifest figure");
+    assertEquals(1L, result.recommend().strategies().get("als"), "manifest figure");
   }
 
   /**
@@ -78,7 +79,7 @@ class RecommendStageTest {
         ctx,
         "segment_popularity",
         frame(
-            RecommendInputs.SEGMENT_POPULARITY,
+            WorkSchemas.SEGMENT_POPULARITY,
             row(1, "H", 5.0),
             row(1, "F", 4.0),
             row(2, "F", 9.0),
@@ -140,7 +141,7 @@ class RecommendStageTest {
   void categoryCapShortensListsRatherThanRepeatACategory() {
     RunContext ctx = context("cap", "responsible.max-per-category=1");
     writeModel(ctx, "als");
-    new RecommendStage().run(ctx);
+    RecommendResult result = new RecommendStage().run(ctx);
     Dataset<Row> table = staged(ctx);
     assertValidLists(table, 3);
     Map<String, List<String>> lists = Fixtures.lists(table);
@@ -154,7 +155,9 @@ class RecommendStageTest {
         Fixtures.lines(table, "user_id", "strategy"),
         "strategies unchanged");
     assertEquals(
-        1, ctx.report().get("responsible.settings.max_per_category"), "settings in the manifest");
+        Map.of("max_per_category", 1, "mmr_lambda", 1.0, "popularity_debias_power", 0.0),
+        result.responsible().get("settings"),
+        "settings in the manifest");
   }
 
   /**
@@ -167,7 +170,7 @@ class RecommendStageTest {
   void mmrReRankReplacesASimilarItem() {
     RunContext ctx = context("mmr", "responsible.mmr-lambda=0.5");
     writeModel(ctx, "als");
-    write(ctx, "similar", frame(RecommendInputs.SIMILAR, row("C", "D", 1.0), row("D", "C", 1.0)));
+    write(ctx, "similar", frame(WorkSchemas.SIMILAR, row("C", "D", 1.0, 1), row("D", "C", 1.0, 1)));
     new RecommendStage().run(ctx);
     Dataset<Row> table = staged(ctx);
     assertValidLists(table, 3);
@@ -240,26 +243,26 @@ class RecommendStageTest {
         ctx,
         "interactions",
         frame(
-            RecommendInputs.INTERACTIONS,
+            WorkSchemas.INTERACTIONS,
             row("u1", "A", 5.0),
             row("u1", "E", 1.0),
             row("u2", "A", 1.0)));
-    write(ctx, "user_index", frame(RecommendInputs.USER_INDEX, row("u1", 0), row("u2", 1)));
-    write(ctx, "item_index", frame(RecommendInputs.ITEM_INDEX, itemIndex));
+    write(ctx, "user_index", frame(WorkSchemas.USER_INDEX, row("u1", 0), row("u2", 1)));
+    write(ctx, "item_index", frame(WorkSchemas.ITEM_INDEX, itemIndex));
     write(
         ctx,
         "als_user_factors",
-        frame(RecommendInputs.FACTORS, row(0, List.of(1f, 0f)), row(1, List.of(0f, 1f))));
-    write(ctx, "als_item_factors", frame(RecommendInputs.FACTORS, itemFactors));
+        frame(WorkSchemas.FACTORS, row(0, List.of(1f, 0f)), row(1, List.of(0f, 1f))));
+    write(ctx, "als_item_factors", frame(WorkSchemas.FACTORS, itemFactors));
     write(
         ctx,
         "cooc",
-        frame(RecommendInputs.COOC, row("A", "C", 0.9), row("A", "D", 0.3), row("E", "D", 0.4)));
+        frame(WorkSchemas.COOC, row("A", "C", 0.9), row("A", "D", 0.3), row("E", "D", 0.4)));
     write(
         ctx,
         "popularity",
         frame(
-            RecommendInputs.POPULARITY,
+            WorkSchemas.POPULARITY,
             row("H", 100.0),
             row("A", 50.0),
             row("F", 40.0),

@@ -49,7 +49,7 @@ class SegmentStageTest {
   void stageWritesWorkSegmentsAndStagesBothTables() throws Exception {
     RunContext ctx = context(output.resolve("full"));
     writeInputs(ctx);
-    new SegmentStage().run(ctx);
+    SegmentResult.Segment result = new SegmentStage().run(ctx).segment();
 
     Dataset<Row> work = spark().read().parquet(ctx.layout().work("segments"));
     assertEquals(
@@ -65,7 +65,7 @@ class SegmentStageTest {
     assertTrue(
         Schemas.mismatches(Schemas.SEGMENT_PROFILES, profiles.schema()).isEmpty(),
         "profiles schema " + profiles.schema());
-    List<Long> sizes = asLongs(ctx.report().get("segment.sizes"));
+    List<Long> sizes = result.sizes();
     assertEquals(
         5L, sizes.stream().mapToLong(Long::longValue).sum(), "sizes add up to the users: " + sizes);
     assertEquals(sizes.size(), (int) profiles.count(), "every segment (all >= 2) has a profile");
@@ -77,14 +77,11 @@ class SegmentStageTest {
               .containsAll(List.of("recency_days", "frequency", "monetary", "share_kitchen")),
           "segment " + p.getInt(0) + " feature keys " + features.keySet());
     }
-    assertEquals(2, ctx.report().get("segment.k_requested"), "manifest segment.k_requested");
-    assertEquals(
-        sizes.size(),
-        ctx.report().get("segment.k_after_merges"),
-        "manifest segment.k_after_merges");
+    assertEquals(2, result.kRequested(), "manifest segment.k_requested");
+    assertEquals(sizes.size(), result.kAfterMerges(), "manifest segment.k_after_merges");
     // Buyers u1, u2 against the rest; deterministic for the fixed seed.
     assertEquals(List.of(3L, 2L), sizes, "manifest segment.sizes");
-    assertNotNull(ctx.report().get("segment.silhouette"), "manifest segment.silhouette");
+    assertNotNull(result.silhouette(), "manifest segment.silhouette");
     assertReadableByDuckDb(ctx.layout().staged(staged.get("segment_profiles").relativePath()));
   }
 
@@ -110,7 +107,7 @@ class SegmentStageTest {
   @Test
   void noInputsGiveEmptyTables() {
     RunContext ctx = context(output.resolve("empty"));
-    new SegmentStage().run(ctx);
+    SegmentResult.Segment result = new SegmentStage().run(ctx).segment();
     Map<String, StagedTables.Entry> staged = new HashMap<>();
     ctx.staged().entries().forEach(e -> staged.put(e.table(), e));
     assertEquals(0, staged.get("segments").rows(), "staged segments rows");
@@ -120,7 +117,7 @@ class SegmentStageTest {
     assertTrue(
         Schemas.mismatches(Schemas.SEGMENT_PROFILES, profiles.schema()).isEmpty(),
         "profiles schema " + profiles.schema());
-    assertEquals(0L, ctx.report().get("segment.users"), "manifest segment.users");
+    assertEquals(0L, result.users(), "manifest segment.users");
   }
 
   @Test
@@ -178,11 +175,5 @@ class SegmentStageTest {
 
   private static void write(Dataset<Row> rows, String path) {
     rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Long> asLongs(Object value) {
-    assertNotNull(value, "manifest segment.sizes");
-    return (List<Long>) value;
   }
 }

@@ -24,7 +24,7 @@ public final class FeedbackMeasure {
 
   private FeedbackMeasure() {}
 
-  /** Measures and reports; returns the figures put into the run report. */
+  /** Measures; returns the figures for the manifest, keyed by dotted paths under feedback. */
   public static Map<String, Object> report(RunContext ctx) {
     LocalDate day = ctx.runDate();
     LocalDate previous = PreviousRun.find(ctx.fs(), ctx.layout().manifestsRoot(), day);
@@ -42,7 +42,6 @@ public final class FeedbackMeasure {
               .collectAsList();
     }
     Map<String, Object> figures = FeedbackFigures.of(summary, previous);
-    figures.forEach(ctx.report()::put);
     LOG.info(
         "feedback of {} against the run of {}: {} rows, {} matched",
         day,

@@ -11,13 +11,12 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 
+import com.comborec.store.WorkSchemas;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Market demand turned into signals per category and day (pure transforms, no IO):
@@ -33,18 +32,6 @@ import org.apache.spark.sql.types.StructType;
  * </ul>
  */
 public final class MarketSignals {
-  /** The signals table: one row per category and date. */
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("category", DataTypes.StringType, false)
-          .add("date", DataTypes.DateType, false)
-          .add("demand_index", DataTypes.DoubleType, false)
-          .add("short_mean", DataTypes.DoubleType, false)
-          .add("long_mean", DataTypes.DoubleType, false)
-          .add("long_days", DataTypes.LongType, false)
-          .add("trend", DataTypes.DoubleType, true)
-          .add("seasonal_index", DataTypes.DoubleType, true)
-          .add("boost", DataTypes.DoubleType, false);
 
   private MarketSignals() {}
 
@@ -106,7 +93,7 @@ public final class MarketSignals {
   }
 
   private static Column[] columns() {
-    return java.util.Arrays.stream(SCHEMA.fieldNames())
+    return java.util.Arrays.stream(WorkSchemas.MARKET_SIGNALS.fieldNames())
         .map(org.apache.spark.sql.functions::col)
         .toArray(Column[]::new);
   }

@@ -6,16 +6,13 @@ import com.comborec.contract.Source;
 import com.comborec.core.RunContext;
 import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
-import com.comborec.store.TableWriter;
 import com.comborec.store.ValidatedStore;
+import com.comborec.store.WorkDataset;
+import com.comborec.store.WorkStore;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns the validated market rows into the run day's signals: each category's trend, seasonal index
@@ -23,21 +20,9 @@ import org.apache.spark.sql.types.StructType;
  * ranks with the item boosts, the bundle stage weights demand with them, and the manifest names the
  * day's top rising and falling categories. Without market data every boost is 1.
  */
-public final class MarketStage implements Stage {
-  public static final String CATEGORY_SIGNALS = "market_signals";
-  public static final String ITEM_BOOSTS = "item_boosts";
-
+public final class MarketStage implements Stage<MarketResult> {
   /** Rising and falling categories listed in the manifest. */
   static final int MOVERS = 5;
-
-  /** What the recommend and bundle stages read: one row per product of the snapshot in force. */
-  public static final StructType ITEM_BOOSTS_SCHEMA =
-      new StructType()
-          .add("item_id", DataTypes.StringType, false)
-          .add("market_category", DataTypes.StringType, true)
-          .add("trend", DataTypes.DoubleType, true)
-          .add("boost", DataTypes.DoubleType, false)
-          .add("rising", DataTypes.BooleanType, false);
 
   @Override
   public String name() {
@@ -56,21 +41,21 @@ public final class MarketStage implements Stage {
   }
 
   @Override
-  public void run(RunContext ctx) {
+  public MarketResult run(RunContext ctx) {
     MarketSettings s = ctx.config().get(MarketSettings.SECTION);
     LocalDate day = ctx.runDate();
     Dataset<Row> market = ValidatedStore.daily(ctx, Source.MARKET, historyStart(day, s), day);
     Dataset<Row> signals = MarketSignals.computeSignals(market, s).persist();
     try {
       Dataset<Row> today = MarketSignals.onDay(signals, day);
-      long categories = TableWriter.writeWork(ctx, ctx.layout().work(CATEGORY_SIGNALS), today);
-      Dataset<Row> boosts = itemBoosts(ValidatedStore.products(ctx), readCategorySignals(ctx), s);
-      long boosted = TableWriter.writeWork(ctx, ctx.layout().work(ITEM_BOOSTS), boosts);
-      ctx.report().put("market.categories", categories);
-      ctx.report().put("market.items_with_signal", boosted);
+      long categories = WorkStore.write(ctx, WorkDataset.MARKET_SIGNALS, today);
+      Dataset<Row> boosts =
+          itemBoosts(
+              ValidatedStore.products(ctx), WorkStore.read(ctx, WorkDataset.MARKET_SIGNALS), s);
+      long boosted = WorkStore.write(ctx, WorkDataset.ITEM_BOOSTS, boosts);
       MarketMovers.Movers movers = MarketMovers.topMovers(signals, day, s, MOVERS);
-      ctx.report().put("market.rising", asMaps(movers.rising()));
-      ctx.report().put("market.falling", asMaps(movers.falling()));
+      return new MarketResult(
+          new MarketResult.Market(categories, boosted, movers.rising(), movers.falling()));
     } finally {
       signals.unpersist();
     }
@@ -90,30 +75,5 @@ public final class MarketStage implements Stage {
         .where(col("market_category").isNotNull())
         .withColumn("rising", col("trend").geq(s.risingThreshold()).and(col("trend").isNotNull()))
         .select("item_id", "market_category", "trend", "boost", "rising");
-  }
-
-  /** The run day's item boosts; items absent have no market signal (boost 1). */
-  public static Dataset<Row> readItemBoosts(RunContext ctx) {
-    return ctx.spark().read().schema(ITEM_BOOSTS_SCHEMA).parquet(ctx.layout().work(ITEM_BOOSTS));
-  }
-
-  private static Dataset<Row> readCategorySignals(RunContext ctx) {
-    return ctx.spark()
-        .read()
-        .schema(MarketSignals.SCHEMA)
-        .parquet(ctx.layout().work(CATEGORY_SIGNALS));
-  }
-
-  private static List<Map<String, Object>> asMaps(List<MarketMovers.CategoryTrend> trends) {
-    return trends.stream()
-        .map(
-            t -> {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("category", t.category());
-              m.put("trend", t.trend());
-              m.put("boost", t.boost());
-              return m;
-            })
-        .toList();
   }
 }
