@@ -9,8 +9,6 @@ import com.comborec.core.RunHooks;
 import com.comborec.core.Stage;
 import com.comborec.core.StageTiming;
 import com.comborec.core.StepTimer;
-import com.comborec.privacy.PrivacyResult;
-import com.comborec.privacy.Retention;
 import com.comborec.publish.Committer;
 import com.comborec.publish.LatestPointer;
 import com.comborec.publish.ManifestWriter;
@@ -71,10 +69,7 @@ public final class PipelineRunner {
           ctx,
           "publish",
           () -> {
-            Committer.commitAll(ctx);
-            // Only after a successful commit, so a failed run deletes nothing.
-            int expired = Retention.expireValidated(ctx).size();
-            ctx.record(PrivacyResult.of(ctx, expired));
+            Committer.publish(ctx);
           });
       ManifestSidecars.write(
           ctx, ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", started, !complete));

@@ -1,5 +1,6 @@
 package com.comborec.model;
 
+import com.comborec.contract.Strategy;
 import com.comborec.features.InteractionSettings;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,12 +16,13 @@ import org.apache.spark.sql.types.StructType;
  * filter. Evaluation and tuning call these; the recommend stage serves from the work outputs.
  */
 public final class Candidates {
-  public static final String ALS = "als";
-  public static final String COOCCURRENCE = "cooccurrence";
-  public static final String BLEND = "blend";
-  public static final String POPULAR = "popular";
-  public static final String GLOBAL_POPULAR = "global_popular";
-  public static final String SEGMENT_POPULAR = "segment_popular";
+  // Names of the evaluated lists in the manifest: the personal candidates and two baselines.
+  public static final String ALS = Serving.ALS.code();
+  public static final String COOCCURRENCE = Serving.COOCCURRENCE.code();
+  public static final String BLEND = Serving.BLEND.code();
+  public static final String POPULAR = Serving.POPULAR.code();
+  public static final String GLOBAL_POPULAR = Strategy.GLOBAL_POPULAR.code();
+  public static final String SEGMENT_POPULAR = Strategy.SEGMENT_POPULAR.code();
 
   /** What every candidate returns before the serving filter. */
   public static final StructType SCORED =

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 
+import com.comborec.contract.Reason;
 import com.comborec.core.RunContext;
 import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
@@ -136,7 +137,7 @@ public final class DiversityTradeOff {
             col("item_id"),
             col("score"),
             col("category"),
-            lit("personal").as("reason"),
+            lit(Reason.PERSONAL.code()).as("reason"),
             lit(null).cast("string").as("because_item_id"),
             col("relevance"));
     Dataset<Row> bySegment =

@@ -22,9 +22,10 @@ public record ModelSettings(
       new SettingsSection<>("model", (s, root) -> from(s, root.lookbackDays()));
 
   /** Serving candidates a run may pin; "auto" picks the best NDCG@K. */
-  public static final String[] SERVING_OPTIONS = {
-    "auto", "als", "cooccurrence", "blend", "popular"
-  };
+  public static final String[] SERVING_OPTIONS =
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of("auto"), java.util.Arrays.stream(Serving.codes()))
+          .toArray(String[]::new);
 
   /** Time-based holdout: the last {@code holdoutDays} days are the test period; metrics at K. */
   public record Eval(int holdoutDays, int k) {}

@@ -4,6 +4,8 @@ import com.comborec.contract.Schemas;
 import com.comborec.core.FaultPoint;
 import com.comborec.core.RunContext;
 import com.comborec.core.StagedTables;
+import com.comborec.privacy.PrivacyResult;
+import com.comborec.privacy.Retention;
 import com.comborec.store.ParquetFooters;
 import com.comborec.store.PublishSettings;
 import java.util.ArrayList;
@@ -16,6 +18,17 @@ import org.apache.spark.sql.types.StructField;
  */
 public final class Committer {
   private Committer() {}
+
+  /**
+   * The publish step of a run: commits every staged table, then (only after a successful commit, so
+   * a failed run deletes nothing) expires validated partitions past the retention, and records the
+   * manifest's privacy section.
+   */
+  public static void publish(RunContext ctx) {
+    commitAll(ctx);
+    int expired = Retention.expireValidated(ctx).size();
+    ctx.record(PrivacyResult.of(ctx, expired));
+  }
 
   public static void commitAll(RunContext ctx) {
     ctx.reached(FaultPoint.BEFORE_COMMIT);

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
+import com.comborec.contract.Strategy;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,7 +60,8 @@ public final class Fallback {
               "left");
       inModel = coalesce(col("in_model"), lit(false));
     }
-    String fallback = segmentPopularity ? Codes.SEGMENT_POPULAR : Codes.GLOBAL_POPULAR;
+    String fallback =
+        segmentPopularity ? Strategy.SEGMENT_POPULAR.code() : Strategy.GLOBAL_POPULAR.code();
     return withCounts.select(
         col("user_id"),
         col("segment_id"),

@@ -1,24 +1,18 @@
 package com.comborec.recommend;
 
+import com.comborec.model.Serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Set;
 
 /**
  * What the recommend stage reads from the model stage's {@code model.json}: the serving candidate
  * (als, cooccurrence, blend or popular), the model version, and the blend recipe (weight of ALS,
  * and how many of each side's best items per user are min-max normalised before blending).
  */
-public record ModelInfo(String serving, String modelVersion, double blendWeight, int blendDepth) {
-  private static final Set<String> SERVING =
-      Set.of(Codes.ALS, Codes.COOCCURRENCE, Codes.BLEND, Codes.POPULAR);
+public record ModelInfo(Serving serving, String modelVersion, double blendWeight, int blendDepth) {
 
   public ModelInfo {
-    if (!SERVING.contains(serving)) {
-      throw new IllegalArgumentException(
-          "model.json: serving must be one of " + SERVING + ", got '" + serving + "'");
-    }
     if (modelVersion == null || modelVersion.isBlank()) {
       throw new IllegalArgumentException("model.json: model_version is missing");
     }
@@ -45,8 +39,14 @@ public record ModelInfo(String serving, String modelVersion, double blendWeight,
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("model.json must hold a JSON object");
     }
+    Serving serving;
+    try {
+      serving = Serving.of(root.path("serving").asText(""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("model.json: " + e.getMessage(), e);
+    }
     return new ModelInfo(
-        root.path("serving").asText(""),
+        serving,
         root.path("model_version").asText(""),
         root.path("blend_weight").asDouble(0.5),
         root.path("blend_depth").asInt(defaultDepth));
@@ -54,14 +54,14 @@ public record ModelInfo(String serving, String modelVersion, double blendWeight,
 
   /** False when the model stage chose the popularity baseline: then every user gets a fallback. */
   public boolean personal() {
-    return !Codes.POPULAR.equals(serving);
+    return serving.personal();
   }
 
   public boolean usesAls() {
-    return Codes.ALS.equals(serving) || Codes.BLEND.equals(serving);
+    return serving.usesAls();
   }
 
   public boolean usesCooccurrence() {
-    return Codes.COOCCURRENCE.equals(serving) || Codes.BLEND.equals(serving);
+    return serving.usesCooccurrence();
   }
 }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.comborec.contract.Reason;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,7 +44,7 @@ public final class PersonalCandidates {
             col("user_id"),
             col("item_id"),
             col("score"),
-            lit(Codes.PERSONAL).as("reason"),
+            lit(Reason.PERSONAL.code()).as("reason"),
             lit(null).cast("string").as("because_item_id"));
   }
 
@@ -77,8 +78,8 @@ public final class PersonalCandidates {
             col("user_id"),
             col("item_id"),
             col("score"),
-            when(col("because_bought").isNotNull(), lit(Codes.BOUGHT_WITH))
-                .otherwise(lit(Codes.SIMILAR_TO))
+            when(col("because_bought").isNotNull(), lit(Reason.BOUGHT_WITH.code()))
+                .otherwise(lit(Reason.SIMILAR_TO.code()))
                 .as("reason"),
             when(col("because_bought").isNotNull(), col("because_bought"))
                 .otherwise(col("because_any"))
@@ -108,7 +109,7 @@ public final class PersonalCandidates {
             col("user_id"),
             col("item_id"),
             expr("coalesce(a, 0.0) + coalesce(c, 0.0)").as("score"),
-            when(fromAls, lit(Codes.PERSONAL)).otherwise(col("c_reason")).as("reason"),
+            when(fromAls, lit(Reason.PERSONAL.code())).otherwise(col("c_reason")).as("reason"),
             when(fromAls, lit(null).cast("string"))
                 .otherwise(col("c_because"))
                 .as("because_item_id"));

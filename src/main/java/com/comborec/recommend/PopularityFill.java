@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import com.comborec.contract.Reason;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -54,7 +55,7 @@ public final class PopularityFill {
         col("user_id"),
         col("item_id"),
         col("score").cast("double").as("score"),
-        lit(Codes.POPULAR_IN_SEGMENT).as("reason"),
+        lit(Reason.POPULAR_IN_SEGMENT.code()).as("reason"),
         lit(null).cast("string").as("because_item_id"),
         col("priority"));
   }

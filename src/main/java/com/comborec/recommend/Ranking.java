@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
+import com.comborec.contract.Reason;
 import com.comborec.contract.Schemas;
 import com.comborec.responsible.Diversify;
 import com.comborec.responsible.DiversifyLists;
@@ -119,7 +120,7 @@ public final class Ranking {
         .withColumn("score", boosted)
         .withColumn("rank", row_number().over(byUser(col("score"))))
         .withColumn("because_item_id", when(trending, lit(null)).otherwise(col("because_item_id")))
-        .withColumn("reason", when(trending, lit(Codes.TRENDING)).otherwise(col("reason")));
+        .withColumn("reason", when(trending, lit(Reason.TRENDING.code())).otherwise(col("reason")));
   }
 
   private static org.apache.spark.sql.expressions.WindowSpec byUser(Column score) {
@@ -182,7 +183,9 @@ public final class Ranking {
             .select(
                 col("user_id"),
                 col("segment_id"),
-                when(personal, lit(model.serving())).otherwise(col("fallback")).as("strategy"),
+                when(personal, lit(model.serving().code()))
+                    .otherwise(col("fallback"))
+                    .as("strategy"),
                 coalesce(col("items"), empty).as("items"),
                 lit(model.modelVersion()).as("model_version"));
     // Re-applying the contract schema makes Spark check the non-null columns row by row.

@@ -172,11 +172,11 @@ public final class RecommendStage implements Stage<RecommendResult> {
             : null;
     Dataset<Row> scored =
         switch (model.serving()) {
-          case Codes.ALS -> als;
-          case Codes.COOCCURRENCE -> cooc;
-          case Codes.BLEND ->
+          case ALS -> als;
+          case COOCCURRENCE -> cooc;
+          case BLEND ->
               PersonalCandidates.blend(als, cooc, model.blendWeight(), model.blendDepth());
-          default -> ctx.spark().createDataFrame(List.of(), PersonalCandidates.SCHEMA);
+          case POPULAR -> ctx.spark().createDataFrame(List.of(), PersonalCandidates.SCHEMA);
         };
     Dataset<Row> columns =
         scored.select("user_id", "item_id", "score", "reason", "because_item_id");
@@ -273,7 +273,7 @@ public final class RecommendStage implements Stage<RecommendResult> {
     }
     return new RecommendResult.Recommend(
         users,
-        model.serving(),
+        model.serving().code(),
         model.modelVersion(),
         strategies,
         shortLists,

@@ -6,6 +6,7 @@ import static com.comborec.recommend.Fixtures.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.contract.Schemas;
+import com.comborec.model.Serving;
 import com.comborec.store.WorkSchemas;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -59,7 +60,7 @@ class FallbackTest {
             row("u3", "B", 1.0),
             row("u3", "C", 1.0));
     Dataset<Row> modelUsers = frame(USER_IDS, row("u1"), row("u2"), row("u4"));
-    ModelInfo als = new ModelInfo("als", "v1", 0.5, 30);
+    ModelInfo als = new ModelInfo(Serving.ALS, "v1", 0.5, 30);
     assertEquals(
         List.of(
             "u1|1|true|segment_popular",
@@ -87,7 +88,7 @@ class FallbackTest {
                 known,
                 interactions,
                 null,
-                new ModelInfo("cooccurrence", "v1", 0.5, 30),
+                new ModelInfo(Serving.COOCCURRENCE, "v1", 0.5, 30),
                 false,
                 Fixtures.settings(false, 2, 10)),
             "user_id",
@@ -107,7 +108,7 @@ class FallbackTest {
                 known,
                 interactions,
                 null,
-                new ModelInfo("popular", "v1", 0.5, 30),
+                new ModelInfo(Serving.POPULAR, "v1", 0.5, 30),
                 false,
                 Fixtures.settings(false, 2, 10)),
             "user_id",

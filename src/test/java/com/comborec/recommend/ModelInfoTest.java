@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.comborec.model.Serving;
 import org.junit.jupiter.api.Test;
 
 /** model.json as the model stage writes it, and the refusals of a broken one. */
@@ -16,7 +17,7 @@ class ModelInfoTest {
                 + "\"blend_weight\":0.7,\"blend_depth\":50,\"metrics\":{}}",
             30);
     assertEquals(
-        new ModelInfo("blend", "blend-2026-03-31-0a1b2c3d", 0.7, 50), m, "parsed model.json");
+        new ModelInfo(Serving.BLEND, "blend-2026-03-31-0a1b2c3d", 0.7, 50), m, "parsed model.json");
     assertTrue(
         m.usesAls() && m.usesCooccurrence() && m.personal(), "blend uses both and is personal");
     assertEquals(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.contract.Schemas;
+import com.comborec.model.Serving;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -139,7 +140,7 @@ class RankingTest {
         Ranking.rankLists(
             candidates, strategies, NO_EXCLUSIONS, frame(Fixtures.ITEMS, row("A"), row("B")), 10);
     Dataset<Row> table =
-        Ranking.assemble(strategies, lists, new ModelInfo("als", "als-v1", 0.5, 30));
+        Ranking.assemble(strategies, lists, new ModelInfo(Serving.ALS, "als-v1", 0.5, 30));
     assertEquals(Schemas.RECOMMENDATIONS, table.schema(), "contract schema, nullability included");
     assertEquals(
         List.of("u1|0|als|als-v1", "u2|0|global_popular|als-v1", "u3|0|global_popular|als-v1"),

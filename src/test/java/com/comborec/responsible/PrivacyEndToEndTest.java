@@ -228,7 +228,7 @@ class PrivacyEndToEndTest {
                   "out_of_range",
                   "price: '-1' is not above 0",
                   2L)));
-      Committer.commitAll(ctx);
+      Committer.publish(ctx);
       ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", Instant.now(), false);
       logs.put(run, log.text());
     }
