@@ -182,4 +182,9 @@ class GeneratedNightlyEndToEndTest {
     }
     return ids;
   }
+
+  @Test
+  void everyManifestMatchesTheDocumentedSchema() {
+    ManifestSchema.assertAllValid(out);
+  }
 }

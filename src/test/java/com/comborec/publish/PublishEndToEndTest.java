@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.DuckDb;
+import com.comborec.ManifestSchema;
 import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.cli.Main;
@@ -577,5 +578,10 @@ class PublishEndToEndTest {
         }
       }
     }
+  }
+
+  @Test
+  void everyManifestMatchesTheDocumentedSchema() {
+    ManifestSchema.assertAllValid(out);
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.DuckDb;
+import com.comborec.ManifestSchema;
 import com.comborec.TestConfig;
 import com.comborec.contract.Schemas;
 import com.comborec.core.ComboConfig;
@@ -258,5 +259,10 @@ class PrivacyEndToEndTest {
           .forEach(r -> out.add((String) r.get("user_id")));
     }
     return out;
+  }
+
+  @Test
+  void everyManifestMatchesTheDocumentedSchema() {
+    ManifestSchema.assertAllValid(dir.resolve("run1"));
   }
 }

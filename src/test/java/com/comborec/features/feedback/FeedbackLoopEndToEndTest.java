@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.DuckDb;
+import com.comborec.ManifestSchema;
 import com.comborec.TestSpark;
 import com.comborec.cli.Main;
 import com.comborec.core.Json;
@@ -311,5 +312,10 @@ class FeedbackLoopEndToEndTest {
             + reacting);
     assertTrue(checked > 0, "dismissals in the windows");
     assertTrue(reacting > 0, "dismissals reacting to the previous night's lists");
+  }
+
+  @Test
+  void everyManifestMatchesTheDocumentedSchema() {
+    ManifestSchema.assertAllValid(out);
   }
 }
