@@ -1,4 +1,4 @@
-package com.comborec.model.ease;
+package com.comborec.model.itemitem;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

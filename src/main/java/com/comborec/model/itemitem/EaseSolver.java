@@ -1,4 +1,4 @@
-package com.comborec.model.ease;
+package com.comborec.model.itemitem;
 
 import dev.ludovic.netlib.lapack.LAPACK;
 import org.netlib.util.intW;
