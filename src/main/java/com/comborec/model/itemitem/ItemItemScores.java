@@ -34,6 +34,16 @@ public final class ItemItemScores {
    */
   public static Dataset<Row> topPerUser(
       Dataset<Row> history, Dataset<Row> users, ItemItemModel model, int depth) {
+    return topPerUser(history, users, model, depth, true);
+  }
+
+  /** As above; with {@code excludeHistory} false a user's own items may come back (repeats). */
+  public static Dataset<Row> topPerUser(
+      Dataset<Row> history,
+      Dataset<Row> users,
+      ItemItemModel model,
+      int depth,
+      boolean excludeHistory) {
     if (model.size() == 0) {
       return history.sparkSession().createDataFrame(List.of(), SCORED);
     }
@@ -41,16 +51,18 @@ public final class ItemItemScores {
         JavaSparkContext.fromSparkContext(history.sparkSession().sparkContext()).broadcast(model);
     return ItemIndex.userIndices(history, model.items())
         .join(users.select("user_id").distinct(), new String[] {"user_id"}, "left_semi")
-        .flatMap(scoreUser(shared, depth), Encoders.row(SCORED));
+        .flatMap(scoreUser(shared, depth, excludeHistory), Encoders.row(SCORED));
   }
 
-  private static FlatMapFunction<Row, Row> scoreUser(Broadcast<ItemItemModel> shared, int depth) {
+  private static FlatMapFunction<Row, Row> scoreUser(
+      Broadcast<ItemItemModel> shared, int depth, boolean excludeHistory) {
     return row -> {
       ItemItemModel model = shared.value();
       int[] bought = ItemIndex.toInts(row.getList(1));
       float[] scores = row(model, bought);
       List<Row> out = new ArrayList<>();
-      for (int j : top(scores, bought, model.items(), depth)) {
+      int[] excluded = excludeHistory ? bought : new int[0];
+      for (int j : top(scores, excluded, model.items(), depth)) {
         out.add(RowFactory.create(row.getString(0), model.items()[j], (double) scores[j]));
       }
       return out.iterator();
