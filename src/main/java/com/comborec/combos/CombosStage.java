@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The combos stage: frequently bought together from the look-back window's purchase baskets, and
- * content-based similar items from the catalog snapshot. Leaves {@code pair_stats} and {@code
- * similar} in the work store and stages both contract tables.
+ * The combos stage: frequently bought together from the look-back window's purchase baskets, in the
+ * ordering measured best on its latest days ({@link FbtSteps}), and content-based similar items
+ * from the catalog snapshot. Leaves {@code pair_stats} and {@code similar} in the work store and
+ * stages both contract tables.
  */
 public final class CombosStage implements Stage<CombosResult> {
   private static final Logger LOG = LoggerFactory.getLogger(CombosStage.class);
@@ -42,45 +43,8 @@ public final class CombosStage implements Stage<CombosResult> {
     CombosSettings s = ctx.config().get(CombosSettings.SECTION);
     Dataset<Row> events = ValidatedStore.events(ctx, ctx.config().lookbackDays());
     Dataset<Row> products = ValidatedStore.products(ctx);
-    CombosResult.Fbt fbt = frequentlyBoughtTogether(ctx, events, products, s.fbt());
+    CombosResult.Fbt fbt = FbtSteps.run(ctx, events, products, s.fbt());
     return new CombosResult(new CombosResult.Combos(fbt, similarItems(ctx, products, s.similar())));
-  }
-
-  private CombosResult.Fbt frequentlyBoughtTogether(
-      RunContext ctx, Dataset<Row> events, Dataset<Row> products, FbtSettings s) {
-    Dataset<Row> baskets = FrequentlyBoughtTogether.baskets(events).cache();
-    long[] counts = ctx.step("build baskets", () -> countBaskets(baskets, events, s));
-    long pairs =
-        WorkStore.write(
-            ctx,
-            WorkDataset.PAIR_STATS,
-            FrequentlyBoughtTogether.pairStatsOfBaskets(
-                FrequentlyBoughtTogether.countableBaskets(baskets, s), s));
-    baskets.unpersist();
-    // Read back what was written rather than mining the baskets a second time.
-    Dataset<Row> stored = WorkStore.read(ctx, WorkDataset.PAIR_STATS);
-    long items =
-        TableWriter.stage(
-            ctx,
-            "frequently_bought_together",
-            Companions.frequentlyBoughtTogether(stored, products, s));
-    LOG.info("frequently bought together: {} pairs kept, {} items with companions", pairs, items);
-    return new CombosResult.Fbt(
-        counts[0], counts[1], counts[0] - counts[1], counts[2], pairs, items);
-  }
-
-  /** Baskets, those above the size cap, and guest purchases without an order. */
-  private static long[] countBaskets(Dataset<Row> baskets, Dataset<Row> events, FbtSettings s) {
-    long all = baskets.count();
-    long capped = FrequentlyBoughtTogether.cappedBaskets(baskets, s).count();
-    long unattributed = FrequentlyBoughtTogether.unattributedPurchases(events).count();
-    LOG.info(
-        "baskets: {} ({} above {} items left out); {} guest purchases without an order",
-        all,
-        capped,
-        s.maxBasketItems(),
-        unattributed);
-    return new long[] {all, capped, unattributed};
   }
 
   private CombosResult.Similar similarItems(

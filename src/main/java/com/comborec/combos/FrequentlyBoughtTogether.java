@@ -8,10 +8,12 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -47,13 +49,18 @@ public final class FrequentlyBoughtTogether {
     return purchases(events).filter(basketKey().isNull());
   }
 
-  /** One row per basket: basket_id, items (distinct item ids, sorted), n_items. */
+  /**
+   * One row per basket: basket_id, items (distinct item ids, sorted), n_items, day (of its first
+   * purchase, in the session time zone; the measurement holds out the latest days).
+   */
   public static Dataset<Row> baskets(Dataset<Row> events) {
     return purchases(events)
         .withColumn("basket_id", basketKey())
         .filter(col("basket_id").isNotNull())
         .groupBy("basket_id")
-        .agg(sort_array(collect_set(col("item_id"))).as("items"))
+        .agg(
+            sort_array(collect_set(col("item_id"))).as("items"),
+            min(to_date(col("event_time"))).as("day"))
         .withColumn("n_items", size(col("items")));
   }
 
@@ -78,11 +85,7 @@ public final class FrequentlyBoughtTogether {
   /** {@link #pairStats} from baskets already built and capped. */
   public static Dataset<Row> pairStatsOfBaskets(Dataset<Row> baskets, FbtSettings s) {
     Dataset<Row> total = baskets.agg(count(lit(1)).as("n"));
-    Dataset<Row> itemCounts =
-        baskets
-            .select(explode(col("items")).as("item_id"))
-            .groupBy("item_id")
-            .agg(count(lit(1)).as("item_baskets"));
+    Dataset<Row> itemCounts = itemCounts(baskets);
     // Support is symmetric, so the minimum baskets and support are applied before mirroring.
     Dataset<Row> pairs =
         unorderedPairCounts(baskets)
@@ -92,6 +95,14 @@ public final class FrequentlyBoughtTogether {
     return withConfidenceAndLift(mirrored(pairs), itemCounts)
         .filter(col("confidence").geq(s.minConfidence()).and(col("lift").geq(s.minLift())))
         .select("item_id", "other_item_id", "baskets", "support", "confidence", "lift");
+  }
+
+  /** item_id, item_baskets: the number of baskets holding each item. */
+  static Dataset<Row> itemCounts(Dataset<Row> baskets) {
+    return baskets
+        .select(explode(col("items")).as("item_id"))
+        .groupBy("item_id")
+        .agg(count(lit(1)).as("item_baskets"));
   }
 
   /** a < b pairs with the number of baskets holding both; items are sorted in each basket. */

@@ -46,6 +46,13 @@ class CompanionsTest {
             .toList());
   }
 
+  /** The published table without popular fill. */
+  static Dataset<Row> publish(
+      Dataset<Row> stats, Dataset<Row> products, FbtOrder order, FbtSettings s) {
+    Dataset<Row> noFill = TestSpark.session().createDataFrame(List.of(), PopularCompanions.FILL);
+    return Companions.frequentlyBoughtTogether(stats, noFill, products, order, s);
+  }
+
   /** item_id -> "rank:item,rank:item". */
   static Map<String, String> lists(Dataset<Row> table) {
     Map<String, String> out = new TreeMap<>();
@@ -61,16 +68,14 @@ class CompanionsTest {
 
   @Test
   void ranksByTheConfiguredOrderWithDeterministicTies() {
-    FbtSettings byLift = new FbtSettings(1, 0, 0, 0, 3, "lift", 50);
-    FbtSettings byConfidence = new FbtSettings(1, 0, 0, 0, 10, "confidence", 50);
     Dataset<Row> products = allSellable("P", "Q", "R", "S", "T");
     assertEquals(
         Map.of("P", "1:S,2:R,3:T"),
-        lists(Companions.frequentlyBoughtTogether(pStats(), products, byLift)),
+        lists(publish(pStats(), products, FbtOrder.LIFT, Fixtures.fbt(1, 0, 0, 0, 3, 50))),
         "top 3 by lift");
     assertEquals(
         Map.of("P", "1:Q,2:S,3:R,4:T"),
-        lists(Companions.frequentlyBoughtTogether(pStats(), products, byConfidence)),
+        lists(publish(pStats(), products, FbtOrder.CONFIDENCE, Fixtures.fbt(1, 0, 0, 0, 10, 50))),
         "all by confidence");
   }
 
@@ -84,8 +89,7 @@ class CompanionsTest {
                 product("R", "r", "c", "b", 1.0, 4, false), // inactive
                 product("S", "s", "c", "b", 1.0, 1, true))); // T is not in the catalog at all
     Dataset<Row> table =
-        Companions.frequentlyBoughtTogether(
-            pStats(), products, new FbtSettings(1, 0, 0, 0, 10, "lift", 50));
+        publish(pStats(), products, FbtOrder.LIFT, Fixtures.fbt(1, 0, 0, 0, 10, 50));
     assertEquals(Map.of("P", "1:S"), lists(table), "only S is sellable");
     assertEquals(Schemas.FREQUENTLY_BOUGHT_TOGETHER, table.schema(), "contract schema");
     Row s = table.first().<Row>getList(1).get(0);
@@ -98,7 +102,7 @@ class CompanionsTest {
   void filtersTheSixBasketFixtureByStockAndActivity() {
     Dataset<Row> stats =
         FrequentlyBoughtTogether.pairStats(
-            FrequentlyBoughtTogetherTest.sixBaskets(), new FbtSettings(1, 0, 0, 0, 10, "lift", 50));
+            FrequentlyBoughtTogetherTest.sixBaskets(), Fixtures.fbt(1, 0, 0, 0, 10, 50));
     Dataset<Row> products =
         Fixtures.products(
             List.of(
@@ -110,9 +114,7 @@ class CompanionsTest {
     // D: A and B both lift 0.75 and 1 basket -> by id.
     assertEquals(
         Map.of("A", "1:B", "B", "1:A", "C", "1:A,2:B", "D", "1:A,2:B"),
-        lists(
-            Companions.frequentlyBoughtTogether(
-                stats, products, new FbtSettings(1, 0, 0, 0, 10, "lift", 50))),
+        lists(publish(stats, products, FbtOrder.LIFT, Fixtures.fbt(1, 0, 0, 0, 10, 50))),
         "companions per item");
   }
 }

@@ -66,6 +66,31 @@ final class Fixtures {
     return RowFactory.create(item, title, category, brand, price, null, stock, active);
   }
 
+  /**
+   * Mining settings for a fixture: order auto, shrink 5 baskets, no fill, 28 days measured at hit
+   * rate@min(5, topM).
+   */
+  static FbtSettings fbt(
+      long minBaskets,
+      double minSupport,
+      double minConfidence,
+      double minLift,
+      int topM,
+      int maxBasketItems) {
+    return new FbtSettings(
+        minBaskets,
+        minSupport,
+        minConfidence,
+        minLift,
+        topM,
+        FbtSettings.AUTO,
+        5.0,
+        false,
+        maxBasketItems,
+        28,
+        Math.min(5, topM));
+  }
+
   static Dataset<Row> products(List<Row> rows) {
     return TestSpark.session().createDataFrame(rows, Schemas.validated(Source.PRODUCTS));
   }

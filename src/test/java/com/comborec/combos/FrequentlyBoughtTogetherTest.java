@@ -28,7 +28,7 @@ class FrequentlyBoughtTogetherTest {
   }
 
   static FbtSettings settings(long minBaskets, double minConfidence, double minLift, int cap) {
-    return new FbtSettings(minBaskets, 0.0, minConfidence, minLift, 10, "lift", cap);
+    return Fixtures.fbt(minBaskets, 0.0, minConfidence, minLift, 10, cap);
   }
 
   static Map<String, Row> byPair(Dataset<Row> pairStats) {
@@ -88,7 +88,7 @@ class FrequentlyBoughtTogetherTest {
         confident.keySet().stream().sorted().toList(),
         "pairs with confidence >= 0.6");
     // Support >= 0.4 (>= 2.4 of 6 baskets): only AB.
-    FbtSettings support = new FbtSettings(1, 0.4, 0, 0, 10, "lift", 50);
+    FbtSettings support = Fixtures.fbt(1, 0.4, 0, 0, 10, 50);
     assertEquals(
         2,
         FrequentlyBoughtTogether.pairStats(sixBaskets(), support).count(),

@@ -40,7 +40,7 @@ class GroceriesAcceptanceTest {
   @Test
   void minesTheKnownRules() throws IOException {
     Assumptions.assumeTrue(Files.isRegularFile(GROCERIES), "groceries data set not present");
-    FbtSettings s = new FbtSettings(1, 0.006, 0.25, 0.0, 10, "lift", 1000);
+    FbtSettings s = Fixtures.fbt(1, 0.006, 0.25, 0.0, 10, 1000);
     Dataset<Row> events = groceryEvents();
     assertEquals(9835, FrequentlyBoughtTogether.baskets(events).count(), "baskets");
     List<Row> rules =
