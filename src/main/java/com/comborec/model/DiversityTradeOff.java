@@ -15,6 +15,7 @@ import com.comborec.features.Interactions;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.metrics.ExposureMetrics;
 import com.comborec.metrics.SegmentBreakdown;
+import com.comborec.model.candidates.TrainSet;
 import com.comborec.responsible.DiversifyLists;
 import com.comborec.responsible.ResponsibleSettings;
 import com.comborec.responsible.TradeOff;

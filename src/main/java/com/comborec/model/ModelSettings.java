@@ -2,6 +2,7 @@ package com.comborec.model;
 
 import com.comborec.core.Settings;
 import com.comborec.core.SettingsSection;
+import com.comborec.model.candidates.AlsParams;
 
 /**
  * Model training, offline evaluation, serving choice and the model quality gate ({@code

@@ -10,6 +10,8 @@ import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
 import com.comborec.metrics.ExposureMetrics;
 import com.comborec.metrics.SegmentBreakdown;
+import com.comborec.model.candidates.Popularity;
+import com.comborec.model.candidates.TrainSet;
 import com.comborec.segment.SegmentSettings;
 import com.comborec.store.ValidatedStore;
 import java.util.LinkedHashMap;

@@ -4,6 +4,8 @@ import com.comborec.core.RunContext;
 import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;
 import com.comborec.ingest.IngestSettings;
+import com.comborec.model.candidates.AlsParams;
+import com.comborec.model.candidates.TrainSet;
 import com.comborec.store.ValidatedStore;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.TestSpark;
 import com.comborec.features.TestEvents;
+import com.comborec.model.candidates.Cooccurrence;
+import com.comborec.model.candidates.Popularity;
 import com.comborec.store.WorkSchemas;
 import java.time.LocalDate;
 import java.util.List;

@@ -9,6 +9,7 @@ import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
 import com.comborec.core.ExitCode;
 import com.comborec.features.InteractionSettings;
+import com.comborec.model.candidates.AlsParams;
 import org.junit.jupiter.api.Test;
 
 class ModelSettingsTest {

@@ -5,11 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 
-import com.comborec.model.Candidates;
-import com.comborec.model.Cooccurrence;
-import com.comborec.model.Evaluation;
-import com.comborec.model.Popularity;
 import com.comborec.model.itemitem.ItemItemScores;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -40,8 +37,7 @@ public final class Generators {
       case ITEM_KNN ->
           ItemItemScores.topPerUser(td.purchases(), users, td.knn(), depth, !td.repeats());
       case COOCCURRENCE -> personal(cooccurrence(td, users), td, depth);
-      case ALS ->
-          personal(Candidates.als(td.trainSet(), users, s.als(), depth + MAX_EXCLUDED), td, depth);
+      case ALS -> personal(als(td, users, depth + MAX_EXCLUDED), td, depth);
       case POP7 -> global(td.buyers(7), users, td, depth);
       case POP14 -> global(td.buyers(14), users, td, depth);
       case POP30 -> global(td.buyers(30), users, td, depth);
@@ -81,6 +77,20 @@ public final class Generators {
                 .as("score"));
   }
 
+  /** ALS fitted on the cutoff's interactions, each user's top n; nothing without interactions. */
+  private static Dataset<Row> als(TrainingData td, Dataset<Row> users, int n) {
+    TrainSet train = td.trainSet();
+    if (train.dense().isEmpty()) {
+      return users.sparkSession().createDataFrame(List.of(), ItemItemScores.SCORED);
+    }
+    return AlsTrainer.recommend(
+        AlsTrainer.fit(train.dense(), td.settings().als()),
+        users,
+        train.userIndex(),
+        train.itemIndex(),
+        n);
+  }
+
   private static Dataset<Row> cooccurrence(TrainingData td, Dataset<Row> users) {
     Dataset<Row> interactions = td.trainSet().interactions();
     Dataset<Row> neighbours =
@@ -92,7 +102,7 @@ public final class Generators {
 
   /** A personal generator's scores without the user's purchases, cut to depth. */
   private static Dataset<Row> personal(Dataset<Row> scored, TrainingData td, int depth) {
-    return Evaluation.topPerUser(Evaluation.exclude(scored, td.excluded()), depth).drop("rank");
+    return TopItems.perUser(TopItems.exclude(scored, td.excluded()), depth).drop("rank");
   }
 
   /**

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
 import com.comborec.features.Interactions;
-import com.comborec.model.TrainSet;
 import com.comborec.model.itemitem.ItemGram;
 import com.comborec.model.itemitem.ItemItemModel;
 import java.sql.Date;
