@@ -155,8 +155,14 @@ public final class TrainingData implements AutoCloseable {
   public synchronized void close() {
     cached.forEach(Dataset::unpersist);
     cached.clear();
+    buyers.clear();
+    purchases = null;
+    gram = null;
+    ease = null;
+    knn = null;
     if (trainSet != null) {
       trainSet.release();
+      trainSet = null;
     }
   }
 }
