@@ -1,7 +1,6 @@
 package com.comborec.model.candidates;
 
 import com.comborec.features.InteractionSettings;
-import com.comborec.model.AlsParams;
 import java.io.Serializable;
 import java.time.ZoneId;
 import java.util.Map;

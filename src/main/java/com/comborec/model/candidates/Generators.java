@@ -5,11 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 
-import com.comborec.model.Candidates;
-import com.comborec.model.Cooccurrence;
-import com.comborec.model.Evaluation;
-import com.comborec.model.Popularity;
 import com.comborec.model.itemitem.ItemItemScores;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -40,24 +37,30 @@ public final class Generators {
       case ITEM_KNN ->
           ItemItemScores.topPerUser(td.purchases(), users, td.knn(), depth, !td.repeats());
       case COOCCURRENCE -> personal(cooccurrence(td, users), td, depth);
-      case ALS ->
-          personal(Candidates.als(td.trainSet(), users, s.als(), depth + MAX_EXCLUDED), td, depth);
-      case POP7 -> global(td.buyers(7), users, td, depth);
-      case POP14 -> global(td.buyers(14), users, td, depth);
-      case POP30 -> global(td.buyers(30), users, td, depth);
-      case QTY_POP ->
-          global(
+      case ALS -> personal(als(td, users, depth + MAX_EXCLUDED), td, depth);
+      case POP7, POP14, POP30, QTY_POP, TRENDING -> global(itemScores(g, td), users, td, depth);
+    };
+  }
+
+  /** (item_id, score) of a one-list-for-everyone generator. */
+  public static Dataset<Row> itemScores(Generator g, TrainingData td) {
+    GeneratorSettings s = td.settings();
+    Dataset<Row> scores =
+        switch (g) {
+          case POP7 -> td.buyers(7);
+          case POP14 -> td.buyers(14);
+          case POP30 -> td.buyers(30);
+          case QTY_POP ->
               Popularity.global(
                   td.events(),
                   s.eventWeights(),
                   s.interactions().quantityDamping(),
                   td.cutoff(),
-                  30),
-              users,
-              td,
-              depth);
-      case TRENDING -> global(trending(td), users, td, depth);
-    };
+                  30);
+          case TRENDING -> trending(td);
+          default -> throw new IllegalArgumentException(g + " scores each user differently");
+        };
+    return scores.select(col("item_id"), col(scores.columns()[1]).cast("double").as("score"));
   }
 
   /**
@@ -81,6 +84,20 @@ public final class Generators {
                 .as("score"));
   }
 
+  /** ALS fitted on the cutoff's interactions, each user's top n; nothing without interactions. */
+  private static Dataset<Row> als(TrainingData td, Dataset<Row> users, int n) {
+    TrainSet train = td.trainSet();
+    if (train.dense().isEmpty()) {
+      return users.sparkSession().createDataFrame(List.of(), ItemItemScores.SCORED);
+    }
+    return AlsTrainer.recommend(
+        AlsTrainer.fit(train.dense(), td.settings().als()),
+        users,
+        train.userIndex(),
+        train.itemIndex(),
+        n);
+  }
+
   private static Dataset<Row> cooccurrence(TrainingData td, Dataset<Row> users) {
     Dataset<Row> interactions = td.trainSet().interactions();
     Dataset<Row> neighbours =
@@ -92,7 +109,7 @@ public final class Generators {
 
   /** A personal generator's scores without the user's purchases, cut to depth. */
   private static Dataset<Row> personal(Dataset<Row> scored, TrainingData td, int depth) {
-    return Evaluation.topPerUser(Evaluation.exclude(scored, td.excluded()), depth).drop("rank");
+    return TopItems.perUser(TopItems.exclude(scored, td.excluded()), depth).drop("rank");
   }
 
   /**
@@ -103,7 +120,6 @@ public final class Generators {
       Dataset<Row> itemScores, Dataset<Row> users, TrainingData td, int depth) {
     Dataset<Row> top =
         itemScores
-            .select(col("item_id"), col(itemScores.columns()[1]).cast("double").as("score"))
             .filter(col("score").gt(0))
             .orderBy(col("score").desc(), col("item_id").asc())
             .limit(depth + MAX_EXCLUDED);

@@ -17,7 +17,8 @@ import org.apache.spark.sql.types.StructType;
  * Scores users with an {@link ItemItemModel}: a user's row of the model is the sum of the weight
  * rows of the items they bought, so scoring costs (items bought) x n per user rather than the n² of
  * a dense product, which is what makes item-item models servable for every user. Items the user
- * bought are never returned; nor are items scoring 0 or less (no evidence for them).
+ * bought are never returned. Every other item of the model has a score, weak or negative ones
+ * included, so a user with little history still gets a full list (as the backtest measured it).
  */
 public final class ItemItemScores {
   public static final StructType SCORED =
@@ -34,21 +35,25 @@ public final class ItemItemScores {
    */
   public static Dataset<Row> topPerUser(
       Dataset<Row> history, Dataset<Row> users, ItemItemModel model, int depth) {
-    return topPerUser(history, users, model, depth, true);
+    return topPerUser(history, users, share(history, model), depth, true);
+  }
+
+  /** The model as a broadcast: build it once per model and reuse it for every list. */
+  public static Broadcast<ItemItemModel> share(Dataset<Row> any, ItemItemModel model) {
+    return JavaSparkContext.fromSparkContext(any.sparkSession().sparkContext()).broadcast(model);
   }
 
   /** As above; with {@code excludeHistory} false a user's own items may come back (repeats). */
   public static Dataset<Row> topPerUser(
       Dataset<Row> history,
       Dataset<Row> users,
-      ItemItemModel model,
+      Broadcast<ItemItemModel> shared,
       int depth,
       boolean excludeHistory) {
+    ItemItemModel model = shared.value();
     if (model.size() == 0) {
       return history.sparkSession().createDataFrame(List.of(), SCORED);
     }
-    Broadcast<ItemItemModel> shared =
-        JavaSparkContext.fromSparkContext(history.sparkSession().sparkContext()).broadcast(model);
     return ItemIndex.userIndices(history, model.items())
         .join(users.select("user_id").distinct(), new String[] {"user_id"}, "left_semi")
         .flatMap(scoreUser(shared, depth, excludeHistory), Encoders.row(SCORED));
@@ -84,8 +89,8 @@ public final class ItemItemScores {
   }
 
   /**
-   * Indices of the best {@code depth} positive scores, best first (ties: item id), the user's own
-   * items left out; {@code acc} is the user's row, and the bought entries are overwritten.
+   * Indices of the best {@code depth} scores, best first (ties: item id), the user's own items left
+   * out; {@code acc} is the user's row, and the bought entries are overwritten.
    */
   static List<Integer> top(float[] acc, int[] bought, String[] ids, int depth) {
     for (int i : bought) {
@@ -96,7 +101,7 @@ public final class ItemItemScores {
         new PriorityQueue<>(
             (a, b) -> acc[a] != acc[b] ? Float.compare(acc[a], acc[b]) : ids[b].compareTo(ids[a]));
     for (int j = 0; j < acc.length; j++) {
-      if (acc[j] > 0) {
+      if (acc[j] != Float.NEGATIVE_INFINITY) {
         heap.add(j);
         if (heap.size() > depth) {
           heap.poll();

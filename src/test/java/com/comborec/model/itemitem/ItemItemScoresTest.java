@@ -50,9 +50,9 @@ class ItemItemScoresTest {
   }
 
   /**
-   * EASE with lambda 1 (weights in EaseSolverTest): u4 {A} scores B 4/9, C 1/8, D -1/21 (dropped:
-   * no evidence); u3 {C,D} scores A 2/13 - 1/13 = 1/13, B 2/9 - 1/9 = 1/9: B first; depth 1 keeps
-   * only B. u1 and u2 are not asked for.
+   * EASE with lambda 1 (weights in EaseSolverTest): u4 {A} scores B 4/9, C 1/8, D -1/21 (weak, but
+   * still a candidate); u3 {C,D} scores A 2/13 - 1/13 = 1/13, B 2/9 - 1/9 = 1/9: B first; depth 1
+   * keeps only B. u1 and u2 are not asked for.
    */
   @Test
   void easeListsSumTheWeightRowsOfTheUsersItems() {
@@ -62,14 +62,14 @@ class ItemItemScoresTest {
             .createDataFrame(
                 List.of(RowFactory.create("u4", "x"), RowFactory.create("u3", "x")), PAIRS);
     List<String> lists =
-        ItemItemScores.topPerUser(purchases(), users, ease, 2)
+        ItemItemScores.topPerUser(purchases(), users, ease, 3)
             .orderBy("user_id")
             .collectAsList()
             .stream()
             .map(r -> r.getString(0) + ":" + r.getString(1) + ":" + round(r.getDouble(2)))
             .toList();
     assertEquals(
-        List.of("u3:B:0.1111", "u3:A:0.0769", "u4:B:0.4444", "u4:C:0.125").stream()
+        List.of("u3:B:0.1111", "u3:A:0.0769", "u4:B:0.4444", "u4:C:0.125", "u4:D:-0.0476").stream()
             .sorted()
             .toList(),
         lists.stream().sorted().toList());
@@ -88,6 +88,36 @@ class ItemItemScoresTest {
     ItemItemModel knn = ItemItemModel.cosine(ItemGram.of(purchases(), 10));
     assertArrayEquals(
         new float[] {0f, 0.8165f, 0.4082f, 0f}, java.util.Arrays.copyOf(knn.weights(), 4), 1e-4f);
+  }
+
+  /**
+   * Blend with w = 1 for u4 {A}: the EASE row over the allowed B, C, D is 4/9, 1/8, -1/21, scaled
+   * to B 1, C (1/8 + 1/21) / (4/9 + 1/21) = 0.3508, D 0; popularity D 3, E 1 (E is outside the
+   * model) scaled to D 1, E 0. Sums: B 1, D 1, C 0.3508, E 0; B and D tie: B first. u5, who bought
+   * nothing, gets popularity alone: D 1, E 0.
+   */
+  @Test
+  void blendAddsScaledPopularityAndReachesItemsOutsideTheModel() {
+    ItemItemModel ease = ItemItemModel.ease(ItemGram.of(purchases(), 10), 1.0);
+    Dataset<Row> users =
+        TestSpark.session()
+            .createDataFrame(
+                List.of(RowFactory.create("u4", "x"), RowFactory.create("u5", "x")), PAIRS);
+    List<String> lists =
+        BlendScores.topPerUser(
+                purchases(),
+                users,
+                ItemItemScores.share(users, ease),
+                java.util.Map.of("D", 3.0, "E", 1.0),
+                List.of(1.0),
+                3)
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(1) + ":" + r.getString(2) + ":" + round(r.getDouble(3)))
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of("u4:B:1.0", "u4:C:0.3508", "u4:D:1.0", "u5:A:0.0", "u5:B:0.0", "u5:D:1.0"), lists);
   }
 
   private static String round(double v) {
