@@ -38,22 +38,29 @@ public final class Generators {
           ItemItemScores.topPerUser(td.purchases(), users, td.knn(), depth, !td.repeats());
       case COOCCURRENCE -> personal(cooccurrence(td, users), td, depth);
       case ALS -> personal(als(td, users, depth + MAX_EXCLUDED), td, depth);
-      case POP7 -> global(td.buyers(7), users, td, depth);
-      case POP14 -> global(td.buyers(14), users, td, depth);
-      case POP30 -> global(td.buyers(30), users, td, depth);
-      case QTY_POP ->
-          global(
+      case POP7, POP14, POP30, QTY_POP, TRENDING -> global(itemScores(g, td), users, td, depth);
+    };
+  }
+
+  /** (item_id, score) of a one-list-for-everyone generator. */
+  public static Dataset<Row> itemScores(Generator g, TrainingData td) {
+    GeneratorSettings s = td.settings();
+    Dataset<Row> scores =
+        switch (g) {
+          case POP7 -> td.buyers(7);
+          case POP14 -> td.buyers(14);
+          case POP30 -> td.buyers(30);
+          case QTY_POP ->
               Popularity.global(
                   td.events(),
                   s.eventWeights(),
                   s.interactions().quantityDamping(),
                   td.cutoff(),
-                  30),
-              users,
-              td,
-              depth);
-      case TRENDING -> global(trending(td), users, td, depth);
-    };
+                  30);
+          case TRENDING -> trending(td);
+          default -> throw new IllegalArgumentException(g + " scores each user differently");
+        };
+    return scores.select(col("item_id"), col(scores.columns()[1]).cast("double").as("score"));
   }
 
   /**
@@ -113,7 +120,6 @@ public final class Generators {
       Dataset<Row> itemScores, Dataset<Row> users, TrainingData td, int depth) {
     Dataset<Row> top =
         itemScores
-            .select(col("item_id"), col(itemScores.columns()[1]).cast("double").as("score"))
             .filter(col("score").gt(0))
             .orderBy(col("score").desc(), col("item_id").asc())
             .limit(depth + MAX_EXCLUDED);

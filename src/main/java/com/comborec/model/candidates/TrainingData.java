@@ -7,12 +7,14 @@ import static org.apache.spark.sql.functions.lit;
 import com.comborec.features.Interactions;
 import com.comborec.model.itemitem.ItemGram;
 import com.comborec.model.itemitem.ItemItemModel;
+import com.comborec.model.itemitem.ItemItemScores;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -34,8 +36,8 @@ public final class TrainingData implements AutoCloseable {
   private final Map<Integer, Dataset<Row>> buyers = new HashMap<>();
   private Dataset<Row> purchases;
   private ItemGram gram;
-  private ItemItemModel ease;
-  private ItemItemModel knn;
+  private Broadcast<ItemItemModel> ease;
+  private Broadcast<ItemItemModel> knn;
   private TrainSet trainSet;
 
   /**
@@ -118,16 +120,18 @@ public final class TrainingData implements AutoCloseable {
     return gram;
   }
 
-  public synchronized ItemItemModel ease() {
+  /** EASE over the Gram matrix, broadcast once for every list that scores with it. */
+  public synchronized Broadcast<ItemItemModel> ease() {
     if (ease == null) {
-      ease = ItemItemModel.ease(gram(), settings.easeLambda());
+      ease = ItemItemScores.share(events, ItemItemModel.ease(gram(), settings.easeLambda()));
     }
     return ease;
   }
 
-  public synchronized ItemItemModel knn() {
+  /** Cosine item-kNN over the same Gram matrix, broadcast once. */
+  public synchronized Broadcast<ItemItemModel> knn() {
     if (knn == null) {
-      knn = ItemItemModel.cosine(gram());
+      knn = ItemItemScores.share(events, ItemItemModel.cosine(gram()));
     }
     return knn;
   }
@@ -155,8 +159,21 @@ public final class TrainingData implements AutoCloseable {
   public synchronized void close() {
     cached.forEach(Dataset::unpersist);
     cached.clear();
+    buyers.clear();
+    purchases = null;
+    gram = null;
+    // Unpersist, not destroy: a lazily evaluated list built from it may still be read.
+    if (ease != null) {
+      ease.unpersist();
+      ease = null;
+    }
+    if (knn != null) {
+      knn.unpersist();
+      knn = null;
+    }
     if (trainSet != null) {
       trainSet.release();
+      trainSet = null;
     }
   }
 }

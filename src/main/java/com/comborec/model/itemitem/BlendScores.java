@@ -37,11 +37,20 @@ public final class BlendScores {
 
   private BlendScores() {}
 
-  /** The model's items, then the popular items it lacks; popularity per index (NaN: none). */
-  record Universe(ItemItemModel model, String[] ids, float[] popularity) implements Serializable {
+  /**
+   * The model's items, then the popular items it lacks; popularity per index (NaN: none). Holds the
+   * model's broadcast, not the model: the weights ship to each executor once per model.
+   */
+  record Universe(Broadcast<ItemItemModel> shared, String[] ids, float[] popularity)
+      implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    static Universe of(ItemItemModel model, Map<String, Double> popularity) {
+    ItemItemModel model() {
+      return shared.value();
+    }
+
+    static Universe of(Broadcast<ItemItemModel> shared, Map<String, Double> popularity) {
+      ItemItemModel model = shared.value();
       Map<String, Integer> index = new LinkedHashMap<>();
       for (String id : model.items()) {
         index.put(id, index.size());
@@ -51,7 +60,7 @@ public final class BlendScores {
       float[] pop = new float[ids.length];
       Arrays.fill(pop, Float.NaN);
       popularity.forEach((id, v) -> pop[index.get(id)] = v.floatValue());
-      return new Universe(model, ids, pop);
+      return new Universe(shared, ids, pop);
     }
   }
 
@@ -62,7 +71,7 @@ public final class BlendScores {
   public static Dataset<Row> topPerUser(
       Dataset<Row> history,
       Dataset<Row> users,
-      ItemItemModel model,
+      Broadcast<ItemItemModel> model,
       Map<String, Double> popularity,
       List<Double> weights,
       int depth) {

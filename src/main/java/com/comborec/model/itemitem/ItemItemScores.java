@@ -35,21 +35,25 @@ public final class ItemItemScores {
    */
   public static Dataset<Row> topPerUser(
       Dataset<Row> history, Dataset<Row> users, ItemItemModel model, int depth) {
-    return topPerUser(history, users, model, depth, true);
+    return topPerUser(history, users, share(history, model), depth, true);
+  }
+
+  /** The model as a broadcast: build it once per model and reuse it for every list. */
+  public static Broadcast<ItemItemModel> share(Dataset<Row> any, ItemItemModel model) {
+    return JavaSparkContext.fromSparkContext(any.sparkSession().sparkContext()).broadcast(model);
   }
 
   /** As above; with {@code excludeHistory} false a user's own items may come back (repeats). */
   public static Dataset<Row> topPerUser(
       Dataset<Row> history,
       Dataset<Row> users,
-      ItemItemModel model,
+      Broadcast<ItemItemModel> shared,
       int depth,
       boolean excludeHistory) {
+    ItemItemModel model = shared.value();
     if (model.size() == 0) {
       return history.sparkSession().createDataFrame(List.of(), SCORED);
     }
-    Broadcast<ItemItemModel> shared =
-        JavaSparkContext.fromSparkContext(history.sparkSession().sparkContext()).broadcast(model);
     return ItemIndex.userIndices(history, model.items())
         .join(users.select("user_id").distinct(), new String[] {"user_id"}, "left_semi")
         .flatMap(scoreUser(shared, depth, excludeHistory), Encoders.row(SCORED));

@@ -1,11 +1,11 @@
 package com.comborec.model.ranker;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.dense_rank;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
@@ -21,7 +21,10 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * One row per (user, candidate item) at a cutoff, with what the ranker learns from: each
@@ -159,8 +162,22 @@ public final class RankerFeatures {
             col("item_id"),
             col("price"),
             coalesce(lower(col("category")), lit("uncategorized")).as("category"));
-    return named.withColumn(
-        "cat_code", dense_rank().over(Window.orderBy(col("category"))).minus(1));
+    // Numbered on the driver: a catalog has few categories, and a window without a partition
+    // would pull every product into one task.
+    List<String> names =
+        named.select("category").distinct().orderBy("category").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList();
+    List<Row> codes = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      codes.add(RowFactory.create(names.get(i), i));
+    }
+    StructType schema =
+        new StructType()
+            .add("category", DataTypes.StringType, false)
+            .add("cat_code", DataTypes.IntegerType, false);
+    return named.join(
+        broadcast(products.sparkSession().createDataFrame(codes, schema)), "category");
   }
 
   /** Recency, tenure, frequency (orders), spend and history (distinct items) per known user. */

@@ -12,6 +12,7 @@ import java.util.List;
  * @param algorithm "gbt" (GBTClassifier) or "mlp" (MultilayerPerceptronClassifier)
  * @param generators the generators whose top {@code depth} form each user's candidates
  * @param depth candidates per generator and user
+ * @param trainingCutoffs the ranker serving day D learns from D - forward-days x 1 .. x this many
  * @param maxNegativesPerUser negatives kept per user and training cutoff (seeded), reweighted
  */
 public record RankerSettings(
@@ -19,6 +20,7 @@ public record RankerSettings(
     String algorithm,
     List<Generator> generators,
     int depth,
+    int trainingCutoffs,
     int maxNegativesPerUser,
     int maxIter,
     int maxDepth,
@@ -35,6 +37,7 @@ public record RankerSettings(
         s.oneOf("algorithm", "gbt", "mlp"),
         generators(s),
         s.intAtLeast("depth", 1),
+        s.intAtLeast("training-cutoffs", 1),
         s.intAtLeast("max-negatives-per-user", 1),
         s.intAtLeast("max-iter", 1),
         s.intAtLeast("max-depth", 1),

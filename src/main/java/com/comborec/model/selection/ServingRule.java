@@ -12,14 +12,13 @@ import java.util.Map;
  *
  * <ol>
  *   <li>the floor at a cutoff is the best of the popularity options there;
- *   <li>among the simple options (everything but the ranker), those at or above the floor at every
- *       cutoff compete on their mean; ties go to the earlier (simpler) option; if none qualifies,
- *       popularity serves;
- *   <li>the learned ranker replaces the winner only if it was measured at every cutoff and beats
- *       the winner, and is at or above the floor, at each of them.
+ *   <li>the options at or above the floor at every cutoff compete on their mean NDCG@K; ties go to
+ *       the earlier (simpler) option, the learned ranker counting as the last;
+ *   <li>if none qualifies, popularity serves.
  * </ol>
  *
- * Plain Java: the figures are a handful of numbers per option.
+ * The ranker competes only when it was measured at every cutoff (trained, each time, on the cutoffs
+ * before). Plain Java: the figures are a handful of numbers per option.
  */
 public final class ServingRule {
   private ServingRule() {}
@@ -43,46 +42,33 @@ public final class ServingRule {
     if (cutoffs.isEmpty()) {
       return new Choice(popularity.get(0), "no cutoff could be measured: popularity serves");
     }
+    List<String> options = new ArrayList<>(simple);
+    options.add(ranker);
     String winner = null;
     double best = Double.NEGATIVE_INFINITY;
-    for (String option : simple) {
-      if (holdsEverywhere(ndcg, option, popularity, cutoffs)) {
-        double mean = mean(ndcg.get(option), cutoffs);
-        if (mean > best) {
-          best = mean;
-          winner = option;
-        }
+    List<String> refused = new ArrayList<>();
+    for (String option : options) {
+      if (!ndcg.containsKey(option)) {
+        continue;
+      }
+      if (!holdsEverywhere(ndcg, option, popularity, cutoffs)) {
+        refused.add(option);
+        continue;
+      }
+      double mean = mean(ndcg.get(option), cutoffs);
+      if (mean > best) {
+        best = mean;
+        winner = option;
       }
     }
     if (winner == null) {
-      winner = popularity.get(0);
-    }
-    List<LocalDate> lost = rankerLosses(ndcg, ranker, winner, popularity, cutoffs);
-    if (lost.isEmpty()) {
       return new Choice(
-          ranker,
-          String.format(
-              "%s beats %s and popularity at all %d cutoffs", ranker, winner, cutoffs.size()));
+          popularity.get(0),
+          "no option holds against popularity at every one of the "
+              + cutoffs.size()
+              + " cutoffs: popularity serves");
     }
-    return new Choice(winner, reason(winner, ranker, lost, ndcg, cutoffs));
-  }
-
-  /** The cutoffs where the ranker fails (all of them when it was not measured everywhere). */
-  static List<LocalDate> rankerLosses(
-      Map<String, Map<LocalDate, Double>> ndcg,
-      String ranker,
-      String winner,
-      List<String> popularity,
-      List<LocalDate> cutoffs) {
-    Map<LocalDate, Double> r = ndcg.get(ranker);
-    List<LocalDate> lost = new ArrayList<>();
-    for (LocalDate c : cutoffs) {
-      Double v = r == null ? null : r.get(c);
-      if (v == null || v <= at(ndcg, winner, c) || v < floor(ndcg, popularity, c)) {
-        lost.add(c);
-      }
-    }
-    return lost;
+    return new Choice(winner, reason(winner, ranker, refused, ndcg, cutoffs));
   }
 
   static boolean holdsEverywhere(
@@ -123,16 +109,21 @@ public final class ServingRule {
   private static String reason(
       String winner,
       String ranker,
-      List<LocalDate> lost,
+      List<String> refused,
       Map<String, Map<LocalDate, Double>> ndcg,
       List<LocalDate> cutoffs) {
     String head =
         String.format(
             "%s has the best mean NDCG over %d cutoffs without falling below popularity at any",
             winner, cutoffs.size());
-    if (!ndcg.containsKey(ranker)) {
-      return head + "; the ranker was not trained (too little history for its training cutoffs)";
+    if (!winner.equals(ranker)) {
+      head +=
+          ndcg.containsKey(ranker)
+              ? (refused.contains(ranker)
+                  ? "; the ranker falls below popularity at a cutoff"
+                  : "; the ranker does not beat it on average")
+              : "; the ranker was not trained (too little history before its cutoffs)";
     }
-    return head + String.format("; the ranker does not beat it at %s", lost);
+    return refused.isEmpty() ? head : head + "; below popularity somewhere: " + refused;
   }
 }

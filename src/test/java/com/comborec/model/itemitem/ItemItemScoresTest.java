@@ -105,7 +105,12 @@ class ItemItemScoresTest {
                 List.of(RowFactory.create("u4", "x"), RowFactory.create("u5", "x")), PAIRS);
     List<String> lists =
         BlendScores.topPerUser(
-                purchases(), users, ease, java.util.Map.of("D", 3.0, "E", 1.0), List.of(1.0), 3)
+                purchases(),
+                users,
+                ItemItemScores.share(users, ease),
+                java.util.Map.of("D", 3.0, "E", 1.0),
+                List.of(1.0),
+                3)
             .collectAsList()
             .stream()
             .map(r -> r.getString(1) + ":" + r.getString(2) + ":" + round(r.getDouble(3)))

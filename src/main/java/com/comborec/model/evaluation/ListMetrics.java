@@ -1,4 +1,4 @@
-package com.comborec.model.backtest;
+package com.comborec.model.evaluation;
 
 import com.comborec.metrics.RankingMetrics;
 import com.comborec.model.Metrics;

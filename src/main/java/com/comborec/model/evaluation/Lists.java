@@ -1,4 +1,4 @@
-package com.comborec.model.backtest;
+package com.comborec.model.evaluation;
 
 import static org.apache.spark.sql.functions.col;
 
