@@ -90,19 +90,19 @@ class CooccurrenceTest {
     // Whole strengths make every dot product exact whatever the summation order, so the many
     // ties must break exactly as the window sort breaks them.
     Dataset<Row> in = randomInteractions(new Random(7), 80, 30, 12, true);
-    for (int k : new int[] {1, 3, 10, 40}) {
-      for (int cap : new int[] {2, 5, 200}) {
-        assertRows(
-            sorted(WindowSortCooccurrence.neighbours(in, k, cap)),
-            Cooccurrence.neighbours(in, k, cap));
-      }
+    // k below, near and above the neighbour counts; caps that cut most users, some, none
+    int[][] kAndCap = {{1, 200}, {3, 2}, {10, 5}, {40, 200}};
+    for (int[] kc : kAndCap) {
+      assertRows(
+          sorted(WindowSortCooccurrence.neighbours(in, kc[0], kc[1])),
+          Cooccurrence.neighbours(in, kc[0], kc[1]));
     }
   }
 
   @Test
   void equalsTheWindowSortOnRandomRealStrengths() {
     Dataset<Row> in = randomInteractions(new Random(11), 120, 40, 15, false);
-    for (int k : new int[] {1, 5, 50}) {
+    for (int k : new int[] {5, 50}) {
       assertRows(
           sorted(WindowSortCooccurrence.neighbours(in, k, 8)), Cooccurrence.neighbours(in, k, 8));
     }
