@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BackfillCommand.class,
       InspectCommand.class,
       MeasureCombosCommand.class,
+      BacktestCommand.class,
       TuneCommand.class,
       GenerateCommand.class,
       FinalizeCommand.class,

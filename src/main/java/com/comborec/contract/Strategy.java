@@ -6,7 +6,14 @@ import java.util.Locale;
 public enum Strategy {
   ALS,
   COOCCURRENCE,
+  /** EASE blended with recent popularity. */
   BLEND,
+  /** EASE, the closed-form item-item model (added in manifest schema 1.1). */
+  EASE,
+  /** Cosine item-kNN (added in 1.1). */
+  ITEM_KNN,
+  /** The learned ranker over the candidate generators (added in 1.1). */
+  RANKER,
   /** Fallback: the user's segment's popular items. */
   SEGMENT_POPULAR,
   /** Fallback: everyone's popular items (no segment, or no segment popularity). */

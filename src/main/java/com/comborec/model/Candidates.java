@@ -2,6 +2,11 @@ package com.comborec.model;
 
 import com.comborec.contract.Strategy;
 import com.comborec.features.InteractionSettings;
+import com.comborec.model.candidates.AlsParams;
+import com.comborec.model.candidates.AlsTrainer;
+import com.comborec.model.candidates.Cooccurrence;
+import com.comborec.model.candidates.Popularity;
+import com.comborec.model.candidates.TrainSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

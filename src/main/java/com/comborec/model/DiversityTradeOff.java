@@ -10,11 +10,12 @@ import static org.apache.spark.sql.functions.struct;
 
 import com.comborec.contract.Reason;
 import com.comborec.core.RunContext;
-import com.comborec.features.InteractionSettings;
-import com.comborec.features.Interactions;
-import com.comborec.ingest.IngestSettings;
 import com.comborec.metrics.ExposureMetrics;
 import com.comborec.metrics.SegmentBreakdown;
+import com.comborec.model.candidates.Generator;
+import com.comborec.model.candidates.Generators;
+import com.comborec.model.candidates.TopItems;
+import com.comborec.model.candidates.TrainingData;
 import com.comborec.responsible.DiversifyLists;
 import com.comborec.responsible.ResponsibleSettings;
 import com.comborec.responsible.TradeOff;
@@ -111,24 +112,16 @@ public final class DiversityTradeOff {
 
   /**
    * user_id, segment_id, candidates (rank, item_id, score, category, reason, because_item_id,
-   * relevance) of every evaluated user: the blend's top {@code pool} after prior purchases.
+   * relevance) of every evaluated user: EASE's top {@code pool} after prior purchases.
    */
   static Dataset<Row> pools(
       RunContext ctx, HoldoutSplit split, Dataset<Row> segments, Dataset<Row> catalog, int pool) {
     ModelSettings s = ctx.config().get(ModelSettings.SECTION);
-    int n = Math.max(pool, s.blendDepth()) + OfflineEvaluation.excludedDepth(split);
-    TrainSet train =
-        TrainSet.fromEvents(
-            split.trainEvents(),
-            ctx.config().get(IngestSettings.SECTION).eventTypeWeights(),
-            ctx.config().get(InteractionSettings.SECTION),
-            Interactions.endOfDay(split.cutoff(), ctx.config().timeZone()));
-    Dataset<Row> als =
-        Evaluation.exclude(Candidates.als(train, split.users(), s.als(), n), split.prior());
-    Dataset<Row> cooc =
-        Evaluation.exclude(Candidates.cooccurrence(train, split.users(), s), split.prior());
+    TrainingData data =
+        new TrainingData(
+            split.cutoff(), split.trainEvents(), ModelStage.protocol(ctx, s).generators(), false);
     Dataset<Row> top =
-        Evaluation.topPerUser(Blend.blend(als, cooc, s.blendWeight(), s.blendDepth()), pool)
+        TopItems.perUser(Generators.candidates(Generator.EASE, data, split.users(), pool), pool)
             .join(catalog, new String[] {"item_id"}, "left");
     Column size = count(lit(1)).over(Window.partitionBy("user_id"));
     Column candidate =
@@ -155,7 +148,7 @@ public final class DiversityTradeOff {
             .select("user_id", "segment_id", "candidates")
             .persist(StorageLevel.MEMORY_AND_DISK());
     LOG.info("trade-off pools: {} users, up to {} candidates each", out.count(), pool);
-    train.release();
+    data.close();
     return out;
   }
 

@@ -7,13 +7,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 
 import com.comborec.metrics.RankingMetrics;
+import com.comborec.model.candidates.TopItems;
 import java.util.HashSet;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
@@ -21,7 +21,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
@@ -39,23 +38,14 @@ public final class Evaluation {
 
   private Evaluation() {}
 
-  /** Drops (user, item) pairs the user may not be offered: here, what they bought before. */
+  /** See {@link TopItems#exclude}. */
   public static Dataset<Row> exclude(Dataset<Row> scored, Dataset<Row> excluded) {
-    // By column name: both sides often descend from the same events (see HoldoutSplit).
-    return scored.join(
-        excluded.select("user_id", "item_id"), new String[] {"user_id", "item_id"}, "left_anti");
+    return TopItems.exclude(scored, excluded);
   }
 
-  /** The best {@code n} rows per user by score (ties: item_id ascending), with a 1-based rank. */
+  /** See {@link TopItems#perUser}. */
   public static Dataset<Row> topPerUser(Dataset<Row> scored, int n) {
-    return scored
-        .withColumn(
-            "rank",
-            row_number()
-                .over(
-                    Window.partitionBy("user_id")
-                        .orderBy(col("score").desc(), col("item_id").asc())))
-        .filter(col("rank").leq(n));
+    return TopItems.perUser(scored, n);
   }
 
   /** (user_id, items array&lt;string&gt;): each user's top K items in rank order. */

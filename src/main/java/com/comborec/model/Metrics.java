@@ -9,6 +9,21 @@ public record Metrics(
     return new Metrics(0, 0, 0, 0, 0, 0);
   }
 
+  /** The plain mean of each figure over several measurements; users are summed. */
+  public static Metrics mean(java.util.Collection<Metrics> all) {
+    if (all.isEmpty()) {
+      return none();
+    }
+    int n = all.size();
+    return new Metrics(
+        all.stream().mapToDouble(Metrics::ndcg).sum() / n,
+        all.stream().mapToDouble(Metrics::precision).sum() / n,
+        all.stream().mapToDouble(Metrics::recall).sum() / n,
+        all.stream().mapToDouble(Metrics::map).sum() / n,
+        all.stream().mapToDouble(Metrics::coverage).sum() / n,
+        all.stream().mapToLong(Metrics::users).sum());
+  }
+
   public boolean evaluated() {
     return users > 0;
   }

@@ -1,8 +1,10 @@
 package com.comborec.model;
 
 import com.comborec.core.RunContext;
-import com.comborec.features.InteractionSettings;
-import com.comborec.ingest.IngestSettings;
+import com.comborec.model.candidates.AlsTrainer;
+import com.comborec.model.candidates.Cooccurrence;
+import com.comborec.model.candidates.Popularity;
+import com.comborec.model.candidates.TrainSet;
 import com.comborec.store.WorkDataset;
 import com.comborec.store.WorkSchemas;
 import com.comborec.store.WorkStore;
@@ -35,27 +37,38 @@ public final class ModelOutputs {
     }
   }
 
-  /** Writes everything. */
+  /**
+   * Writes the popularity fallbacks always, and the ALS factors (saved model too) or the
+   * co-occurrence neighbours when they serve: the recommend stage scores those two itself.
+   */
   public static Written write(
-      RunContext ctx, String version, Dataset<Row> events, Dataset<Row> segments) {
+      RunContext ctx, String version, Serving serving, Dataset<Row> events, Dataset<Row> segments) {
     Map<String, Long> written = new LinkedHashMap<>();
     writePopularity(ctx, events, segments, written);
+    if (!serving.usesAls() && !serving.usesCooccurrence()) {
+      return new Written(written, false);
+    }
     TrainSet full =
         TrainSet.of(
             WorkStore.read(ctx, WorkDataset.INTERACTIONS),
             WorkStore.read(ctx, WorkDataset.USER_INDEX),
             WorkStore.read(ctx, WorkDataset.ITEM_INDEX));
-    boolean alsTrained = writeAls(ctx, full, modelPath(ctx, version), written);
-    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
-    Dataset<Row> cooc =
-        ctx.step(
-            "train cooccurrence",
-            () ->
-                Cooccurrence.neighbours(
-                    full.interactions(), s.coocNeighbors(), s.coocMaxUserItems()));
-    put(ctx, WorkDataset.COOC, cooc, written);
-    full.release();
-    return new Written(written, alsTrained);
+    try {
+      if (serving.usesAls()) {
+        return new Written(written, writeAls(ctx, full, modelPath(ctx, version), written));
+      }
+      ModelSettings s = ctx.config().get(ModelSettings.SECTION);
+      Dataset<Row> cooc =
+          ctx.step(
+              "train cooccurrence",
+              () ->
+                  Cooccurrence.neighbours(
+                      full.interactions(), s.coocNeighbors(), s.coocMaxUserItems()));
+      put(ctx, WorkDataset.COOC, cooc, written);
+      return new Written(written, false);
+    } finally {
+      full.release();
+    }
   }
 
   /** Where the run's ALS model is saved: {@code <output>/_models/<version>/als}. */
@@ -92,22 +105,24 @@ public final class ModelOutputs {
     return true;
   }
 
+  /**
+   * The fallbacks rank items by distinct buyers (a bulk order is one buyer): of the last
+   * popularity-window-days for everyone, of the longer segment window within each segment.
+   */
   private static void writePopularity(
       RunContext ctx, Dataset<Row> events, Dataset<Row> segments, Map<String, Long> written) {
-    Map<String, Double> weights = ctx.config().get(IngestSettings.SECTION).eventTypeWeights();
-    InteractionSettings is = ctx.config().get(InteractionSettings.SECTION);
-    int days = ctx.config().get(ModelSettings.SECTION).popularityWindowDays();
+    ModelSettings s = ctx.config().get(ModelSettings.SECTION);
     put(
         ctx,
         WorkDataset.POPULARITY,
-        Popularity.global(events, weights, is.quantityDamping(), ctx.runDate(), days),
+        Popularity.distinctBuyers(events, ctx.runDate(), s.popularityWindowDays()),
         written);
     if (segments != null) {
       put(
           ctx,
           WorkDataset.SEGMENT_POPULARITY,
-          Popularity.bySegment(
-              events, segments, weights, is.quantityDamping(), ctx.runDate(), days),
+          Popularity.distinctBuyersBySegment(
+              events, segments, ctx.runDate(), s.segmentPopularityWindowDays()),
           written);
     }
   }

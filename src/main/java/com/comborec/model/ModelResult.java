@@ -1,67 +1,69 @@
 package com.comborec.model;
 
 import com.comborec.core.StageResult;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The model stage's manifest sections: {@code model} (version, serving choice, every candidate's
- * and baseline's offline metrics side by side, the gate's outcome, the work datasets written) and
- * {@code responsible} (per-segment accuracy and exposure of each evaluated list, see
- * OfflineEvaluation).
+ * The model stage's manifest section {@code model}: what serves and why (every option's and the
+ * popularity floor's metrics at each recent cutoff, the rule's reason), the ranker's training and
+ * feature importances, the gate's outcome and the work datasets written.
  */
-public record ModelResult(ModelResult.Model model, Map<String, Object> responsible)
-    implements StageResult {
+public record ModelResult(ModelResult.Model model) implements StageResult {
 
   /**
-   * @param servingNdcgAtK the serving candidate's NDCG@K, which the next run's gate compares with
+   * @param serving the serving candidate (a {@link Serving} code)
+   * @param servingList the evaluated list behind it (e.g. {@code blend_0.25})
+   * @param servingNdcgAtK the serving list's mean NDCG@K over the cutoffs: the next run's gate
+   *     compares with it
+   * @param cutoffs list -> cutoff -> metrics, as measured
+   * @param candidates the options' metrics averaged over the cutoffs
+   * @param baselines the popularity floor's, averaged likewise
    * @param outputs rows of each work dataset written (absent when the gate refused the run)
    */
   public record Model(
       String version,
       Map<String, Object> params,
       String serving,
+      String servingList,
       double servingNdcgAtK,
+      String reason,
       Eval eval,
-      String note,
-      Gate gate,
+      Map<String, Map<String, MetricFigures>> cutoffs,
       Map<String, MetricFigures> candidates,
       Map<String, MetricFigures> baselines,
+      RankerFigures ranker,
+      Gate gate,
       Outputs outputs) {
 
-    Model withOutputs(Outputs written) {
+    public Model with(Gate outcome, Outputs written) {
       return new Model(
           version,
           params,
           serving,
+          servingList,
           servingNdcgAtK,
+          reason,
           eval,
-          note,
-          gate,
+          cutoffs,
           candidates,
           baselines,
-          written);
-    }
-
-    Model withGate(Gate outcome) {
-      return new Model(
-          version,
-          params,
-          serving,
-          servingNdcgAtK,
-          eval,
-          note,
+          ranker,
           outcome,
-          candidates,
-          baselines,
-          outputs);
+          written);
     }
   }
 
-  public record Eval(int k, int holdoutDays) {}
+  /** K, the forward window, and the cutoffs measured with their evaluated users. */
+  public record Eval(int k, int forwardDays, Map<String, Integer> usersByCutoff) {}
 
   /** {@code status}: passed, passed_no_previous, refused, disabled, overridden, skipped_... */
   public record Gate(String status, String previousRunDate, Double previousNdcgAtK) {}
+
+  /** The ranker that serves (or would): its training cutoffs and feature importances. */
+  public record RankerFigures(List<String> trainedOn, Map<String, Double> importances) {}
 
   /** One list's offline metrics at K, rounded to six decimals. */
   public record MetricFigures(
@@ -83,18 +85,31 @@ public record ModelResult(ModelResult.Model model, Map<String, Object> responsib
     }
   }
 
-  /** {@code alsTrained} false: no interactions to learn from, the factor tables are empty. */
+  /** {@code alsTrained} false: ALS was not needed or had nothing to learn from. */
   public record Outputs(Map<String, Long> rows, boolean alsTrained) {}
 
-  /** Candidates' and baselines' figures, split as the manifest shows them. */
-  static Map<String, MetricFigures> figures(Map<String, Metrics> metrics, boolean baselines) {
-    Map<String, MetricFigures> out = new LinkedHashMap<>();
-    metrics.forEach(
-        (name, m) -> {
-          if (Candidates.isBaseline(name) == baselines) {
-            out.put(name, MetricFigures.of(m));
-          }
+  /** The table as list -> cutoff day -> figures. */
+  static Map<String, Map<String, MetricFigures>> table(Map<String, Map<LocalDate, Metrics>> table) {
+    Map<String, Map<String, MetricFigures>> out = new LinkedHashMap<>();
+    table.forEach(
+        (list, byCutoff) -> {
+          Map<String, MetricFigures> row = new LinkedHashMap<>();
+          byCutoff.forEach((c, m) -> row.put(c.toString(), MetricFigures.of(m)));
+          out.put(list, row);
         });
+    return out;
+  }
+
+  /** Each list's metrics averaged over its cutoffs (users summed). */
+  static Map<String, MetricFigures> means(
+      Map<String, Map<LocalDate, Metrics>> table, List<String> lists) {
+    Map<String, MetricFigures> out = new LinkedHashMap<>();
+    for (String list : lists) {
+      Map<LocalDate, Metrics> byCutoff = table.get(list);
+      if (byCutoff != null && !byCutoff.isEmpty()) {
+        out.put(list, MetricFigures.of(Metrics.mean(byCutoff.values())));
+      }
+    }
     return out;
   }
 }

@@ -2,33 +2,56 @@ package com.comborec.model;
 
 import com.comborec.core.Settings;
 import com.comborec.core.SettingsSection;
+import com.comborec.model.candidates.AlsParams;
+import com.comborec.model.candidates.Generator;
+import com.comborec.model.ranker.RankerSettings;
+import java.util.List;
 
 /**
- * Model training, offline evaluation, serving choice and the model quality gate ({@code
- * comborec.model}). See reference.conf for what each key means.
+ * Candidate generators, the learned ranker, the rolling evaluation that chooses what serves, and
+ * the model quality gate ({@code comborec.model}). See reference.conf for what each key means.
+ *
+ * @param serving "auto" (chosen by the evaluation) or a pinned {@link Serving} code
+ * @param servingDepth items per user in the served lists handed to the recommend stage
+ * @param repeatPurchase lists may hold items the user bought in the look-back window
+ * @param popularityWindowDays distinct buyers of this many days rank the popularity fallback
+ * @param segmentPopularityWindowDays the same for the segment fallback (segments are smaller)
  */
 public record ModelSettings(
     AlsParams als,
     Eval eval,
+    Ease ease,
+    List<Double> blendWeights,
+    RankerSettings ranker,
     String serving,
-    double blendWeight,
-    int blendDepth,
+    int servingDepth,
+    boolean repeatPurchase,
+    int popularityWindowDays,
+    int segmentPopularityWindowDays,
     int coocNeighbors,
     int coocMaxUserItems,
-    int popularityWindowDays,
     Gate gate) {
   /** The {@code comborec.model} section. */
   public static final SettingsSection<ModelSettings> SECTION =
       new SettingsSection<>("model", (s, root) -> from(s, root.lookbackDays()));
 
-  /** Serving candidates a run may pin; "auto" picks the best NDCG@K. */
-  public static final String[] SERVING_OPTIONS =
-      java.util.stream.Stream.concat(
-              java.util.stream.Stream.of("auto"), java.util.Arrays.stream(Serving.codes()))
-          .toArray(String[]::new);
+  /**
+   * The rolling evaluation: {@code cutoffs} recent cutoffs (run day - forward-days x i), each
+   * measured on the {@code forwardDays} after it at K, over at most {@code maxUsers} users; a
+   * cutoff needs {@code minHistoryDays} of events before it. {@code options} may serve; {@code
+   * popularity} is the floor every option must hold at each cutoff (the first is the fallback).
+   */
+  public record Eval(
+      int k,
+      int cutoffs,
+      int forwardDays,
+      int maxUsers,
+      int minHistoryDays,
+      List<Serving> options,
+      List<Generator> popularity) {}
 
-  /** Time-based holdout: the last {@code holdoutDays} days are the test period; metrics at K. */
-  public record Eval(int holdoutDays, int k) {}
+  /** EASE's L2 penalty and the most-bought items it (and item-kNN) covers. */
+  public record Ease(double lambda, int maxItems) {}
 
   /** Refuse a run whose serving NDCG@K falls below minNdcgRatio of the previous published one. */
   public record Gate(boolean enabled, boolean override, double minNdcgRatio) {
@@ -38,27 +61,95 @@ public record ModelSettings(
     }
   }
 
-  /** Reads the section; the holdout must leave training days inside the look-back window. */
+  /** Reads the section; the evaluation's oldest cutoff must leave history in the look-back. */
   public static ModelSettings from(Settings s, int lookbackDays) {
-    Settings e = s.section("eval");
+    Eval eval = eval(s.section("eval"), lookbackDays);
     Settings g = s.section("gate");
-    int holdoutDays = e.intAtLeast("holdout-days", 1);
-    e.check(
-        holdoutDays < lookbackDays,
-        "holdout-days",
-        "must be below comborec.lookback-days (%d), got %d",
-        lookbackDays,
-        holdoutDays);
     return new ModelSettings(
         AlsParams.from(s.section("als")),
-        new Eval(holdoutDays, e.intAtLeast("k", 1)),
-        s.oneOf("serving", SERVING_OPTIONS),
-        s.doubleIn("blend-weight", 0, 1),
-        s.intAtLeast("blend-depth", 1),
+        eval,
+        new Ease(
+            s.section("ease").positiveDouble("lambda"),
+            s.section("ease").intAtLeast("max-items", 2)),
+        weights(s),
+        RankerSettings.from(s.section("ranker")),
+        servingOption(s),
+        s.intAtLeast("serving-depth", eval.k()),
+        s.bool("repeat-purchase"),
+        s.intAtLeast("popularity-window-days", 1),
+        s.intAtLeast("segment-popularity-window-days", 1),
         s.intAtLeast("cooc-neighbors", 1),
         s.intAtLeast("cooc-max-user-items", 2),
-        s.intAtLeast("popularity-window-days", 1),
         new Gate(g.bool("enabled"), g.bool("override"), g.doubleIn("min-ndcg-ratio", 0, 1)));
+  }
+
+  private static Eval eval(Settings e, int lookbackDays) {
+    int cutoffs = e.intAtLeast("cutoffs", 1);
+    int forward = e.intAtLeast("forward-days", 1);
+    int minHistory = e.intAtLeast("min-history-days", 1);
+    e.check(
+        cutoffs * forward + minHistory <= lookbackDays,
+        "cutoffs",
+        "cutoffs x forward-days + min-history-days must fit in comborec.lookback-days (%d),"
+            + " got %d x %d + %d",
+        lookbackDays,
+        cutoffs,
+        forward,
+        minHistory);
+    return new Eval(
+        e.intAtLeast("k", 1),
+        cutoffs,
+        forward,
+        e.intAtLeast("max-users", 1),
+        minHistory,
+        servings(e, "options"),
+        popularity(e));
+  }
+
+  private static List<Serving> servings(Settings s, String key) {
+    try {
+      List<Serving> out = s.strings(key).stream().map(Serving::of).toList();
+      s.check(!out.contains(Serving.POPULAR), key, "lists the options beside popularity");
+      return out;
+    } catch (IllegalArgumentException e) {
+      throw s.fail(key, "%s", e.getMessage());
+    }
+  }
+
+  private static List<Generator> popularity(Settings s) {
+    try {
+      List<Generator> out = s.strings("popularity").stream().map(Generator::of).toList();
+      s.check(
+          !out.isEmpty() && out.stream().noneMatch(Generator::personal),
+          "popularity",
+          "must name at least one popularity generator (pop7, pop14, pop30, qty_pop, trending)");
+      return out;
+    } catch (IllegalArgumentException e) {
+      throw s.fail("popularity", "%s", e.getMessage());
+    }
+  }
+
+  private static List<Double> weights(Settings s) {
+    List<Double> out = s.section("blend").doubles("weights");
+    s.check(
+        !out.isEmpty() && out.stream().allMatch(w -> w >= 0 && Double.isFinite(w)),
+        "blend.weights",
+        "must be a non-empty list of weights >= 0, got %s",
+        out);
+    return out;
+  }
+
+  private static String servingOption(Settings s) {
+    String value = s.string("serving");
+    if (!value.equals("auto")) {
+      try {
+        Serving.of(value);
+      } catch (IllegalArgumentException e) {
+        throw s.fail(
+            "serving", "must be auto or one of the serving candidates: %s", e.getMessage());
+      }
+    }
+    return value;
   }
 
   public int k() {

@@ -31,15 +31,31 @@ public final class ModelVersion {
         "event_type_weights", new TreeMap<>(config.get(IngestSettings.SECTION).eventTypeWeights()));
     p.put("feedback_weights", new TreeMap<>(is.feedbackWeights()));
     p.put("lookback_days", config.lookbackDays());
-    p.put("blend_weight", s.blendWeight());
-    p.put("blend_depth", s.blendDepth());
+    p.put("ease_lambda", s.ease().lambda());
+    p.put("ease_max_items", s.ease().maxItems());
+    p.put("blend_weights", s.blendWeights());
+    p.put("ranker", rankerParams(s));
     p.put("cooc_neighbors", s.coocNeighbors());
     p.put("cooc_max_user_items", s.coocMaxUserItems());
     p.put("popularity_window_days", s.popularityWindowDays());
+    p.put("segment_popularity_window_days", s.segmentPopularityWindowDays());
     p.put("k", s.k());
-    p.put("holdout_days", s.eval().holdoutDays());
+    p.put("eval_cutoffs", s.eval().cutoffs());
+    p.put("eval_forward_days", s.eval().forwardDays());
     p.put("serving_configured", s.serving());
     return p;
+  }
+
+  private static Map<String, Object> rankerParams(ModelSettings s) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("algorithm", s.ranker().algorithm());
+    r.put("generators", s.ranker().generators().stream().map(g -> g.code()).toList());
+    r.put("depth", s.ranker().depth());
+    r.put("training_cutoffs", s.ranker().trainingCutoffs());
+    r.put("max_iter", s.ranker().maxIter());
+    r.put("max_depth", s.ranker().maxDepth());
+    r.put("seed", s.ranker().seed());
+    return r;
   }
 
   public static String of(String serving, LocalDate runDate, Map<String, Object> params) {

@@ -4,35 +4,35 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The candidates a run may serve, in one place: {@code model.serving} pins one (or "auto"), {@code
- * model.json} names the chosen one, and the recommend stage builds lists from it. Popular means no
- * personal model: every user gets a popularity fallback.
+ * What a run may serve, in one place: {@code model.serving} pins one (or "auto"), {@code
+ * model.eval.options} lists the ones the evaluation may choose, {@code model.json} names the chosen
+ * one, and its code is the published {@code strategy} of the users it serves. Popular means no
+ * personal list: every user gets a popularity fallback.
  */
 public enum Serving {
-  ALS(true, false),
-  COOCCURRENCE(false, true),
-  BLEND(true, true),
-  POPULAR(false, false);
-
-  private final boolean usesAls;
-  private final boolean usesCooccurrence;
-
-  Serving(boolean usesAls, boolean usesCooccurrence) {
-    this.usesAls = usesAls;
-    this.usesCooccurrence = usesCooccurrence;
-  }
+  POPULAR,
+  /** EASE, the closed-form item-item model. */
+  EASE,
+  ITEM_KNN,
+  /** EASE plus recent distinct-buyer popularity, each min-max scaled per user. */
+  BLEND,
+  /** The learned ranker over the generators' candidates and the item and user features. */
+  RANKER,
+  ALS,
+  COOCCURRENCE;
 
   /** The name in configuration, model.json, the manifest and the strategy column. */
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** ALS and co-occurrence serve through their work datasets; the others through served lists. */
   public boolean usesAls() {
-    return usesAls;
+    return this == ALS;
   }
 
   public boolean usesCooccurrence() {
-    return usesCooccurrence;
+    return this == COOCCURRENCE;
   }
 
   /** False for popular: then every user gets a fallback list. */

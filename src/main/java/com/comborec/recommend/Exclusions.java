@@ -50,13 +50,13 @@ public final class Exclusions {
   }
 
   /**
-   * (user_id, item_id) never to list for that user: purchases (unless repeat purchase) and
-   * dismissals.
+   * (user_id, item_id) never to list for that user: purchases (unless repeat purchase, a model
+   * setting: the model's lists follow it too) and dismissals.
    */
   public static Dataset<Row> userExclusions(
-      Dataset<Row> purchases, Dataset<Row> dismissals, RecommendSettings s) {
+      Dataset<Row> purchases, Dataset<Row> dismissals, boolean repeatPurchase) {
     Dataset<Row> dismissed = dismissals.select("user_id", "item_id");
-    return s.repeatPurchase()
+    return repeatPurchase
         ? dismissed
         : purchases.select("user_id", "item_id").union(dismissed).distinct();
   }

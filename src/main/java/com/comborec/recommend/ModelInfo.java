@@ -7,29 +7,18 @@ import java.io.IOException;
 
 /**
  * What the recommend stage reads from the model stage's {@code model.json}: the serving candidate
- * (als, cooccurrence, blend or popular), the model version, and the blend recipe (weight of ALS,
- * and how many of each side's best items per user are min-max normalised before blending).
+ * and the model version.
  */
-public record ModelInfo(Serving serving, String modelVersion, double blendWeight, int blendDepth) {
+public record ModelInfo(Serving serving, String modelVersion) {
 
   public ModelInfo {
     if (modelVersion == null || modelVersion.isBlank()) {
       throw new IllegalArgumentException("model.json: model_version is missing");
     }
-    if (!(blendWeight >= 0 && blendWeight <= 1) || blendDepth < 1) {
-      throw new IllegalArgumentException(
-          "model.json: blend_weight must be in [0, 1] and blend_depth >= 1, got "
-              + blendWeight
-              + " and "
-              + blendDepth);
-    }
   }
 
-  /**
-   * Parses model.json; blend keys may be absent when not blending (then weight 0.5, depth
-   * defaultDepth).
-   */
-  public static ModelInfo parse(String json, int defaultDepth) {
+  /** Parses model.json. */
+  public static ModelInfo parse(String json) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(json);
@@ -45,11 +34,7 @@ public record ModelInfo(Serving serving, String modelVersion, double blendWeight
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("model.json: " + e.getMessage(), e);
     }
-    return new ModelInfo(
-        serving,
-        root.path("model_version").asText(""),
-        root.path("blend_weight").asDouble(0.5),
-        root.path("blend_depth").asInt(defaultDepth));
+    return new ModelInfo(serving, root.path("model_version").asText(""));
   }
 
   /** False when the model stage chose the popularity baseline: then every user gets a fallback. */
@@ -63,5 +48,10 @@ public record ModelInfo(Serving serving, String modelVersion, double blendWeight
 
   public boolean usesCooccurrence() {
     return serving.usesCooccurrence();
+  }
+
+  /** The model stage built this candidate's lists itself (served_lists). */
+  public boolean usesServedLists() {
+    return personal() && !usesAls() && !usesCooccurrence();
   }
 }

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.comborec.contract.Reason;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -87,32 +86,16 @@ public final class PersonalCandidates {
   }
 
   /**
-   * The model stage's blend: each side's best {@code depth} per user, min-max normalised per user
-   * (all-equal scores give 1), absent counts 0; score = w * als + (1 - w) * cooc. The item keeps
-   * the reason of the side that contributed more (ties: personal).
+   * The model stage's served lists (user_id, item_id, score) as candidates: reason personal, no
+   * because-item (the lists come from EASE, item-kNN, their blend with popularity, or the ranker).
    */
-  public static Dataset<Row> blend(Dataset<Row> als, Dataset<Row> cooc, double weight, int depth) {
-    Dataset<Row> a =
-        normalised(als, depth)
-            .select(col("user_id"), col("item_id"), col("norm").multiply(weight).as("a"));
-    Dataset<Row> c =
-        normalised(cooc, depth)
-            .select(
-                col("user_id"),
-                col("item_id"),
-                col("norm").multiply(1 - weight).as("c"),
-                col("reason").as("c_reason"),
-                col("because_item_id").as("c_because"));
-    Column fromAls = expr("coalesce(a, 0.0) >= coalesce(c, 0.0)");
-    return a.join(c, new String[] {"user_id", "item_id"}, "full_outer")
-        .select(
-            col("user_id"),
-            col("item_id"),
-            expr("coalesce(a, 0.0) + coalesce(c, 0.0)").as("score"),
-            when(fromAls, lit(Reason.PERSONAL.code())).otherwise(col("c_reason")).as("reason"),
-            when(fromAls, lit(null).cast("string"))
-                .otherwise(col("c_because"))
-                .as("because_item_id"));
+  public static Dataset<Row> served(Dataset<Row> lists) {
+    return lists.select(
+        col("user_id"),
+        col("item_id"),
+        col("score"),
+        lit(Reason.PERSONAL.code()).as("reason"),
+        lit(null).cast("string").as("because_item_id"));
   }
 
   /** The best {@code n} per user by score (ties: item_id ascending). */
@@ -126,17 +109,5 @@ public final class PersonalCandidates {
                         .orderBy(col("score").desc(), col("item_id").asc())))
         .filter(col("pos").leq(n))
         .drop("pos");
-  }
-
-  private static Dataset<Row> normalised(Dataset<Row> scored, int depth) {
-    Dataset<Row> top = topPerUser(scored, depth);
-    Column lo = expr("min(score) OVER (PARTITION BY user_id)");
-    Column hi = expr("max(score) OVER (PARTITION BY user_id)");
-    return top.withColumn("lo", lo)
-        .withColumn("hi", hi)
-        .withColumn(
-            "norm",
-            when(col("hi").equalTo(col("lo")), lit(1.0))
-                .otherwise(col("score").minus(col("lo")).divide(col("hi").minus(col("lo")))));
   }
 }

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the recommend stage reads: the model stage's work datasets and model.json, the
- * features stage's interactions, the optional segments, and the validated events, products and
- * feedback, and the market stage's item boosts. Optional inputs are null when absent; a missing
- * required one fails naming its path.
+ * Everything the recommend stage reads: the model stage's work datasets (the ALS factors,
+ * co-occurrence neighbours or served lists of the serving candidate) and model.json, the features
+ * stage's interactions, the optional segments, and the validated events, products and feedback, and
+ * the market stage's item boosts. Optional inputs are null when absent; a missing required one
+ * fails naming its path.
  */
 public record RecommendInputs(
     ModelInfo model,
@@ -25,6 +26,7 @@ public record RecommendInputs(
     Dataset<Row> userFactors,
     Dataset<Row> itemFactors,
     Dataset<Row> cooc,
+    Dataset<Row> servedLists,
     Dataset<Row> popularity,
     Dataset<Row> segmentPopularity,
     Dataset<Row> segments,
@@ -39,16 +41,17 @@ public record RecommendInputs(
   private static final Logger LOG = LoggerFactory.getLogger(RecommendInputs.class);
 
   public static RecommendInputs read(RunContext ctx, RecommendSettings s) {
-    ModelInfo model = readModel(ctx, s);
+    ModelInfo model = readModel(ctx);
     LocalDate dismissFrom = s.dismissFrom(ctx.runDate());
     return new RecommendInputs(
         model,
         WorkStore.read(ctx, WorkDataset.INTERACTIONS),
         WorkStore.read(ctx, WorkDataset.USER_INDEX),
         WorkStore.read(ctx, WorkDataset.ITEM_INDEX),
-        WorkStore.read(ctx, WorkDataset.ALS_USER_FACTORS),
-        WorkStore.read(ctx, WorkDataset.ALS_ITEM_FACTORS),
-        WorkStore.read(ctx, WorkDataset.COOC),
+        model.usesAls() ? WorkStore.read(ctx, WorkDataset.ALS_USER_FACTORS) : null,
+        model.usesAls() ? WorkStore.read(ctx, WorkDataset.ALS_ITEM_FACTORS) : null,
+        model.usesCooccurrence() ? WorkStore.read(ctx, WorkDataset.COOC) : null,
+        model.usesServedLists() ? WorkStore.read(ctx, WorkDataset.SERVED_LISTS) : null,
         WorkStore.read(ctx, WorkDataset.POPULARITY),
         optional(ctx, WorkDataset.SEGMENT_POPULARITY),
         optional(ctx, WorkDataset.SEGMENTS),
@@ -62,14 +65,14 @@ public record RecommendInputs(
   }
 
   /** {@code <work>/model/dt=D/model.json}. */
-  static ModelInfo readModel(RunContext ctx, RecommendSettings s) {
+  static ModelInfo readModel(RunContext ctx) {
     String path = ctx.layout().work("model") + "/model.json";
     if (!ctx.fs().exists(path)) {
       throw new IllegalStateException(
           "recommend needs " + path + ": run the model stage for this day first");
     }
     try {
-      return ModelInfo.parse(ctx.fs().readString(path), s.candidatePool());
+      return ModelInfo.parse(ctx.fs().readString(path));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(path + ": " + e.getMessage(), e);
     }

@@ -5,16 +5,11 @@ import com.comborec.core.SettingsSection;
 import java.time.LocalDate;
 
 /**
- * How recommendation lists are built: list length, the repeat-purchase and dismiss filters, the
- * history needed for a personal list, the scoring block size and the candidate pool size.
+ * How recommendation lists are built: list length, the dismiss filter, the history needed for a
+ * personal list, the scoring block size and the candidate pool size.
  */
 public record RecommendSettings(
-    int topN,
-    boolean repeatPurchase,
-    int minInteractions,
-    int dismissDays,
-    int blockSize,
-    int candidateMultiplier) {
+    int topN, int minInteractions, int dismissDays, int blockSize, int candidateMultiplier) {
   /** The {@code comborec.recommend} section. */
   public static final SettingsSection<RecommendSettings> SECTION =
       SettingsSection.of("recommend", RecommendSettings::from);
@@ -22,7 +17,6 @@ public record RecommendSettings(
   public static RecommendSettings from(Settings s) {
     return new RecommendSettings(
         s.intAtLeast("top-n", 1),
-        s.bool("repeat-purchase"),
         s.intAtLeast("min-interactions", 1),
         s.intAtLeast("dismiss-days", 1),
         s.intAtLeast("block-size", 1),

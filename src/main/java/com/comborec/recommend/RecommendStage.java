@@ -13,6 +13,7 @@ import com.comborec.core.RunContext;
 import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
 import com.comborec.metrics.ExposureMetrics;
+import com.comborec.model.ModelSettings;
 import com.comborec.responsible.Diversify;
 import com.comborec.responsible.DiversifyLists;
 import com.comborec.responsible.ResponsibleSettings;
@@ -61,7 +62,7 @@ public final class RecommendStage implements Stage<RecommendResult> {
     RecommendSettings s = ctx.config().get(RecommendSettings.SECTION);
     RecommendInputs in = ctx.step("read inputs", () -> RecommendInputs.read(ctx, s));
     try {
-      Filters filters = filters(in, s);
+      Filters filters = filters(in, ctx.config().get(ModelSettings.SECTION).repeatPurchase());
       Dataset<Row> strategies = keep(strategies(in, s));
       Dataset<Row> candidates =
           personalCandidates(ctx, in, strategies, filters, s)
@@ -134,13 +135,13 @@ public final class RecommendStage implements Stage<RecommendResult> {
   /** Items anyone may get, each user's purchases, and each user's excluded items. */
   private record Filters(Dataset<Row> available, Dataset<Row> purchases, Dataset<Row> excluded) {}
 
-  private Filters filters(RecommendInputs in, RecommendSettings s) {
+  private Filters filters(RecommendInputs in, boolean repeatPurchase) {
     Dataset<Row> purchases = keep(Exclusions.purchases(in.events()));
     Dataset<Row> dismissals = Exclusions.dismissals(in.feedback(), in.dismissFrom());
     return new Filters(
         keep(Exclusions.availableItems(in.products())),
         purchases,
-        keep(Exclusions.userExclusions(purchases, dismissals, s)));
+        keep(Exclusions.userExclusions(purchases, dismissals, repeatPurchase)));
   }
 
   /** Every known user with segment, eligibility for a personal list, and fallback strategy. */
@@ -158,24 +159,20 @@ public final class RecommendStage implements Stage<RecommendResult> {
   private Dataset<Row> personalCandidates(
       RunContext ctx, RecommendInputs in, Dataset<Row> strategies, Filters f, RecommendSettings s) {
     ModelInfo model = in.model();
-    Dataset<Row> als =
-        model.usesAls()
-            ? alsCandidates(ctx, in, strategies, f, Math.max(s.candidatePool(), model.blendDepth()))
-            : null;
-    Dataset<Row> cooc =
-        model.usesCooccurrence()
-            ? Exclusions.drop(
-                PersonalCandidates.cooccurrence(
-                    eligible(in.interactions(), strategies), f.purchases(), in.cooc()),
-                f.excluded(),
-                f.available())
-            : null;
     Dataset<Row> scored =
         switch (model.serving()) {
-          case ALS -> als;
-          case COOCCURRENCE -> cooc;
-          case BLEND ->
-              PersonalCandidates.blend(als, cooc, model.blendWeight(), model.blendDepth());
+          case ALS -> alsCandidates(ctx, in, strategies, f, s.candidatePool());
+          case COOCCURRENCE ->
+              Exclusions.drop(
+                  PersonalCandidates.cooccurrence(
+                      eligible(in.interactions(), strategies), f.purchases(), in.cooc()),
+                  f.excluded(),
+                  f.available());
+          case EASE, ITEM_KNN, BLEND, RANKER ->
+              Exclusions.drop(
+                  PersonalCandidates.served(eligible(in.servedLists(), strategies)),
+                  f.excluded(),
+                  f.available());
           case POPULAR -> ctx.spark().createDataFrame(List.of(), PersonalCandidates.SCHEMA);
         };
     Dataset<Row> columns =

@@ -46,7 +46,12 @@ public final class ValidatedStore {
 
   /** The newest validated snapshot on or before the run day; empty with schema if none. */
   public static Dataset<Row> snapshot(RunContext ctx, Source source) {
-    LocalDate newest = newestOnOrBefore(partitionDays(ctx, source), ctx.runDate());
+    return snapshot(ctx, source, ctx.runDate());
+  }
+
+  /** The snapshot in force on {@code day}: the newest on or before it (backtest cutoffs). */
+  public static Dataset<Row> snapshot(RunContext ctx, Source source, LocalDate day) {
+    LocalDate newest = newestOnOrBefore(partitionDays(ctx, source), day);
     if (newest == null) {
       return empty(ctx, source);
     }

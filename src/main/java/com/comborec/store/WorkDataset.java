@@ -23,6 +23,7 @@ public enum WorkDataset {
   COOC("cooc", "model", WorkSchemas.COOC),
   POPULARITY("popularity", "model", WorkSchemas.POPULARITY),
   SEGMENT_POPULARITY("segment_popularity", "model", WorkSchemas.SEGMENT_POPULARITY),
+  SERVED_LISTS("served_lists", "model", WorkSchemas.SERVED_LISTS),
   BUNDLE_SOLVES("bundle_solves", "bundle", WorkSchemas.BUNDLE_SOLVES);
 
   private final String folder;

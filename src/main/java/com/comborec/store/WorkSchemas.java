@@ -99,6 +99,13 @@ public final class WorkSchemas {
           .add("item_id", StringType, false)
           .add("score", DoubleType, false);
 
+  /** model: each user's served list of the chosen option, before the recommend stage's filters. */
+  public static final StructType SERVED_LISTS =
+      new StructType()
+          .add("user_id", StringType, false)
+          .add("item_id", StringType, false)
+          .add("score", DoubleType, false);
+
   /** A bundle row of the contract without its segment_id, nested in the solve outcome. */
   public static final StructType RANKED_BUNDLE =
       new StructType(

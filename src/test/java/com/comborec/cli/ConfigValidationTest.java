@@ -39,7 +39,7 @@ class ConfigValidationTest {
             + " comborec.interactions.feedback-weights.impression",
         // Checked against another section's key, still before Spark starts (it used to fail only
         // once the model stage ran, after ingest, features, segment and combos).
-        "holdout past look-back | model.eval.holdout-days=180 | comborec.model.eval.holdout-days",
+        "cutoffs past look-back | model.eval.cutoffs=20 | comborec.model.eval.cutoffs",
       })
   void badConfigurationExits2NamingTheKey(String name, String override, String key) {
     StringWriter err = new StringWriter();

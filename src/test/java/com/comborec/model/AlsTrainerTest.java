@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.TestSpark;
+import com.comborec.model.candidates.AlsParams;
+import com.comborec.model.candidates.AlsTrainer;
 import com.comborec.store.WorkSchemas;
 import java.util.ArrayList;
 import java.util.HashMap;

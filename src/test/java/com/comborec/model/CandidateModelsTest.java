@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.TestSpark;
 import com.comborec.features.TestEvents;
+import com.comborec.model.candidates.Cooccurrence;
+import com.comborec.model.candidates.Popularity;
 import com.comborec.store.WorkSchemas;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,30 +65,6 @@ class CandidateModelsTest {
     assertScores(
         Map.of("u1/A", 1.0, "u1/B", 1.0, "u1/C", 2 * R),
         rounded(Cooccurrence.scoreUsers(u1, nb), "user_id", "item_id"));
-  }
-
-  @Test
-  void blendMinMaxNormalisesPerUser() {
-    Dataset<Row> als =
-        SPARK.createDataFrame(
-            List.of(
-                RowFactory.create("u1", "A", 3.0),
-                RowFactory.create("u1", "B", 2.0),
-                RowFactory.create("u1", "C", 1.0),
-                RowFactory.create("u2", "X", 5.0)),
-            SCORED);
-    Dataset<Row> cooc =
-        SPARK.createDataFrame(
-            List.of(RowFactory.create("u1", "B", 10.0), RowFactory.create("u1", "D", 4.0)), SCORED);
-    // als u1: A (3-1)/2 = 1, B 0.5, C 0; cooc u1: B 1, D 0; u2 has one item: normalised 1
-    // blend 0.5: A 0.5, B 0.25 + 0.5 = 0.75, C 0, D 0; u2 X 0.5
-    assertScores(
-        Map.of("u1/A", 0.5, "u1/B", 0.75, "u1/C", 0.0, "u1/D", 0.0, "u2/X", 0.5),
-        rounded(Blend.blend(als, cooc, 0.5, 3), "user_id", "item_id"));
-    // depth 2 keeps als A, B only: A 1, B 0 -> weight 1.0 gives exactly the als side
-    assertScores(
-        Map.of("u1/A", 1.0, "u1/B", 0.0, "u1/D", 0.0, "u2/X", 1.0),
-        rounded(Blend.blend(als, cooc, 1.0, 2), "user_id", "item_id"));
   }
 
   @Test

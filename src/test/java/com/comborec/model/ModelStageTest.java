@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +34,15 @@ class ModelStageTest {
                 "output=" + dir.resolve(output),
                 "work=" + dir.resolve("work"),
                 "lookback-days=60",
-                "model.eval.holdout-days=10",
                 "model.eval.k=5",
-                "model.als.rank=4",
-                "model.als.max-iter=5",
-                "model.als.blocks=1",
-                "model.cooc-neighbors=5",
-                "model.blend-depth=10",
+                "model.eval.cutoffs=2",
+                "model.eval.forward-days=7",
+                "model.eval.min-history-days=14",
+                "model.ranker.training-cutoffs=2",
+                "model.ranker.depth=10",
+                "model.ranker.max-iter=5",
+                "model.ranker.max-depth=3",
+                "model.blend.weights=[0.5]",
                 "model.popularity-window-days=14");
     return new RunContext(TestSpark.session(), config, SyntheticShop.RUN_DAY, "test");
   }
@@ -62,41 +63,46 @@ class ModelStageTest {
     assertSchema("interactions", "struct<user_id:string,item_id:string,strength:double>");
     assertSchema("user_index", "struct<user_id:string,uid:int>");
     assertSchema("item_index", "struct<item_id:string,iid:int>");
-    assertSchema("als_user_factors", "struct<id:int,features:array<float>>");
-    assertSchema("als_item_factors", "struct<id:int,features:array<float>>");
-    assertSchema("cooc", "struct<item_id:string,other_item_id:string,score:double>");
     assertSchema("popularity", "struct<item_id:string,score:double>");
     assertSchema("segment_popularity", "struct<segment_id:int,item_id:string,score:double>");
-    long users = read("user_index").count();
-    assertEquals(40, users, "every synthetic user has a positive interaction");
-    assertEquals(users, read("als_user_factors").count(), "one factor row per indexed user");
+    assertSchema("served_lists", "struct<user_id:string,item_id:string,score:double>");
+    assertEquals(40, read("user_index").count(), "every synthetic user has an interaction");
+    assertEquals(
+        40, read("served_lists").select("user_id").distinct().count(), "a list for every user");
     assertTrue(
-        read("cooc").groupBy("item_id").count().filter("count > 5").isEmpty(),
-        "at most 5 neighbours");
+        read("served_lists").groupBy("user_id").count().filter("count > 50").isEmpty(),
+        "at most serving-depth items per user");
   }
 
+  /**
+   * Two inner cutoffs (03-24, 03-17, 7 forward days each); the ranker for each is trained on the
+   * two cutoffs before it (03-17 and 03-10; 03-10 and 03-03), all with 14+ days of history.
+   */
   @Test
-  void modelJsonAndManifestCarryVersionServingAndMetrics() throws Exception {
+  void modelJsonAndManifestCarryTheChoiceAndEveryOptionsFigures() throws Exception {
     JsonNode json =
         new ObjectMapper()
             .readTree(
                 Files.readString(
                     Path.of(java.net.URI.create(ctx.layout().work("model") + "/model.json"))));
     String serving = json.path("serving").asText();
-    assertTrue(List.of("als", "cooccurrence", "blend", "popular").contains(serving), serving);
+    assertTrue(List.of(Serving.codes()).contains(serving), serving);
     String version = json.path("model_version").asText();
     assertTrue(version.matches(serving + "-2026-03-31-[0-9a-f]{8}"), version);
     assertEquals(5, json.path("k").asInt(), "k");
     assertEquals(result.version(), version, "manifest model.version");
-    assertTrue(
-        Files.isDirectory(Path.of(java.net.URI.create(ModelOutputs.modelPath(ctx, version)))),
-        "saved ALS model");
-    for (String name : List.of("als", "cooccurrence", "blend")) {
+    assertEquals(
+        List.of("2026-03-24", "2026-03-17"), List.copyOf(result.eval().usersByCutoff().keySet()));
+    for (String name : List.of("ease", "item_knn", "blend_0.5", "ranker")) {
+      assertTrue(result.candidates().containsKey(name), name + " measured: " + result.candidates());
       long users = result.candidates().get(name).usersEvaluated();
       assertTrue(users > 0, name + " users_evaluated " + users);
     }
-    assertTrue(result.baselines().containsKey("global_popular"), "global baseline");
-    assertTrue(result.baselines().containsKey("segment_popular"), "segment baseline");
+    for (String name : List.of("pop7", "pop14", "pop30")) {
+      assertTrue(result.baselines().containsKey(name), name + " floor");
+    }
+    assertEquals(2, result.cutoffs().get("ease").size(), "ease at both cutoffs");
+    assertTrue(!result.reason().isBlank(), "the choice says why");
     assertEquals("passed_no_previous", result.gate().status(), "first run passes");
   }
 
@@ -108,9 +114,8 @@ class ModelStageTest {
     Files.writeString(
         manifests.resolve("dt=2026-03-30.json"),
         "{\"status\": \"published\", \"model\": {\"serving_ndcg_at_k\": 0.25}}");
-    // floor 0.8 x 0.25 = 0.2: als at 0.19 is refused, at 0.2 passes
-    ModelStage.Verdict refused =
-        ModelStage.gate(again, "als", Map.of("als", new Metrics(0.19, 0, 0, 0, 0, 7)));
+    // floor 0.8 x 0.25 = 0.2: ease at 0.19 is refused, at 0.2 passes
+    ModelStage.Verdict refused = ModelStage.verdict(again, "ease", 0.19);
     ComborecException e = refused.refusal();
     assertEquals(ExitCode.MODEL_QUALITY, e.exitCode(), e.getMessage());
     assertTrue(
@@ -119,8 +124,7 @@ class ModelStageTest {
             && e.getMessage().contains("2026-03-30"),
         e.getMessage());
     assertEquals("refused", refused.gate().status());
-    ModelStage.Verdict passed =
-        ModelStage.gate(again, "als", Map.of("als", new Metrics(0.2, 0, 0, 0, 0, 7)));
+    ModelStage.Verdict passed = ModelStage.verdict(again, "ease", 0.2);
     assertEquals(null, passed.refusal());
     assertEquals("passed", passed.gate().status());
     assertEquals(0.25, passed.gate().previousNdcgAtK());
@@ -139,9 +143,9 @@ class ModelStageTest {
     Files.writeString(
         manifests.resolve("dt=2026-03-29.json"),
         "{\"status\": \"published\", \"model\": {\"serving_ndcg_at_k\": 0.9}}");
-    ModelStage.Verdict verdict =
-        ModelStage.gate(overridden, "als", Map.of("als", new Metrics(0.01, 0, 0, 0, 0, 7)));
-    assertEquals("overridden", verdict.gate().status());
+    ModelResult.Model worse =
+        result.with(null, null); // the first run's figures; its NDCG is far below 0.9
+    assertEquals("overridden", ModelStage.gate(overridden, Serving.EASE, worse).status());
   }
 
   private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> read(String name) {

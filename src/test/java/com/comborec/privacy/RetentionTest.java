@@ -145,7 +145,9 @@ class RetentionTest {
             .with(
                 "output=\"" + output.resolve("r" + retentionDays) + "\"",
                 "lookback-days=3",
-                "model.eval.holdout-days=2",
+                "model.eval.cutoffs=1",
+                "model.eval.forward-days=1",
+                "model.eval.min-history-days=1",
                 "privacy.retention-days=" + retentionDays);
     return new RunContext(spark(), config, RUN_DAY, "retention-test");
   }

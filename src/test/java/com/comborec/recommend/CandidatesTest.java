@@ -66,33 +66,6 @@ class CandidatesTest {
    * 0.4*1 = 0.4 from cooc -> bought_with A; S = 0 + 0 = 0, a tie of 0 and 0 -> personal.
    */
   @Test
-  void blendKeepsTheReasonOfTheLargerContribution() {
-    Dataset<Row> als =
-        frame(
-            PersonalCandidates.SCHEMA,
-            row("u1", "P", 3.0, "personal", null),
-            row("u1", "Q", 2.0, "personal", null),
-            row("u1", "R", 1.0, "personal", null));
-    Dataset<Row> cooc =
-        frame(
-            PersonalCandidates.SCHEMA,
-            row("u1", "Q", 0.8, "bought_with", "A"),
-            row("u1", "S", 0.2, "similar_to", "B"));
-    assertEquals(
-        List.of("u1|P|0.6|personal|null", "u1|Q|0.4|bought_with|A", "u1|S|0.0|personal|null"),
-        lines(
-            PersonalCandidates.blend(als, cooc, 0.6, 2)
-                .selectExpr(
-                    "user_id", "item_id", "round(score, 6) as score", "reason", "because_item_id"),
-            "user_id",
-            "item_id",
-            "score",
-            "reason",
-            "because_item_id"),
-        "blend");
-  }
-
-  @Test
   void topNRowsBecomePersonalCandidatesInStringIds() {
     Dataset<Row> topN =
         frame(

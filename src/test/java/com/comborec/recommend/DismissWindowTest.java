@@ -42,7 +42,7 @@ class DismissWindowTest {
     // As ValidatedStore reads it: partitions from dismissFrom up to the run day, none later.
     Dataset<Row> known = feedback().filter(col("dt").leq(lit(Date.valueOf(run))));
     Dataset<Row> dismissed = Exclusions.dismissals(known, s.dismissFrom(run));
-    Dataset<Row> exclusions = Exclusions.userExclusions(frame(Fixtures.PAIRS), dismissed, s);
+    Dataset<Row> exclusions = Exclusions.userExclusions(frame(Fixtures.PAIRS), dismissed, false);
     Dataset<Row> candidates =
         frame(Fixtures.PAIRS, row("u1", "A"), row("u1", "B"), row("u2", "A"), row("u2", "B"));
     return lines(
@@ -53,7 +53,7 @@ class DismissWindowTest {
 
   @Test
   void threeDayWindowSuppressesOnDaysZeroToTwoAndListsAgainOnDayThree() {
-    RecommendSettings s = new RecommendSettings(10, false, 2, 3, 4096, 3);
+    RecommendSettings s = new RecommendSettings(10, 2, 3, 4096, 3);
     List<String> suppressed = List.of("u1|A", "u2|A", "u2|B");
     List<String> listed = List.of("u1|A", "u1|B", "u2|A", "u2|B");
     List<List<String>> want = new ArrayList<>();

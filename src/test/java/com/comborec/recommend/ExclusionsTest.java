@@ -78,17 +78,11 @@ class ExclusionsTest {
     Dataset<Row> dismissed = frame(Fixtures.PAIRS, row("u1", "A"), row("u1", "C"));
     assertEquals(
         List.of("u1|A", "u1|C", "u2|B"),
-        lines(
-            Exclusions.userExclusions(bought, dismissed, Fixtures.settings(false, 2, 10)),
-            "user_id",
-            "item_id"),
+        lines(Exclusions.userExclusions(bought, dismissed, false), "user_id", "item_id"),
         "no repeat purchase");
     assertEquals(
         List.of("u1|A", "u1|C"),
-        lines(
-            Exclusions.userExclusions(bought, dismissed, Fixtures.settings(true, 2, 10)),
-            "user_id",
-            "item_id"),
+        lines(Exclusions.userExclusions(bought, dismissed, true), "user_id", "item_id"),
         "repeat purchase: dismissals only");
   }
 

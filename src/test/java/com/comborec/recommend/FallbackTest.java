@@ -60,7 +60,7 @@ class FallbackTest {
             row("u3", "B", 1.0),
             row("u3", "C", 1.0));
     Dataset<Row> modelUsers = frame(USER_IDS, row("u1"), row("u2"), row("u4"));
-    ModelInfo als = new ModelInfo(Serving.ALS, "v1", 0.5, 30);
+    ModelInfo als = new ModelInfo(Serving.ALS, "v1");
     assertEquals(
         List.of(
             "u1|1|true|segment_popular",
@@ -69,7 +69,7 @@ class FallbackTest {
             "u4|2|false|segment_popular"),
         lines(
             Fallback.strategies(
-                known, interactions, modelUsers, als, true, Fixtures.settings(false, 2, 10)),
+                known, interactions, modelUsers, als, true, Fixtures.settings(2, 10)),
             "user_id",
             "segment_id",
             "eligible",
@@ -88,9 +88,9 @@ class FallbackTest {
                 known,
                 interactions,
                 null,
-                new ModelInfo(Serving.COOCCURRENCE, "v1", 0.5, 30),
+                new ModelInfo(Serving.COOCCURRENCE, "v1"),
                 false,
-                Fixtures.settings(false, 2, 10)),
+                Fixtures.settings(2, 10)),
             "user_id",
             "eligible",
             "fallback"),
@@ -108,9 +108,9 @@ class FallbackTest {
                 known,
                 interactions,
                 null,
-                new ModelInfo(Serving.POPULAR, "v1", 0.5, 30),
+                new ModelInfo(Serving.POPULAR, "v1"),
                 false,
-                Fixtures.settings(false, 2, 10)),
+                Fixtures.settings(2, 10)),
             "user_id",
             "eligible",
             "fallback"),

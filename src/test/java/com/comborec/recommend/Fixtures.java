@@ -43,8 +43,8 @@ final class Fixtures {
     return values;
   }
 
-  static RecommendSettings settings(boolean repeatPurchase, int minInteractions, int topN) {
-    return new RecommendSettings(topN, repeatPurchase, minInteractions, 30, 4096, 3);
+  static RecommendSettings settings(int minInteractions, int topN) {
+    return new RecommendSettings(topN, minInteractions, 30, 4096, 3);
   }
 
   /** Rows as sorted "a|b|c" strings over the given columns, for order-free comparison. */

@@ -139,8 +139,7 @@ class RankingTest {
     Dataset<Row> lists =
         Ranking.rankLists(
             candidates, strategies, NO_EXCLUSIONS, frame(Fixtures.ITEMS, row("A"), row("B")), 10);
-    Dataset<Row> table =
-        Ranking.assemble(strategies, lists, new ModelInfo(Serving.ALS, "als-v1", 0.5, 30));
+    Dataset<Row> table = Ranking.assemble(strategies, lists, new ModelInfo(Serving.ALS, "als-v1"));
     assertEquals(Schemas.RECOMMENDATIONS, table.schema(), "contract schema, nullability included");
     assertEquals(
         List.of("u1|0|als|als-v1", "u2|0|global_popular|als-v1", "u3|0|global_popular|als-v1"),

@@ -16,7 +16,7 @@ class RecommendSettingsTest {
   @Test
   void defaultsMatchReferenceConf() {
     assertEquals(
-        new RecommendSettings(10, false, 2, 30, 4096, 3),
+        new RecommendSettings(10, 2, 30, 4096, 3),
         TestConfig.defaults().get(RecommendSettings.SECTION));
     assertEquals(
         30,

@@ -144,7 +144,11 @@ class FeedbackLoopEndToEndTest {
                 "--set",
                 "model.als.blocks=2",
                 "--set",
-                "model.eval.holdout-days=3",
+                "model.eval.cutoffs=1",
+                "--set",
+                "model.eval.forward-days=3",
+                "--set",
+                "model.eval.min-history-days=3",
                 "--set",
                 "model.gate.enabled=false"));
     return Main.execute(new PrintWriter(err, true), args.toArray(String[]::new));

@@ -1,4 +1,4 @@
-package com.comborec.model;
+package com.comborec.model.candidates;
 
 import com.comborec.core.Settings;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ public record AlsParams(
     int checkpointInterval,
     int blocks) {
 
-  static AlsParams from(Settings s) {
+  public static AlsParams from(Settings s) {
     return new AlsParams(
         s.intAtLeast("rank", 1),
         s.doubleIn("reg-param", 0, Double.MAX_VALUE),

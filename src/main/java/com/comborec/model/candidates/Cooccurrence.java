@@ -1,4 +1,4 @@
-package com.comborec.model;
+package com.comborec.model.candidates;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;

@@ -1,6 +1,7 @@
-package com.comborec.model;
+package com.comborec.model.candidates;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
@@ -67,6 +68,29 @@ public final class Popularity {
                         .orderBy(col("score").desc(), col("item_id").asc())))
         .filter(col("pos").leq(n))
         .drop("pos");
+  }
+
+  /**
+   * (item_id, score): distinct known customers who bought the item in the {@code days} ending on
+   * {@code lastDay}. A bulk order counts once, so wholesale lines do not crowd out what many buy.
+   */
+  public static Dataset<Row> distinctBuyers(Dataset<Row> events, LocalDate lastDay, int days) {
+    return purchasesOf(window(events, lastDay, days))
+        .groupBy("item_id")
+        .agg(countDistinct("user_id").cast("double").as("score"));
+  }
+
+  /** (segment_id, item_id, score): the same among each segment's members. */
+  public static Dataset<Row> distinctBuyersBySegment(
+      Dataset<Row> events, Dataset<Row> segments, LocalDate lastDay, int days) {
+    return purchasesOf(window(events, lastDay, days))
+        .join(segments.select("user_id", "segment_id"), "user_id")
+        .groupBy("segment_id", "item_id")
+        .agg(countDistinct("user_id").cast("double").as("score"));
+  }
+
+  private static Dataset<Row> purchasesOf(Dataset<Row> events) {
+    return events.filter(col("event_type").equalTo("purchase").and(col("user_id").isNotNull()));
   }
 
   private static Dataset<Row> window(Dataset<Row> events, LocalDate lastDay, int days) {

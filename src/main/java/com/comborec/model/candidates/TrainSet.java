@@ -1,4 +1,4 @@
-package com.comborec.model;
+package com.comborec.model.candidates;
 
 import com.comborec.features.InteractionSettings;
 import com.comborec.features.Interactions;

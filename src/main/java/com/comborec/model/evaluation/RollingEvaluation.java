@@ -1,0 +1,216 @@
+package com.comborec.model.evaluation;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+
+import com.comborec.model.Metrics;
+import com.comborec.model.ranker.Ranker;
+import com.comborec.model.ranker.RankerFeatures;
+import com.comborec.model.selection.ServingRule;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rolling-origin evaluation over a span of validated events. Each cutoff's work (split, lists,
+ * metrics, labelled ranker rows) and each ranker are computed once and shared: the nightly asks for
+ * its recent cutoffs, the backtest for many days whose cutoffs overlap.
+ */
+public final class RollingEvaluation implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RollingEvaluation.class);
+
+  private final Dataset<Row> events;
+  private final Protocol protocol;
+  private final Snapshots snapshots;
+  private final LocalDate firstDay;
+  private final LocalDate lastDay;
+  private final Map<LocalDate, CutoffWork> works = new HashMap<>();
+  private final Map<LocalDate, Optional<Ranker.Fitted>> rankers = new HashMap<>();
+
+  /**
+   * @param events validated events (with {@code dt}) of every day any cutoff may read
+   * @param lastDay the last day with known purchases: no forward window may pass it
+   */
+  public RollingEvaluation(
+      Dataset<Row> events, Protocol protocol, Snapshots snapshots, LocalDate lastDay) {
+    this.events = events;
+    this.protocol = protocol;
+    this.snapshots = snapshots;
+    this.lastDay = lastDay;
+    Row first = events.agg(min(col("dt"))).first();
+    this.firstDay = first.isNullAt(0) ? lastDay.plusDays(1) : first.getDate(0).toLocalDate();
+  }
+
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  /**
+   * A cutoff can be measured when it has the minimum history before it and its forward window ends
+   * by the last day.
+   */
+  public boolean measurable(LocalDate cutoff) {
+    return !cutoff.minusDays(protocol.minHistoryDays() - 1L).isBefore(firstDay)
+        && !cutoff.plusDays(protocol.forwardDays()).isAfter(lastDay);
+  }
+
+  /** Each list's metrics at a cutoff; the ranker list is the ranker serving that cutoff. */
+  public Map<String, Metrics> metrics(LocalDate cutoff, List<String> lists) {
+    Ranker.Fitted ranker = lists.contains(Protocol.RANKER) ? rankerFor(cutoff).orElse(null) : null;
+    return work(cutoff).metrics(lists, ranker);
+  }
+
+  /** Evaluated users at a cutoff. */
+  public int users(LocalDate cutoff) {
+    return work(cutoff).users();
+  }
+
+  /**
+   * The ranker that serves on {@code day}: trained on its measurable training cutoffs (whose
+   * forward windows end by {@code day}); empty when the ranker is off or none is measurable.
+   */
+  public synchronized Optional<Ranker.Fitted> rankerFor(LocalDate day) {
+    if (!rankers.containsKey(day)) {
+      rankers.put(day, fitRanker(day));
+    }
+    return rankers.get(day);
+  }
+
+  private Optional<Ranker.Fitted> fitRanker(LocalDate day) {
+    if (!protocol.ranker().enabled()) {
+      return Optional.empty();
+    }
+    List<LocalDate> cutoffs =
+        protocol.rankerCutoffs(day).stream().filter(this::measurableForTraining).toList();
+    if (cutoffs.isEmpty()) {
+      LOG.info("no ranker for {}: none of its training cutoffs has enough history", day);
+      return Optional.empty();
+    }
+    Dataset<Row> rows = null;
+    for (LocalDate c : cutoffs) {
+      Dataset<Row> labelled = Ranker.withPositives(work(c).labelled());
+      rows = rows == null ? labelled : rows.unionByName(labelled);
+    }
+    LOG.info("training the ranker for {} on cutoffs {}", day, cutoffs);
+    return Optional.of(
+        Ranker.fit(
+            rows, RankerFeatures.columns(protocol.ranker().generators()), protocol.ranker()));
+  }
+
+  /** Whether a ranker can be trained for {@code day}: one of its training cutoffs is measurable. */
+  boolean trainable(LocalDate day) {
+    return protocol.rankerCutoffs(day).stream().anyMatch(this::measurableForTraining);
+  }
+
+  /** A training cutoff also needs its forward window to end by the day of the lists. */
+  private boolean measurableForTraining(LocalDate cutoff) {
+    return measurable(cutoff) && work(cutoff).users() > 0;
+  }
+
+  /** The inner cutoffs of {@code day} that can be measured (all of them with enough history). */
+  public List<LocalDate> innerCutoffs(LocalDate day) {
+    return protocol.innerCutoffs(day).stream().filter(this::measurable).toList();
+  }
+
+  /**
+   * What serves on {@code day}: every option and the popularity floor measured at the day's inner
+   * cutoffs, then the {@link ServingRule}.
+   */
+  public Selection select(LocalDate day) {
+    List<LocalDate> cutoffs = innerCutoffs(day);
+    List<String> lists = new ArrayList<>(protocol.popularityLists());
+    List<String> simple = new ArrayList<>();
+    for (String option : protocol.options()) {
+      if (option.equals("blend")) {
+        protocol.blendWeights().forEach(w -> simple.add(Protocol.blend(w)));
+      } else if (!option.equals(Protocol.RANKER)) {
+        simple.add(option);
+      }
+    }
+    lists.addAll(simple);
+    // The rule needs the ranker at every cutoff: without a ranker for one of them it could never
+    // serve, so none is trained (the quick start's two months of data stop here).
+    boolean ranker =
+        protocol.options().contains(Protocol.RANKER)
+            && protocol.ranker().enabled()
+            && !cutoffs.isEmpty()
+            && cutoffs.stream().allMatch(this::trainable);
+    Map<String, Map<LocalDate, Metrics>> table = new LinkedHashMap<>();
+    for (LocalDate c : cutoffs) {
+      List<String> here = new ArrayList<>(lists);
+      if (ranker) {
+        here.add(Protocol.RANKER);
+      }
+      metrics(c, here)
+          .forEach((l, m) -> table.computeIfAbsent(l, x -> new LinkedHashMap<>()).put(c, m));
+    }
+    ServingRule.Choice choice =
+        ServingRule.choose(
+            ndcg(table), protocol.popularityLists(), simple, Protocol.RANKER, cutoffs);
+    return new Selection(day, cutoffs, table, choice);
+  }
+
+  /** The option chosen for a day, with the figures it was chosen on. */
+  public record Selection(
+      LocalDate day,
+      List<LocalDate> cutoffs,
+      Map<String, Map<LocalDate, Metrics>> table,
+      ServingRule.Choice choice) {
+
+    /** The chosen option's mean NDCG@K over the cutoffs (0 when nothing was measured). */
+    public double servedNdcg() {
+      Map<LocalDate, Metrics> m = table.get(choice.option());
+      return m == null
+          ? 0
+          : cutoffs.stream()
+              .mapToDouble(c -> m.getOrDefault(c, Metrics.none()).ndcg())
+              .average()
+              .orElse(0);
+    }
+  }
+
+  static Map<String, Map<LocalDate, Double>> ndcg(Map<String, Map<LocalDate, Metrics>> table) {
+    Map<String, Map<LocalDate, Double>> out = new LinkedHashMap<>();
+    table.forEach(
+        (list, byCutoff) -> {
+          Map<LocalDate, Double> v = new LinkedHashMap<>();
+          byCutoff.forEach((c, m) -> v.put(c, m.ndcg()));
+          out.put(list, v);
+        });
+    return out;
+  }
+
+  private synchronized CutoffWork work(LocalDate cutoff) {
+    return works.computeIfAbsent(
+        cutoff,
+        c -> {
+          LOG.info("cutoff {}: splitting on the {} days after it", c, protocol.forwardDays());
+          return new CutoffWork(c, upToForward(c), protocol, snapshots);
+        });
+  }
+
+  /** The events a cutoff may read: its look-back and its forward window, nothing later. */
+  private Dataset<Row> upToForward(LocalDate cutoff) {
+    return events.filter(
+        col("dt")
+            .leq(
+                org.apache.spark.sql.functions.lit(
+                    Date.valueOf(cutoff.plusDays(protocol.forwardDays())))));
+  }
+
+  @Override
+  public synchronized void close() {
+    works.values().forEach(CutoffWork::close);
+    works.clear();
+    rankers.clear();
+  }
+}
