@@ -1,4 +1,4 @@
-package com.comborec.model;
+package com.comborec.model.candidates;
 
 /**
  * A bounded top-k of (neighbour id, score) in primitive arrays, reused item after item so the scan

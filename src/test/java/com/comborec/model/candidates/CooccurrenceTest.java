@@ -1,4 +1,4 @@
-package com.comborec.model;
+package com.comborec.model.candidates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

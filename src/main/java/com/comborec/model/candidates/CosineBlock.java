@@ -1,4 +1,4 @@
-package com.comborec.model;
+package com.comborec.model.candidates;
 
 import java.io.Serializable;
 import java.util.ArrayList;

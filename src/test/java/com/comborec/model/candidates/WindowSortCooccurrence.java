@@ -1,4 +1,4 @@
-package com.comborec.model;
+package com.comborec.model.candidates;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
