@@ -86,10 +86,22 @@ final class BackfillCommand implements Callable<Integer> {
     ComboConfig config = options.load();
     List<Stage<?>> selected = stages.isEmpty() ? Stages.all() : Stages.select(stages);
     boolean complete = selected.size() == Stages.all().size();
+    if (singlePass && !stages.equals(List.of("ingest"))) {
+      throw ComborecException.usage("--single-pass needs --stages ingest");
+    }
+    String lockId = "backfill-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String command = "backfill --from " + first + " --to " + last;
+    return OutputLocks.holding(
+        config, lockId, command, () -> runDays(config, first, last, selected, complete));
+  }
+
+  private int runDays(
+      ComboConfig config,
+      LocalDate first,
+      LocalDate last,
+      List<Stage<?>> selected,
+      boolean complete) {
     if (singlePass) {
-      if (!stages.equals(List.of("ingest"))) {
-        throw ComborecException.usage("--single-pass needs --stages ingest");
-      }
       long span = java.time.temporal.ChronoUnit.DAYS.between(first, last);
       ComboConfig catchUp = config.with("ingest.catch-up-days=" + span);
       return SparkCommand.withSpark(

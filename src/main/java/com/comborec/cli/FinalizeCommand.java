@@ -57,7 +57,11 @@ final class FinalizeCommand implements Callable<Integer> {
   public Integer call() {
     LocalDate day = DateOption.parse("--date", date);
     ComboConfig config = options.load();
-    return SparkCommand.withSpark(config, spark -> finalizeDay(spark, config, day));
+    return OutputLocks.holding(
+        config,
+        day + "-finalize",
+        "finalize --date " + day,
+        () -> SparkCommand.withSpark(config, spark -> finalizeDay(spark, config, day)));
   }
 
   static int finalizeDay(SparkSession spark, ComboConfig config, LocalDate day) {

@@ -2,7 +2,10 @@ package com.comborec.cli;
 
 import com.comborec.core.ComborecException;
 import com.comborec.core.ExitCode;
+import com.comborec.core.Failure;
 import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +31,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger("comborec");
 
   public static void main(String[] args) {
     System.exit(execute(args));
@@ -52,22 +56,27 @@ public final class Main implements Runnable {
     return cli.execute(args);
   }
 
+  /**
+   * One clear line and the root cause for the operator; the stack trace of an unexpected failure
+   * goes to the log, not to this summary.
+   */
   static int handle(Exception e, PrintWriter err) {
-    if (e instanceof ComborecException ce) {
-      err.println(
-          "comborec: "
-              + ce.exitCode().manifestStatus()
-              + " (exit "
-              + ce.exitCode().code()
-              + "): "
-              + ce.getMessage());
-      err.flush();
-      return ce.exitCode().code();
+    Failure f = Failure.of(e);
+    if (!Failure.expected(e) && !(e instanceof ComborecException)) {
+      LOG.error("[run] failed: {}", f.message(), e);
     }
-    err.println("comborec: failed (exit 1): " + e);
-    e.printStackTrace(err);
+    err.println(
+        "comborec: "
+            + f.exit().manifestStatus()
+            + " (exit "
+            + f.exit().code()
+            + "): "
+            + f.message());
+    if (f.rootCause() != null && !f.message().contains(f.rootCause())) {
+      err.println("comborec: root cause: " + f.rootCause());
+    }
     err.flush();
-    return ExitCode.FAILURE.code();
+    return f.exit().code();
   }
 
   @Override

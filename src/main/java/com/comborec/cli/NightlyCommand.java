@@ -1,6 +1,7 @@
 package com.comborec.cli;
 
 import com.comborec.core.ComboConfig;
+import com.comborec.core.RunHooks;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,10 +41,19 @@ final class NightlyCommand implements Callable<Integer> {
       config = ModelGateOverride.apply(config);
     }
     ComboConfig effective = config;
+    String runId = PipelineRunner.newRunId(day);
     int code =
-        SparkCommand.withSpark(
+        OutputLocks.holding(
             effective,
-            spark -> PipelineRunner.run(spark, effective, day, Stages.all(), true).code());
+            runId,
+            "nightly --date " + day,
+            () ->
+                SparkCommand.withSpark(
+                    effective,
+                    spark ->
+                        PipelineRunner.run(
+                                spark, effective, day, Stages.all(), true, RunHooks.NONE, runId)
+                            .code()));
     System.out.printf(
         "comborec: published %s to %s (manifest _manifests/dt=%s.json, LATEST)%n",
         day, effective.paths().output(), day);

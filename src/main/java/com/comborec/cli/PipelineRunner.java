@@ -3,6 +3,7 @@ package com.comborec.cli;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
 import com.comborec.core.ExitCode;
+import com.comborec.core.Failure;
 import com.comborec.core.FaultPoint;
 import com.comborec.core.RunContext;
 import com.comborec.core.RunHooks;
@@ -51,9 +52,24 @@ public final class PipelineRunner {
       List<Stage<?>> stages,
       boolean complete,
       RunHooks hooks) {
-    RunContext ctx =
-        new RunContext(
-            spark, config, day, day + "-" + UUID.randomUUID().toString().substring(0, 8), hooks);
+    return run(spark, config, day, stages, complete, hooks, newRunId(day));
+  }
+
+  /** A run's id: the day and a random suffix, e.g. {@code 2011-07-31-1a2b3c4d}. */
+  public static String newRunId(LocalDate day) {
+    return day + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The same with the run id given (the one the command's output lock names). */
+  public static ExitCode run(
+      SparkSession spark,
+      ComboConfig config,
+      LocalDate day,
+      List<Stage<?>> stages,
+      boolean complete,
+      RunHooks hooks,
+      String runId) {
+    RunContext ctx = new RunContext(spark, config, day, runId, hooks);
     Instant started = Instant.now();
     LOG.info(
         "[run] {} for {}: stages {}, output {}",
@@ -80,13 +96,14 @@ public final class PipelineRunner {
       LOG.info(
           "[run] {} published in {}; manifest {}", day, since(started), ctx.layout().manifest());
       return ExitCode.PUBLISHED;
-    } catch (ComborecException e) {
-      ctx.record(e.partialResult());
-      recordFailure(ctx, e.exitCode(), e.getMessage(), started, complete);
-      throw e;
-    } catch (RuntimeException e) {
-      recordFailure(ctx, ExitCode.FAILURE, String.valueOf(e.getMessage()), started, complete);
-      throw e;
+    } catch (Throwable t) {
+      // Every failure, checked Spark exceptions and errors included, leaves a manifest and report.
+      if (t instanceof ComborecException e) {
+        ctx.record(e.partialResult());
+      }
+      Failure failure = Failure.of(t);
+      recordFailure(ctx, failure, t, started, complete);
+      throw failure.asException(t);
     } finally {
       spark.sparkContext().clearJobGroup();
     }
@@ -114,15 +131,36 @@ public final class PipelineRunner {
   }
 
   private static void recordFailure(
-      RunContext ctx, ExitCode exit, String message, Instant started, boolean complete) {
-    LOG.error(
-        "[run] {} ended with exit {} ({}): {}",
-        ctx.runDate(),
-        exit.code(),
-        exit.manifestStatus(),
-        message);
+      RunContext ctx, Failure failure, Throwable t, Instant started, boolean complete) {
+    String stage = ctx.currentStage();
+    if (Failure.expected(t)) {
+      LOG.error(
+          "[run] {} ended with exit {} ({}) in stage {}: {}",
+          ctx.runDate(),
+          failure.exit().code(),
+          failure.exit().manifestStatus(),
+          stage,
+          failure.message());
+    } else {
+      LOG.error(
+          "[run] {} failed in stage {} with exit {}: {}",
+          ctx.runDate(),
+          stage,
+          failure.exit().code(),
+          failure.message(),
+          t);
+    }
     try {
-      ManifestSidecars.write(ctx, ManifestWriter.write(ctx, exit, message, started, !complete));
+      ManifestSidecars.write(
+          ctx,
+          ManifestWriter.write(
+              ctx,
+              failure.exit(),
+              failure.message(),
+              started,
+              !complete,
+              stage,
+              failure.rootCause()));
     } catch (RuntimeException writeFailure) {
       LOG.error(
           "[run] could not write the manifest of the failed run: {}", writeFailure.getMessage());

@@ -1,6 +1,7 @@
 package com.comborec.cli;
 
 import com.comborec.core.ComboConfig;
+import com.comborec.core.RunHooks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,15 +17,14 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run one stage for one day and commit the tables it produces.",
       "The stage reads what earlier stages of the same day left in the work store.",
-      "Its manifest is marked partial, and LATEST does not move.",
-      "Stages: ${COMPLETION-CANDIDATES}"
+      "Its manifest is marked partial, and LATEST does not move."
     })
 final class RunCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "STAGE",
       completionCandidates = StageNames.class,
-      description = "The stage to run.")
+      description = "The stage to run, one of: ${COMPLETION-CANDIDATES}.")
   String stage;
 
   @Option(
@@ -41,8 +41,17 @@ final class RunCommand implements Callable<Integer> {
     LocalDate day = DateOption.parse("--date", date);
     ComboConfig config = options.load();
     List<com.comborec.core.Stage<?>> stages = List.of(Stages.named(stage));
-    return SparkCommand.withSpark(
-        config, spark -> PipelineRunner.run(spark, config, day, stages, false).code());
+    String runId = PipelineRunner.newRunId(day);
+    return OutputLocks.holding(
+        config,
+        runId,
+        "run " + stage + " --date " + day,
+        () ->
+            SparkCommand.withSpark(
+                config,
+                spark ->
+                    PipelineRunner.run(spark, config, day, stages, false, RunHooks.NONE, runId)
+                        .code()));
   }
 
   /** Stage names for the help text. */

@@ -3,6 +3,7 @@ package com.comborec.cli;
 import com.comborec.bundle.BundleStage;
 import com.comborec.combos.CombosStage;
 import com.comborec.core.ComborecException;
+import com.comborec.core.LockSettings;
 import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
 import com.comborec.features.FeaturesStage;
@@ -33,12 +34,13 @@ public final class Stages {
   }
 
   /**
-   * Every configuration section: the shared ones (output layout, privacy) and each stage's own, in
-   * pipeline order. {@code ComboConfig} validates them all before Spark starts.
+   * Every configuration section: the shared ones (output layout, privacy, the output lock) and each
+   * stage's own, in pipeline order. {@code ComboConfig} validates them all before Spark starts.
    */
   public static List<SettingsSection<?>> settings() {
     List<SettingsSection<?>> out =
-        new ArrayList<>(List.of(PublishSettings.SECTION, PrivacySettings.SECTION));
+        new ArrayList<>(
+            List.of(PublishSettings.SECTION, PrivacySettings.SECTION, LockSettings.SECTION));
     all().forEach(stage -> out.addAll(stage.settings()));
     return List.copyOf(out);
   }

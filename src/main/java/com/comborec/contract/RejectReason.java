@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** The reject reason codes written to {@code rejects.reason}. */
 public enum RejectReason {
+  /** A record's bytes are not valid UTF-8 (comborec's own code; the line shows them escaped). */
+  BAD_ENCODING,
   MALFORMED_ROW,
   MISSING_REQUIRED,
   BAD_TIMESTAMP,

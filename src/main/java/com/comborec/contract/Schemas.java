@@ -97,8 +97,10 @@ public final class Schemas {
           .add("line", StringType, true)
           .add("reason", StringType, false)
           .add("detail", StringType, true)
-          // Not in the contract's minimum: the 1-based record number in the file, header excluded.
-          .add("record", LongType, true);
+          // Not in the contract's minimum: the 1-based record number in the file, header excluded,
+          .add("record", LongType, true)
+          // and the physical line the record starts on (the header is line 1), as an editor shows.
+          .add("first_line", LongType, true);
 
   public static final StructType RECOMMENDATION_ITEM =
       new StructType()

@@ -72,6 +72,13 @@ public final class Settings {
     return value;
   }
 
+  /** A HOCON duration ({@code 10m}, {@code 90s}) of at least {@code min}. */
+  public java.time.Duration durationAtLeast(String name, java.time.Duration min) {
+    java.time.Duration value = guard(name, () -> config.getDuration(name));
+    check(value.compareTo(min) >= 0, name, "must be at least %s, got %s", min, value);
+    return value;
+  }
+
   public double doubleIn(String name, double min, double max) {
     double value = guard(name, () -> config.getDouble(name));
     check(

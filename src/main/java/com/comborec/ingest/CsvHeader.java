@@ -1,11 +1,11 @@
 package com.comborec.ingest;
 
 import com.comborec.core.ComborecException;
+import com.comborec.core.ExitCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,13 @@ public final class CsvHeader {
       }
       return normalise(parseRecord(stripBom(line)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the header of " + file, e);
+      // Unreadable (permissions) or corrupt (not gzip): the input's fault, exit 3 naming the file.
+      throw new ComborecException(
+          ExitCode.INPUT_CONTRACT,
+          String.format(
+              "%s: cannot read the header: %s: %s",
+              file, e.getClass().getSimpleName(), e.getMessage()),
+          e);
     }
   }
 

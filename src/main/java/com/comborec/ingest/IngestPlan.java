@@ -34,6 +34,10 @@ public final class IngestPlan {
 
   public static IngestPlan build(RunContext ctx) {
     IngestPlan plan = new IngestPlan();
+    String input = ctx.config().paths().input();
+    if (!ctx.fs().exists(input)) {
+      throw ComborecException.inputContract("the input root does not exist: %s", input);
+    }
     PartitionFinder finder = new PartitionFinder(ctx.fs(), ctx.config().paths().input());
     LocalDate day = ctx.runDate();
     List<LocalDate> productDays = finder.days(Source.PRODUCTS);
@@ -97,6 +101,11 @@ public final class IngestPlan {
     } else {
       add(ctx, finder, source, day);
     }
+  }
+
+  /** Every file the run reads, of every source. */
+  public List<InputFile> allFiles() {
+    return files.values().stream().flatMap(List::stream).toList();
   }
 
   public List<InputFile> files(Source source) {

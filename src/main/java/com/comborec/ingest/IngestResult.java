@@ -15,11 +15,14 @@ public record IngestResult(Map<String, SourceReport> inputs, Gates gates) implem
    * One source. {@code status} is "absent" (no partition) or "reused" (a validated snapshot serves)
    * when nothing was read this run; the counts are null then.
    *
+   * @param lines physical lines of the files read, headers excluded: each lies in exactly one read
+   *     record (accepted or rejected) or is blank
    * @param byDay counts per input partition day, when more than one was read
    */
   public record SourceReport(
       String status,
       String reusedSnapshot,
+      Long lines,
       Long read,
       Long accepted,
       Long rejected,
@@ -31,7 +34,7 @@ public record IngestResult(Map<String, SourceReport> inputs, Gates gates) implem
 
     static SourceReport notRead(String status, String reusedSnapshot) {
       return new SourceReport(
-          status, reusedSnapshot, null, null, null, null, null, null, null, null);
+          status, reusedSnapshot, null, null, null, null, null, null, null, null, null);
     }
   }
 

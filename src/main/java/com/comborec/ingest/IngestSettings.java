@@ -2,19 +2,23 @@ package com.comborec.ingest;
 
 import com.comborec.core.Settings;
 import com.comborec.core.SettingsSection;
+import com.comborec.ingest.csv.CsvLimits;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * How input rows are validated: event types with their weights (keys are lower-cased, since event
- * types match case-insensitively), the id length limit and the look-back for catch-up.
+ * types match case-insensitively), the id length limit, the look-back for catch-up and the bounds
+ * of one CSV record.
  */
 public record IngestSettings(
     Map<String, Double> eventTypeWeights,
     int maxIdLength,
     int catchUpDays,
-    int maxFilesPerPartition) {
+    int maxFilesPerPartition,
+    int maxRecordLines,
+    int maxRecordChars) {
   /** The {@code comborec.ingest} section. */
   public static final SettingsSection<IngestSettings> SECTION =
       SettingsSection.of("ingest", IngestSettings::from);
@@ -31,6 +35,13 @@ public record IngestSettings(
         Map.copyOf(weights),
         s.intAtLeast("max-id-length", 1),
         s.intAtLeast("catch-up-days", 0),
-        s.intAtLeast("max-files-per-partition", 1));
+        s.intAtLeast("max-files-per-partition", 1),
+        s.intAtLeast("max-record-lines", 1),
+        s.intAtLeast("max-record-chars", 16));
+  }
+
+  /** How far one CSV record may reach before it is malformed. */
+  public CsvLimits recordLimits() {
+    return new CsvLimits(maxRecordLines, maxRecordChars);
   }
 }

@@ -8,6 +8,7 @@ import com.comborec.core.ComborecException;
 import com.comborec.core.RunContext;
 import com.comborec.core.SettingsSection;
 import com.comborec.core.Stage;
+import com.comborec.ingest.csv.FileTally;
 import com.comborec.store.EmptyTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ public final class IngestStage implements Stage<IngestResult> {
     IncomingPartitions incoming = new IncomingPartitions(ctx, empty);
     Map<Source, Map<LocalDate, DayCounts>> counts = new EnumMap<>(Source.class);
     Map<String, IngestResult.SourceReport> inputs = new LinkedHashMap<>();
+    Map<Source, Long> lines = new EnumMap<>(Source.class);
+    ColumnHints.warnings(plan.allFiles()).forEach(ctx::warn);
     try {
       for (Source source : ORDER) {
         String reused =
@@ -68,8 +71,9 @@ public final class IngestStage implements Stage<IngestResult> {
           inputs.put(source.folder(), IngestResult.SourceReport.notRead(status, reused));
           continue;
         }
-        counts.put(source, ingestSource(ctx, plan, source, incoming, empty));
-        inputs.put(source.folder(), report(plan, source, reused, counts.get(source)));
+        counts.put(source, ingestSource(ctx, plan, source, incoming, empty, lines));
+        inputs.put(
+            source.folder(), report(plan, source, reused, counts.get(source), lines.get(source)));
       }
       IngestResult.Gates gates =
           ctx.step("apply data quality gates", () -> applyGates(ctx, counts, inputs));
@@ -80,22 +84,28 @@ public final class IngestStage implements Stage<IngestResult> {
     }
   }
 
+  /**
+   * One source in three Spark jobs over all its partitions: validate and write the accepted rows
+   * (which fills the cache), stage the rejects from the cache, count from the cache. The counts
+   * must match both what reading each file found and what the Parquet footers say was written.
+   */
   private Map<LocalDate, DayCounts> ingestSource(
       RunContext ctx,
       IngestPlan plan,
       Source source,
       IncomingPartitions incoming,
-      EmptyTables empty) {
+      EmptyTables empty,
+      Map<Source, Long> lines) {
     String s = source.folder();
+    FileTallies tallies = FileTallies.register(ctx.spark(), source);
     Dataset<Row> checked =
-        ctx.step("validate " + s, () -> checkedRows(ctx, plan, source))
+        ctx.step("validate " + s, () -> checkedRows(ctx, plan, source, tallies))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<LocalDate, DayCounts> counts =
-          ctx.step("count " + s, () -> countByDay(checked, plan.days(source)));
       ctx.step(
           "write validated " + s,
           () -> incoming.write(source, SourceValidation.accepted(checked, source)));
+      Map<String, FileTally> read = tallies.check(plan.files(source));
       ctx.step(
           "stage rejects " + s,
           () ->
@@ -105,24 +115,32 @@ public final class IngestStage implements Stage<IngestResult> {
                   SourceValidation.rejected(checked, source),
                   plan.days(source),
                   empty));
+      IngestCounts counted = ctx.step("count " + s, () -> IngestCounts.of(checked));
+      counted.checkFiles(read);
+      Map<LocalDate, DayCounts> counts = counted.byDay(plan.days(source));
       Reconciliation.check(ctx, source, counts, incoming);
-      RejectsWriter.logExamples(ctx, source, checked, counts);
+      RejectsWriter.logExamples(source, counted);
+      lines.put(
+          source, read.values().stream().mapToLong(t -> t.physicalLines() - t.headerLines()).sum());
       return counts;
     } finally {
       checked.unpersist();
     }
   }
 
-  private Dataset<Row> checkedRows(RunContext ctx, IngestPlan plan, Source source) {
+  private Dataset<Row> checkedRows(
+      RunContext ctx, IngestPlan plan, Source source, FileTallies tallies) {
     IngestSettings s = ctx.config().get(IngestSettings.SECTION);
+    Dataset<Row> raw =
+        RawReader.read(
+            ctx.spark(),
+            plan.files(source),
+            Schemas.INPUT_COLUMNS.get(source),
+            s.recordLimits(),
+            tallies.accumulator());
     Dataset<Row> rows =
         SourceValidation.validate(
-            ctx.spark(),
-            source,
-            plan.files(source),
-            s.eventTypeWeights().keySet(),
-            s.maxIdLength(),
-            ctx.runDate().getYear());
+            raw, source, s.eventTypeWeights().keySet(), s.maxIdLength(), ctx.runDate().getYear());
     Dataset<Row> checked =
         switch (source) {
           case EVENTS -> CrossRowRules.unknownItems(rows, catalog(ctx, plan));
@@ -166,26 +184,13 @@ public final class IngestStage implements Stage<IngestResult> {
     return all.join(ctx.spark().createDataFrame(mapping, schema), "_snapshot");
   }
 
-  static Map<LocalDate, DayCounts> countByDay(Dataset<Row> checked, List<LocalDate> days) {
-    Map<LocalDate, DayCounts> out = new TreeMap<>();
-    days.forEach(d -> out.put(d, DayCounts.empty()));
-    for (Row r : checked.groupBy(col(RawReader.DT), col(RuleSet.REASON)).count().collectAsList()) {
-      LocalDate day = LocalDate.parse(r.getString(0));
-      long n = r.getLong(2);
-      Map<String, Long> reasons = new TreeMap<>();
-      if (r.isNullAt(1)) {
-        out.put(day, out.get(day).plus(new DayCounts(n, n, reasons)));
-      } else {
-        reasons.put(r.getString(1), n);
-        out.put(day, out.get(day).plus(new DayCounts(n, 0, reasons)));
-      }
-    }
-    return out;
-  }
-
   /** A source's counts and files for the manifest, logged in one line. */
   private static IngestResult.SourceReport report(
-      IngestPlan plan, Source source, String reusedSnapshot, Map<LocalDate, DayCounts> counts) {
+      IngestPlan plan,
+      Source source,
+      String reusedSnapshot,
+      Map<LocalDate, DayCounts> counts,
+      long lines) {
     DayCounts total = counts.values().stream().reduce(DayCounts.empty(), DayCounts::plus);
     Map<String, Long> extra = new TreeMap<>();
     plan.files(source)
@@ -201,8 +206,9 @@ public final class IngestStage implements Stage<IngestResult> {
       }
     }
     LOG.info(
-        "[ingest] {}: read {}, accepted {}, rejected {} {}",
+        "[ingest] {}: {} lines, read {}, accepted {}, rejected {} {}",
         source.folder(),
+        lines,
         total.read(),
         total.accepted(),
         total.rejected(),
@@ -210,6 +216,7 @@ public final class IngestStage implements Stage<IngestResult> {
     return new IngestResult.SourceReport(
         null,
         reusedSnapshot,
+        lines,
         total.read(),
         total.accepted(),
         total.rejected(),

@@ -1,8 +1,6 @@
 package com.comborec.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.min_by;
-import static org.apache.spark.sql.functions.struct;
 
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
@@ -14,8 +12,6 @@ import com.comborec.store.EmptyTables;
 import com.comborec.store.ParquetFooters;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -62,32 +58,19 @@ final class RejectsWriter {
     }
   }
 
-  /**
-   * One example per reason (one small job), so the log alone tells an operator what is wrong and
-   * where.
-   */
-  static void logExamples(
-      RunContext ctx, Source source, Dataset<Row> checked, Map<LocalDate, DayCounts> counts) {
-    DayCounts total = counts.values().stream().reduce(DayCounts.empty(), DayCounts::plus);
-    if (total.rejected() == 0) {
-      return;
-    }
-    Column example = struct(col(RawReader.FILE), col(RawReader.RECORD), col(RuleSet.DETAIL));
-    for (Row r :
-        checked
-            .filter(col(RuleSet.REASON).isNotNull())
-            .groupBy(col(RuleSet.REASON))
-            .agg(min_by(example, col(RawReader.RECORD)).as("e"))
-            .collectAsList()) {
-      Row e = r.getStruct(1);
-      LOG.warn(
-          "[ingest] {}: {} row(s) rejected as {}; e.g. {} record {}: {}",
-          source.folder(),
-          total.rejectedByReason().get(r.getString(0)),
-          r.getString(0),
-          e.getString(0),
-          e.getLong(1),
-          e.getString(2));
-    }
+  /** One example per reason, so the log alone tells an operator what is wrong and where. */
+  static void logExamples(Source source, IngestCounts counts) {
+    counts
+        .examples()
+        .forEach(
+            (reason, e) ->
+                LOG.warn(
+                    "[ingest] {}: {} row(s) rejected as {}; e.g. {} record {}: {}",
+                    source.folder(),
+                    e.rows(),
+                    reason,
+                    e.file(),
+                    e.record(),
+                    e.detail()));
   }
 }

@@ -61,24 +61,20 @@ final class RuleSet {
   }
 
   /**
-   * Adds {@code _reason}/{@code _detail}; malformed rows always come first. Each condition is
-   * evaluated once per row: the index of the first broken rule is computed in its own projection
-   * (Spark does not inline a costly column that is read twice), and reason and detail are looked up
-   * by that index, so only the matched rule's detail text is ever built.
+   * Adds {@code _reason}/{@code _detail}; rows the splitter rejected (bad_encoding, malformed_row)
+   * always come first, with its reason and detail. Each condition is evaluated once per row: the
+   * index of the first broken rule is computed in its own projection (Spark does not inline a
+   * costly column that is read twice), and reason and detail are looked up by that index, so only
+   * the matched rule's detail text is ever built.
    */
   Dataset<Row> apply(Dataset<Row> raw) {
-    Column first = when(col(RawReader.CORRUPT).isNotNull(), lit(0));
+    Column first = when(col(RawReader.PARSE_REASON).isNotNull(), lit(0));
     for (int i = 0; i < rules.size(); i++) {
       first = first.when(rules.get(i).broken(), lit(i + 1));
     }
     Column matched = col(MATCHED);
-    Column reason = when(matched.equalTo(0), lit(RejectReason.MALFORMED_ROW.code()));
-    Column detail =
-        when(
-            matched.equalTo(0),
-            lit(
-                "the record does not have the header's number of fields, or its quoting is"
-                    + " broken"));
+    Column reason = when(matched.equalTo(0), col(RawReader.PARSE_REASON));
+    Column detail = when(matched.equalTo(0), col(RawReader.PARSE_DETAIL));
     for (int i = 0; i < rules.size(); i++) {
       reason = reason.when(matched.equalTo(i + 1), lit(rules.get(i).reason().code()));
       detail = detail.when(matched.equalTo(i + 1), rules.get(i).detail());

@@ -2,51 +2,30 @@ package com.comborec.ingest;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.comborec.contract.InputColumn;
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * Turns a source's CSV files into one frame of typed contract columns plus the trace columns (file,
- * record, raw line, partition day) and the reject reason and detail of each row.
+ * Turns a source's raw rows into one frame of typed contract columns plus the trace columns (file,
+ * record, first line, lines, raw line, partition day) and the reject reason and detail of each row.
  */
 public final class SourceValidation {
   private SourceValidation() {}
 
-  /** Row rules only; cross-row rules need the catalog or a window and are applied by the caller. */
+  /**
+   * Row rules only, over the raw rows of {@link RawReader}; cross-row rules need the catalog or a
+   * window and are applied by the caller.
+   */
   public static Dataset<Row> validate(
-      SparkSession spark,
-      Source source,
-      List<InputFile> files,
-      Set<String> eventTypes,
-      int maxIdLength,
-      int runYear) {
-    List<InputColumn> contract = Schemas.INPUT_COLUMNS.get(source);
+      Dataset<Row> raw, Source source, Set<String> eventTypes, int maxIdLength, int runYear) {
     SourceRules.Spec spec = SourceRules.of(source, eventTypes, maxIdLength, runYear);
-    Dataset<Row> raw = null;
-    for (Map.Entry<List<String>, List<String>> group : byHeader(files).entrySet()) {
-      Dataset<Row> part = RawReader.read(spark, group.getValue(), group.getKey(), contract);
-      raw = raw == null ? part : raw.unionByName(part);
-    }
     return typed(spec.rules().apply(raw.withColumns(spec.parsed())), spec.typed(), source);
-  }
-
-  /** Files grouped by identical header, so each group is read with one positional schema. */
-  static Map<List<String>, List<String>> byHeader(List<InputFile> files) {
-    Map<List<String>, List<String>> groups = new LinkedHashMap<>();
-    for (InputFile f : files) {
-      groups.computeIfAbsent(f.header(), h -> new ArrayList<>()).add(f.path());
-    }
-    return groups;
   }
 
   static Dataset<Row> typed(Dataset<Row> checked, List<Column> typedColumns, Source source) {
@@ -55,6 +34,8 @@ public final class SourceValidation {
         List.of(
             RawReader.FILE,
             RawReader.RECORD,
+            RawReader.FIRST_LINE,
+            RawReader.LINES,
             RawReader.LINE,
             RawReader.DT,
             RuleSet.REASON,
@@ -90,6 +71,7 @@ public final class SourceValidation {
             col(RuleSet.REASON).as("reason"),
             col(RuleSet.DETAIL).as("detail"),
             col(RawReader.RECORD).as("record"),
+            col(RawReader.FIRST_LINE).as("first_line"),
             col(RawReader.DT).as("dt"));
   }
 }

@@ -20,6 +20,21 @@ public final class ManifestWriter {
 
   public static Map<String, Object> write(
       RunContext ctx, ExitCode exit, String message, Instant started, boolean partial) {
+    return write(ctx, exit, message, started, partial, null, null);
+  }
+
+  /**
+   * The same for a run that did not publish: {@code failedStage} is the stage that was running,
+   * {@code rootCause} the innermost cause in one line (null when the message says it all).
+   */
+  public static Map<String, Object> write(
+      RunContext ctx,
+      ExitCode exit,
+      String message,
+      Instant started,
+      boolean partial,
+      String failedStage,
+      String rootCause) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("schema_version", ctx.config().get(PublishSettings.SECTION).schemaVersion());
     m.put("run_date", ctx.runDate().toString());
@@ -30,6 +45,12 @@ public final class ManifestWriter {
     m.put("partial", partial);
     m.put("started_at", started.toString());
     m.put("ended_at", Instant.now().toString());
+    if (failedStage != null) {
+      m.put("failed_stage", failedStage);
+    }
+    if (rootCause != null) {
+      m.put("root_cause", rootCause);
+    }
     for (StageResult result : ctx.results()) {
       merge(m, Json.tree(result));
     }

@@ -67,7 +67,10 @@ final class DownstreamTypes {
     return t;
   }
 
-  /** rejects/&lt;source&gt;/dt=...: the contract's five columns, then our 1-based record number. */
+  /**
+   * rejects/&lt;source&gt;/dt=...: the contract's five columns, then our 1-based record number and
+   * the physical line the record starts on.
+   */
   static Map<String, String> rejects() {
     return columns(
         "source", "VARCHAR",
@@ -75,7 +78,8 @@ final class DownstreamTypes {
         "line", "VARCHAR",
         "reason", "VARCHAR",
         "detail", "VARCHAR",
-        "record", "BIGINT");
+        "record", "BIGINT",
+        "first_line", "BIGINT");
   }
 
   private static Map<String, String> columns(String... nameType) {

@@ -17,6 +17,8 @@ import com.comborec.core.ExitCode;
 import com.comborec.core.FaultPoint;
 import com.comborec.core.Json;
 import com.comborec.core.RunHooks;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,10 +74,16 @@ class PublishEndToEndTest {
     failedErr = err.toString();
     latestAfterFailure = Files.readString(out.resolve("LATEST")).trim();
     day1FilesAfterFailure = hashes(DAY1);
-    // The gate compares day 2's serving NDCG@10 (mean over its recent cutoffs) with day 1's. Day 1
-    // serves an option that holds against popularity at each of its cutoffs; day 2 pinned to
-    // popularity (deterministic: no randomness in it) scores below 1.0 x day 1: refused.
-    gateRefusedRun = nightly(DAY2, "model.gate.min-ndcg-ratio=1.0", "model.serving=popular");
+    // The gate compares day 2's serving NDCG@10 (mean over its recent cutoffs) with the last
+    // published night's. Day 1's figure is set to a perfect 1.0 for this run, so whatever day 2
+    // serves falls below 0.9 x it: a refusal that does not hang on which option wins.
+    Path day1Manifest = out.resolve("_manifests/dt=" + DAY1 + ".json");
+    String day1ManifestText = Files.readString(day1Manifest);
+    Path day1Checksum = out.resolve("_manifests/.dt=" + DAY1 + ".json.crc"); // Hadoop's, now stale
+    Files.deleteIfExists(day1Checksum);
+    Files.writeString(day1Manifest, withServingNdcg(day1ManifestText, 1.0));
+    gateRefusedRun = nightly(DAY2, "model.gate.min-ndcg-ratio=0.9");
+    Files.writeString(day1Manifest, day1ManifestText);
     latestAfterGateRefusal = Files.readString(out.resolve("LATEST")).trim();
     day1FilesAfterGateRefusal = hashes(DAY1);
     day2RecommendationsAfterGateRefusal = Files.exists(out.resolve("recommendations/dt=" + DAY2));
@@ -87,6 +95,14 @@ class PublishEndToEndTest {
     day2RowsRerun = day2Rows();
     bundlesRerun = bundles();
     day1FilesAfterRerun = hashes(DAY1);
+  }
+
+  /** The manifest's JSON with the model's serving NDCG replaced (the gate's previous figure). */
+  static String withServingNdcg(String manifestJson, double ndcg) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode tree = (ObjectNode) json.readTree(manifestJson);
+    ((ObjectNode) tree.get("model")).put("serving_ndcg_at_k", ndcg);
+    return json.writeValueAsString(tree);
   }
 
   static int nightly(String day, String... sets) {
@@ -264,7 +280,7 @@ class PublishEndToEndTest {
     for (String day : List.of(DAY1, DAY2)) {
       Map<String, Object> m = manifest(day);
       assertEquals("published", m.get("status"));
-      assertEquals("1.0", m.get("schema_version"));
+      assertEquals("1.1", m.get("schema_version"));
       try (DuckDb db = new DuckDb()) {
         for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("inputs")).entrySet()) {
           Map<?, ?> c = (Map<?, ?>) e.getValue();

@@ -215,7 +215,8 @@ class PrivacyEndToEndTest {
                   "2026-03-10T10:00:00Z,cust-carol-0003,p1,teleport,1,,",
                   "unknown_event_type",
                   "event_type: 'teleport' is not one of [view]",
-                  2L)));
+                  2L,
+                  3L)));
       TableWriter.stage(
           ctx,
           "rejects",
@@ -228,7 +229,8 @@ class PrivacyEndToEndTest {
                   "p9,,,,-1",
                   "out_of_range",
                   "price: '-1' is not above 0",
-                  2L)));
+                  2L,
+                  3L)));
       Committer.publish(ctx);
       ManifestWriter.write(ctx, ExitCode.PUBLISHED, "published", Instant.now(), false);
       logs.put(run, log.text());

@@ -140,6 +140,8 @@ class SegmentStageTest {
                 .with(
                     "output=\"" + root + "\"",
                     "lookback-days=30",
+                    "model.eval.cutoffs=1",
+                    "model.eval.min-history-days=14",
                     "segment.k=2",
                     "segment.min-size=2"),
             RUN_DAY,

@@ -62,6 +62,9 @@ public final class Backtest {
       List<String> lists = new ArrayList<>(BASELINES);
       lists.addAll(OTHER_GENERATORS);
       for (String option : evaluation.protocol().options()) {
+        if (option.equals(Protocol.RANKER) && evaluation.rankerFor(c).isEmpty()) {
+          continue; // off, or too little history before its training cutoffs
+        }
         if (option.equals("blend")) {
           evaluation.protocol().blendWeights().forEach(w -> lists.add(Protocol.blend(w)));
         } else if (!lists.contains(option)) {

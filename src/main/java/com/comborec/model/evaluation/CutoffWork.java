@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.comborec.core.StepTimer;
 import com.comborec.model.Metrics;
 import com.comborec.model.candidates.Generator;
 import com.comborec.model.candidates.Generators;
@@ -53,8 +54,12 @@ final class CutoffWork implements AutoCloseable {
     this.protocol = p;
     this.snapshots = snapshots;
     this.split =
-        CutoffSplit.of(
-            events, cutoff, p.forwardDays(), p.lookbackDays(), p.repeats(), p.maxUsers());
+        timed(
+            events,
+            "split",
+            () ->
+                CutoffSplit.of(
+                    events, cutoff, p.forwardDays(), p.lookbackDays(), p.repeats(), p.maxUsers()));
     this.data = new TrainingData(cutoff, split.train(), p.generators(), p.repeats());
   }
 
@@ -75,7 +80,9 @@ final class CutoffWork implements AutoCloseable {
       for (Dataset<Row> part : lists(missing, ranker)) {
         all = all == null ? part : all.unionByName(part);
       }
-      Map<String, Map<String, List<String>>> collected = Lists.collect(all, protocol.k());
+      Dataset<Row> union = all;
+      Map<String, Map<String, List<String>>> collected =
+          timed(union, "lists " + missing, () -> Lists.collect(union, protocol.k()));
       for (String list : missing) {
         metrics.put(
             list,
@@ -173,7 +180,8 @@ final class CutoffWork implements AutoCloseable {
                   relevant,
                   cutoff.toString(),
                   protocol.ranker().maxNegativesPerUser()));
-      labelled.count(); // materialised now: later cutoffs' rankers read it many times
+      // Materialised now: later cutoffs' rankers read it many times.
+      timed(labelled, "ranker rows", labelled::count);
     }
     return labelled;
   }
@@ -212,6 +220,12 @@ final class CutoffWork implements AutoCloseable {
       catalog = snapshots.products(cutoff).filter(coalesce(col("active"), lit(true))).count();
     }
     return catalog;
+  }
+
+  /** Runs a step of this cutoff as a timed, named step (log and Spark UI). */
+  private <T> T timed(Dataset<Row> any, String step, java.util.function.Supplier<T> body) {
+    return StepTimer.timed(
+        any.sparkSession().sparkContext(), "model", "cutoff " + cutoff + ": " + step, body);
   }
 
   /** The relevant items per evaluated user (on the driver). */

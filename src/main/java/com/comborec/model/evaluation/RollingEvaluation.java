@@ -3,6 +3,7 @@ package com.comborec.model.evaluation;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
+import com.comborec.core.StepTimer;
 import com.comborec.model.Metrics;
 import com.comborec.model.ranker.Ranker;
 import com.comborec.model.ranker.RankerFeatures;
@@ -100,10 +101,17 @@ public final class RollingEvaluation implements AutoCloseable {
       Dataset<Row> labelled = Ranker.withPositives(work(c).labelled());
       rows = rows == null ? labelled : rows.unionByName(labelled);
     }
-    LOG.info("training the ranker for {} on cutoffs {}", day, cutoffs);
+    Dataset<Row> training = rows;
     return Optional.of(
-        Ranker.fit(
-            rows, RankerFeatures.columns(protocol.ranker().generators()), protocol.ranker()));
+        StepTimer.timed(
+            rows.sparkSession().sparkContext(),
+            "model",
+            "train the ranker for " + day + " on " + cutoffs,
+            () ->
+                Ranker.fit(
+                    training,
+                    RankerFeatures.columns(protocol.ranker().generators()),
+                    protocol.ranker())));
   }
 
   /** Whether a ranker can be trained for {@code day}: one of its training cutoffs is measurable. */

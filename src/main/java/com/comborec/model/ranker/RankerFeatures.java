@@ -118,11 +118,10 @@ public final class RankerFeatures {
         aggs.add(max(when(mine, col("norm"))).as("n_" + g.code()));
       }
     }
+    // A user's best score can be 0 or below (weak EASE lists): then the ratio means nothing, null.
+    Column best = max(col("score")).over(Window.partitionBy("generator", "user_id"));
     Dataset<Row> normalised =
-        candidates.withColumn(
-            "norm",
-            col("score")
-                .divide(max(col("score")).over(Window.partitionBy("generator", "user_id"))));
+        candidates.withColumn("norm", when(best.gt(0), col("score").divide(best)));
     return normalised
         .groupBy("user_id", "item_id")
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));

@@ -26,6 +26,12 @@ final class RunSections {
     b.append("<p class=\"message\">").append(Html.escape(m.get("message"))).append("</p>\n");
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("exit code", Html.cell(m.get("exit_code"))));
+    if (m.get("failed_stage") != null) {
+      rows.add(List.of("failed in stage", Html.escape(m.get("failed_stage"))));
+    }
+    if (m.get("root_cause") != null) {
+      rows.add(List.of("root cause", Html.escape(m.get("root_cause"))));
+    }
     rows.add(List.of("started", Html.escape(m.get("started_at"))));
     rows.add(List.of("ended", Html.escape(m.get("ended_at"))));
     rows.add(List.of("duration", Html.escape(duration(m))));

@@ -1,0 +1,122 @@
+package com.comborec.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+
+import com.comborec.core.ComborecException;
+import com.comborec.ingest.csv.FileTally;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * A source's checked rows counted in one small job over the cached frame: rows and physical lines
+ * per file, day and reason (null: accepted), with the first example of each. Per day they give the
+ * manifest's counts; per file they must match what reading the file found.
+ */
+final class IngestCounts {
+  /** One group: {@code reason} null for accepted rows; the example is the group's first record. */
+  record Group(
+      String file, String day, String reason, long rows, long lines, long record, String detail) {}
+
+  private final List<Group> groups;
+
+  IngestCounts(List<Group> groups) {
+    this.groups = List.copyOf(groups);
+  }
+
+  static IngestCounts of(Dataset<Row> checked) {
+    List<Group> groups = new ArrayList<>();
+    for (Row r :
+        checked
+            .groupBy(col(RawReader.FILE), col(RawReader.DT), col(RuleSet.REASON))
+            .agg(
+                count(lit(1)),
+                sum(col(RawReader.LINES)),
+                min_by(struct(col(RawReader.RECORD), col(RuleSet.DETAIL)), col(RawReader.RECORD)))
+            .collectAsList()) {
+      Row example = r.getStruct(5);
+      groups.add(
+          new Group(
+              r.getString(0),
+              r.getString(1),
+              r.isNullAt(2) ? null : r.getString(2),
+              r.getLong(3),
+              r.getLong(4),
+              example.getLong(0),
+              example.isNullAt(1) ? null : example.getString(1)));
+    }
+    return new IngestCounts(groups);
+  }
+
+  List<Group> groups() {
+    return groups;
+  }
+
+  /** read = accepted + rejected by reason, per partition day (every planned day present). */
+  Map<LocalDate, DayCounts> byDay(List<LocalDate> days) {
+    Map<LocalDate, DayCounts> out = new TreeMap<>();
+    days.forEach(d -> out.put(d, DayCounts.empty()));
+    for (Group g : groups) {
+      LocalDate day = LocalDate.parse(g.day());
+      Map<String, Long> reasons = new TreeMap<>();
+      if (g.reason() != null) {
+        reasons.put(g.reason(), g.rows());
+      }
+      long accepted = g.reason() == null ? g.rows() : 0;
+      out.merge(day, new DayCounts(g.rows(), accepted, reasons), DayCounts::plus);
+    }
+    return out;
+  }
+
+  /**
+   * Every record read from a file is one checked row, and the rows' lines are the lines its records
+   * span: nothing was lost or duplicated between reading and checking (exit 3 otherwise).
+   */
+  void checkFiles(Map<String, FileTally> tallies) {
+    Map<String, long[]> perFile = new HashMap<>();
+    for (Group g : groups) {
+      long[] n = perFile.computeIfAbsent(g.file(), f -> new long[2]);
+      n[0] += g.rows();
+      n[1] += g.lines();
+    }
+    for (FileTally t : tallies.values()) {
+      long[] n = perFile.getOrDefault(t.file(), new long[2]);
+      if (n[0] != t.records() || n[1] != t.recordLines()) {
+        throw ComborecException.inputContract(
+            "%s: line accounting failed: reading found %d records on %d lines, validation counted"
+                + " %d rows on %d lines",
+            t.file(), t.records(), t.recordLines(), n[0], n[1]);
+      }
+    }
+  }
+
+  /** Per reason: how many rows, and the first example (file, record, detail). */
+  Map<String, Group> examples() {
+    Map<String, Group> out = new TreeMap<>();
+    Map<String, Long> totals = new HashMap<>();
+    for (Group g : groups) {
+      if (g.reason() == null) {
+        continue;
+      }
+      totals.merge(g.reason(), g.rows(), Long::sum);
+      Group best = out.get(g.reason());
+      if (best == null || g.record() < best.record()) {
+        out.put(g.reason(), g);
+      }
+    }
+    out.replaceAll(
+        (reason, g) ->
+            new Group(g.file(), g.day(), reason, totals.get(reason), 0, g.record(), g.detail()));
+    return out;
+  }
+}
