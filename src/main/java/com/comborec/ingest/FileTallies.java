@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
+import scala.Option;
 
 /**
- * The tallies of a source's files, gathered from the tasks that read them. A file is read again
- * when a task is retried or a cached partition is rebuilt, so the same tally may arrive twice; it
- * is kept once, and two different tallies of one file (the file changed while it was read) fail the
- * run.
+ * The tallies of a source's files, gathered from every task attempt that read them, failed ones
+ * included. A file is read again when a task is retried or a cached partition is rebuilt, so the
+ * same tally may arrive twice; it is kept once. A read error followed by a complete read of the
+ * same file (a transient failure, retried) keeps the complete read; two different complete tallies
+ * of one file (the file changed while it was read) fail the run.
  */
 final class FileTallies {
   private final CollectionAccumulator<FileTally> accumulator;
@@ -23,8 +25,13 @@ final class FileTallies {
   }
 
   static FileTallies register(SparkSession spark, Source source) {
-    return new FileTallies(
-        spark.sparkContext().collectionAccumulator("tallies " + source.folder()));
+    CollectionAccumulator<FileTally> tallies = new CollectionAccumulator<>();
+    // Failed attempts count too: an attempt that read a file to its end and cached the rows may
+    // still fail as it completes (a write error, a lost fetch); its retry then reads the cache, not
+    // the file, and only the failed attempt ever saw the file's tally. Spark keeps this option
+    // package-private in Scala; it is public in the bytecode.
+    tallies.register(spark.sparkContext(), Option.apply("tallies " + source.folder()), true);
+    return new FileTallies(tallies);
   }
 
   CollectionAccumulator<FileTally> accumulator() {
@@ -36,7 +43,11 @@ final class FileTallies {
     Map<String, FileTally> seen = new LinkedHashMap<>();
     for (FileTally t : accumulator.value()) {
       FileTally before = seen.putIfAbsent(t.file(), t);
-      if (before != null && !before.equals(t)) {
+      if (before != null && before.error() != null && t.error() == null) {
+        seen.put(t.file(), t); // a failed attempt's read error, then a complete read: the retry
+      } else if (before != null && before.error() == null && t.error() != null) {
+        continue; // the same, in the other order
+      } else if (before != null && !before.equals(t)) {
         throw ComborecException.inputContract(
             "%s: two reads of the file found different contents (%s, then %s); was it changed"
                 + " while the run read it?",
