@@ -17,7 +17,7 @@ BENCH_DRIVER_MEMORY="${BENCH_DRIVER_MEMORY:-8g}"
 BENCH_FROM="${BENCH_FROM:-2025-01-01}"
 BENCH_TO="${BENCH_TO:-2025-03-01}"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-export COMBOREC_CONF="${COMBOREC_CONF:-$bench_here/conf/local.conf}"
+export COMBOREC_CONF="${COMBOREC_CONF:-$bench_here/conf/bench.conf}"
 # Spark runs one task per core; a multi-threaded BLAS inside each task would only oversubscribe.
 export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 

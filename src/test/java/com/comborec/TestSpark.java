@@ -22,6 +22,9 @@ public final class TestSpark {
               .appName("comborec-tests")
               .config("spark.ui.enabled", "false")
               .config("spark.sql.shuffle.partitions", "4")
+              // As conf/local.conf: on test-sized data compiling whole stages costs more than it
+              // saves.
+              .config("spark.sql.codegen.wholeStage", "false")
               .config("spark.default.parallelism", "4")
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.driver.host", "127.0.0.1")
