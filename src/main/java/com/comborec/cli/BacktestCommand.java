@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "backtest",
     mixinStandardHelpOptions = true,
+    header = "Score every generator, baseline and the served ranking at many cutoffs.",
     description = {
       "Measure every generator, baseline and the served ranking at the cutoffs D1, D1+N, ... <="
           + " D2,",
@@ -93,6 +94,15 @@ final class BacktestCommand implements Callable<Integer> {
     }
     ComboConfig config = options.load();
     LocalDate end = last.plusDays(forward);
+    // It may ingest and reads the work store: no nightly may write the same root meanwhile.
+    return OutputLocks.holding(
+        config,
+        PipelineRunner.newRunId(end),
+        "backtest --from " + first + " --to " + last,
+        () -> measure(config, first, last, end));
+  }
+
+  private int measure(ComboConfig config, LocalDate first, LocalDate last, LocalDate end) {
     return SparkCommand.withSpark(
         config,
         spark -> {

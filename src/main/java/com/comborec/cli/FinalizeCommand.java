@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "finalize",
     mixinStandardHelpOptions = true,
+    header = "Publish a day whose stages ran one by one (Airflow).",
     description = {
       "Publish a day whose stages were run one by one (run STAGE --date D):",
       "check every stage published and every table it committed has _SUCCESS, write the day's",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    header = "Write a synthetic input set in the contract layout.",
     description = {
       "Write a synthetic input set (events, products, users, market, feedback) in the contract",
       "layout for a date range, with the planted structure (tastes, complementary pairs, demand"

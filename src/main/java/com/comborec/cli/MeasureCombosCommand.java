@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "measure-combos",
     mixinStandardHelpOptions = true,
+    header = "Measure a published day's companions and bundles on later real baskets.",
     description = {
       "Measure a published day's frequently-bought-together and bundles on later baskets,",
       "against the globally most popular items and random bundles from the same candidates.",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "tune",
     mixinStandardHelpOptions = true,
+    header = "Print the accuracy-diversity trade-off before a day.",
     description = {
       "Print the accuracy-diversity trade-off on the last model.eval.forward-days days before D:",
       "NDCG@K, intra-list diversity, coverage, Gini, long-tail share and novelty of EASE's lists",

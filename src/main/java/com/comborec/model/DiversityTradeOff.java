@@ -16,6 +16,7 @@ import com.comborec.model.candidates.Generator;
 import com.comborec.model.candidates.Generators;
 import com.comborec.model.candidates.TopItems;
 import com.comborec.model.candidates.TrainingData;
+import com.comborec.model.evaluation.Metrics;
 import com.comborec.responsible.DiversifyLists;
 import com.comborec.responsible.ResponsibleSettings;
 import com.comborec.responsible.TradeOff;

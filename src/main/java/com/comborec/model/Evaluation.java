@@ -14,6 +14,7 @@ import static org.apache.spark.sql.types.DataTypes.DoubleType;
 
 import com.comborec.metrics.RankingMetrics;
 import com.comborec.model.candidates.TopItems;
+import com.comborec.model.evaluation.Metrics;
 import java.util.HashSet;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;

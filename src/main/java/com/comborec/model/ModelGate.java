@@ -80,9 +80,13 @@ public final class ModelGate {
     Collections.sort(days, Collections.reverseOrder());
     for (LocalDate day : days) {
       JsonNode manifest = parse(fs.readString(manifestsRoot + "/dt=" + day + ".json"), day);
+      // A published day without the figure (a partial `run ingest`, a backtest's ingest) says
+      // nothing about the model: look further back rather than pass as "no previous run".
       if (manifest != null && "published".equals(manifest.path("status").asText())) {
         JsonNode ndcg = manifest.path("model").path(NDCG_FIELD);
-        return ndcg.isNumber() ? Optional.of(new Previous(day, ndcg.asDouble())) : Optional.empty();
+        if (ndcg.isNumber()) {
+          return Optional.of(new Previous(day, ndcg.asDouble()));
+        }
       }
     }
     return Optional.empty();

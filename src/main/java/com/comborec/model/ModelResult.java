@@ -1,6 +1,7 @@
 package com.comborec.model;
 
 import com.comborec.core.StageResult;
+import com.comborec.model.evaluation.Metrics;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -13,6 +13,7 @@ import com.comborec.features.InteractionSettings;
 import com.comborec.ingest.IngestSettings;
 import com.comborec.model.candidates.GeneratorSettings;
 import com.comborec.model.candidates.TrainingData;
+import com.comborec.model.evaluation.Metrics;
 import com.comborec.model.evaluation.Protocol;
 import com.comborec.model.evaluation.RollingEvaluation;
 import com.comborec.model.evaluation.ServedLists;
@@ -69,10 +70,22 @@ public final class ModelStage implements Stage<ModelResult> {
         new RollingEvaluation(events, protocol, snapshots, ctx.runDate())) {
       RollingEvaluation.Selection selection =
           ctx.step("measure options at recent cutoffs", () -> evaluation.select(ctx.runDate()));
-      String list = servingList(s, selection);
-      Serving serving = servingOf(list);
+      String list = servingList(s, protocol, selection);
       Optional<Ranker.Fitted> ranker =
-          serving == Serving.RANKER ? evaluation.rankerFor(ctx.runDate()) : Optional.empty();
+          servingOf(list) == Serving.RANKER
+              ? evaluation.rankerFor(ctx.runDate())
+              : Optional.empty();
+      if (servingOf(list) == Serving.RANKER && ranker.isEmpty()) {
+        // Pinned, yet no training cutoff had the history: say so and serve what the rule chose.
+        ctx.warn(
+            "model.serving = ranker, but the ranker could not be trained for "
+                + ctx.runDate()
+                + " (too little history before its training cutoffs); serving "
+                + selection.choice().option()
+                + ", the rule's choice");
+        list = selection.choice().option();
+      }
+      Serving serving = servingOf(list);
       Map<String, Object> params = ModelVersion.params(ctx.config());
       String version = ModelVersion.of(serving.code(), ctx.runDate(), params);
       ModelResult.Model model =
@@ -92,7 +105,8 @@ public final class ModelStage implements Stage<ModelResult> {
   }
 
   /** The pinned list, or the one the rule chose. */
-  private static String servingList(ModelSettings s, RollingEvaluation.Selection selection) {
+  private static String servingList(
+      ModelSettings s, Protocol protocol, RollingEvaluation.Selection selection) {
     if (s.serving().equals("auto")) {
       return selection.choice().option();
     }
@@ -100,7 +114,8 @@ public final class ModelStage implements Stage<ModelResult> {
     if (pinned == Serving.BLEND) {
       return Protocol.blend(s.blendWeights().get(0));
     }
-    return pinned == Serving.POPULAR ? selection.table().keySet().iterator().next() : pinned.code();
+    // Popular is the first popularity list, measured or not (a day may have no cutoff to measure).
+    return pinned == Serving.POPULAR ? protocol.popularity().get(0).code() : pinned.code();
   }
 
   /** The serving candidate of an evaluated list (blend_0.25 is blend; pop7 is popular). */

@@ -14,6 +14,9 @@ import java.util.TreeSet;
  * between any two packages is always a violation.
  */
 final class PackageGraph {
+  /** The name used for classes directly in the root package. */
+  static final String ROOT = "(root)";
+
   private final String root;
   private final List<List<String>> layers;
 
@@ -61,9 +64,15 @@ final class PackageGraph {
     return out;
   }
 
-  /** The first package segment under root, or null for classes outside it (or in root itself). */
+  /**
+   * The first package segment under root; {@link #ROOT} for classes in root itself (they sit above
+   * every layer: a subpackage must not use them); null for classes outside root.
+   */
   private String topPackage(JavaClass c) {
     String pkg = c.getPackageName();
+    if (pkg.equals(root)) {
+      return ROOT;
+    }
     if (!pkg.startsWith(root + ".")) {
       return null;
     }
@@ -73,6 +82,9 @@ final class PackageGraph {
   }
 
   private int layerOf(String pkg) {
+    if (pkg.equals(ROOT)) {
+      return layers.size();
+    }
     for (int i = 0; i < layers.size(); i++) {
       if (layers.get(i).contains(pkg)) {
         return i;

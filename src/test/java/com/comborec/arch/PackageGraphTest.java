@@ -46,6 +46,28 @@ class PackageGraphTest {
     assertEquals(Set.of(), graph.violations(product), "layers:\n" + graph);
   }
 
+  /**
+   * Inside the model stage: item-item maths and the serving rule at the bottom, the candidate
+   * generators over them, the ranker over the generators, the evaluation over all of them, and the
+   * stage's own classes ({@code com.comborec.model}) on top, used by none of them.
+   */
+  static final List<List<String>> MODEL_LAYERS =
+      List.of(
+          List.of("itemitem", "selection"),
+          List.of("candidates"),
+          List.of("ranker"),
+          List.of("evaluation"));
+
+  @Test
+  void theModelStagesSubpackagesDependOnlyDownward() {
+    JavaClasses model =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.comborec.model");
+    PackageGraph graph = new PackageGraph("com.comborec.model", MODEL_LAYERS);
+    assertEquals(Set.of(), graph.violations(model), "layers:\n" + graph);
+  }
+
   /** The test of the test: a fixture where a low package uses a high one, i.e. a cycle. */
   @Test
   void aDependencyUpwardOrACycleIsReported() {

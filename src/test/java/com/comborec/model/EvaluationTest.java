@@ -3,6 +3,7 @@ package com.comborec.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.comborec.TestSpark;
+import com.comborec.model.evaluation.Metrics;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

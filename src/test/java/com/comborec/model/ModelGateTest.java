@@ -57,6 +57,10 @@ class ModelGateTest {
     write(dir, "dt=2026-03-07.json", "published", 0.30);
     write(dir, "dt=2026-03-08.json", "published", 0.20);
     write(dir, "dt=2026-03-09.json", "refused_model_quality", 0.50); // not published: skipped
+    // a partial `run ingest`: published, but without a model figure
+    Files.writeString(
+        dir.resolve("dt=2026-03-12.json"),
+        "{\"schema_version\": \"1.1\", \"status\": \"published\", \"partial\": true}");
     write(dir, "dt=2026-03-10.json", "published", 0.90); // the run day itself: not "previous"
     write(dir, "dt=2026-03-11.json", "published", 0.90);
     Files.writeString(dir.resolve("dt=2026-03-09.html"), "<html></html>");
@@ -65,6 +69,10 @@ class ModelGateTest {
     Optional<ModelGate.Previous> p =
         ModelGate.previousPublished(fs, dir.toString(), LocalDate.parse("2026-03-10"));
     assertEquals(Optional.of(new ModelGate.Previous(LocalDate.parse("2026-03-08"), 0.20)), p);
+    assertEquals(
+        Optional.of(new ModelGate.Previous(LocalDate.parse("2026-03-11"), 0.90)),
+        ModelGate.previousPublished(fs, dir.toString(), LocalDate.parse("2026-03-13")),
+        "a published manifest without the figure is passed over, not taken as no previous run");
     assertEquals(
         Optional.empty(),
         ModelGate.previousPublished(fs, dir.toString(), LocalDate.parse("2026-03-07")),

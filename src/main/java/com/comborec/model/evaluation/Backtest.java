@@ -1,6 +1,5 @@
 package com.comborec.model.evaluation;
 
-import com.comborec.model.Metrics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

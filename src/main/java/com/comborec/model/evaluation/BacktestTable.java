@@ -1,6 +1,5 @@
 package com.comborec.model.evaluation;
 
-import com.comborec.model.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +38,9 @@ public final class BacktestTable {
       double served = r.servedMetrics().ndcg();
       double bestNdcg = ndcg(r, best);
       double ratio = bestNdcg == 0 ? Double.NaN : served / bestNdcg;
-      worstRatio = Math.min(worstRatio, ratio);
+      if (!Double.isNaN(ratio)) { // Math.min would let one unmeasurable cutoff hide the rest
+        worstRatio = Math.min(worstRatio, ratio);
+      }
       servedSum += served;
       bestSum += bestNdcg;
       out.append(best).append(' ').append(fmt(bestNdcg)).append(" | ").append(r.served());
@@ -51,7 +52,9 @@ public final class BacktestTable {
     out.append(" | ").append(ratio(bestSum == 0 ? Double.NaN : servedSum / bestSum)).append(" |\n");
     out.append("| worst | | ");
     lists.forEach(l -> out.append(fmt(worst(rows, l))).append(" | "));
-    out.append(" | | | ").append(ratio(worstRatio)).append(" |\n");
+    out.append(" | | | ")
+        .append(ratio(Double.isInfinite(worstRatio) ? Double.NaN : worstRatio))
+        .append(" |\n");
     return out.toString();
   }
 

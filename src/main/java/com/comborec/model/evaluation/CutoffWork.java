@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import com.comborec.core.StepTimer;
-import com.comborec.model.Metrics;
 import com.comborec.model.candidates.Generator;
 import com.comborec.model.candidates.Generators;
 import com.comborec.model.candidates.Popularity;

@@ -1,7 +1,6 @@
 package com.comborec.model.evaluation;
 
 import com.comborec.metrics.RankingMetrics;
-import com.comborec.model.Metrics;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
 import com.comborec.core.StepTimer;
-import com.comborec.model.Metrics;
 import com.comborec.model.ranker.Ranker;
 import com.comborec.model.ranker.RankerFeatures;
 import com.comborec.model.selection.ServingRule;

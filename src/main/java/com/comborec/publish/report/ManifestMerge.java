@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,6 +120,12 @@ public final class ManifestMerge {
       Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) a);
       ((Map<String, Object>) b).forEach((k, v) -> merged.put(k, deepMerge(merged.get(k), v)));
       return merged;
+    }
+    // Lists every stage run carries (warnings): each run's entries, once, in pipeline order.
+    if (into instanceof List<?> a && from instanceof List<?> b) {
+      LinkedHashSet<Object> both = new LinkedHashSet<>(a);
+      both.addAll(b);
+      return new ArrayList<>(both);
     }
     return from;
   }

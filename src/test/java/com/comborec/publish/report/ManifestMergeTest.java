@@ -78,6 +78,25 @@ class ManifestMergeTest {
   }
 
   @Test
+  void keepsTheWarningsOfEveryStageRun() {
+    Map<String, Object> ingest =
+        stageRun(
+            "ingest",
+            "t1",
+            Map.of("warnings", List.of("events: column 'qty' looks like 'quantity'")),
+            Map.of(),
+            "in");
+    Map<String, Object> combos =
+        stageRun("combos", "t2", Map.of("warnings", List.of()), Map.of(), "in");
+    Map<String, Object> m =
+        ManifestMerge.merge(List.of(ingest, combos), PIPELINE, "fin", "1.1", Instant.EPOCH);
+    assertEquals(
+        List.of("events: column 'qty' looks like 'quantity'"),
+        m.get("warnings"),
+        "a later stage's empty list does not erase ingest's warning");
+  }
+
+  @Test
   void reportsConfigKeysThatDifferedBetweenStageRuns() {
     Map<String, Object> a = stageRun("ingest", "t1", Map.of(), Map.of(), "in-a");
     Map<String, Object> b = stageRun("combos", "t2", Map.of(), Map.of(), "in-b");
