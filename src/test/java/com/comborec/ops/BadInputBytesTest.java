@@ -84,8 +84,13 @@ class BadInputBytesTest {
     manifest = Json.readMap(Files.readString(output.resolve("_manifests/dt=" + DAY + ".json")));
   }
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> day(String day) {
+    return dayOf(manifest, day);
+  }
+
+  /** The manifest's figures of one day of events: read, accepted, rejected, by reason. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> dayOf(Map<String, Object> manifest, String day) {
     Map<String, Object> events =
         (Map<String, Object>) ((Map<String, Object>) manifest.get("inputs")).get("events");
     return (Map<String, Object>) ((Map<String, Object>) events.get("by_day")).get(day);

@@ -148,6 +148,7 @@ class RetentionTest {
                 "model.eval.cutoffs=1",
                 "model.eval.forward-days=1",
                 "model.eval.min-history-days=1",
+                "combos.fbt.eval-days=0",
                 "privacy.retention-days=" + retentionDays);
     return new RunContext(spark(), config, RUN_DAY, "retention-test");
   }

@@ -406,8 +406,9 @@ class PublishEndToEndTest {
           t.count(
               "SELECT count(*) FROM "
                   + t.companions()
-                  + " WHERE confidence <= 0 OR confidence > 1 OR lift <= 0 OR baskets < 1"),
-          "confidence, lift, baskets valid");
+                  + " WHERE NOT ((baskets >= 1 AND confidence > 0 AND confidence <= 1 AND lift > 0)"
+                  + " OR (baskets = 0 AND confidence = 0 AND lift = 0))"),
+          "confidence, lift, baskets valid; a popular fill never bought with the item has 0s");
       assertEquals(
           0,
           t.count(

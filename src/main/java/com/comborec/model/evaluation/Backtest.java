@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rolling-origin backtest: at every cutoff, each generator, each baseline and the served ranking
@@ -12,6 +14,8 @@ import java.util.Map;
  * after it.
  */
 public final class Backtest {
+  private static final Logger LOG = LoggerFactory.getLogger(Backtest.class);
+
   /** The simple strong baselines the served ranking has to beat at every cutoff. */
   public static final List<String> BASELINES =
       List.of("pop7", "pop14", "pop30", "qty_pop", "item_knn", "als", "cooccurrence", "ease");
@@ -81,6 +85,12 @@ public final class Backtest {
               selection.choice().option(),
               selection.choice().reason(),
               evaluation.users(c)));
+      // A long backtest shows each cutoff's table as it completes, not only at the end.
+      LOG.info(
+          "backtest: {} of {} cutoffs done\n{}",
+          rows.size(),
+          cutoffs.size(),
+          BacktestTable.markdown(rows, evaluation.protocol().k()));
     }
     return rows;
   }
