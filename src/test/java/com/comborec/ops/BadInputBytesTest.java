@@ -67,21 +67,31 @@ class BadInputBytesTest {
     String text = Files.readString(misspelt, StandardCharsets.UTF_8);
     Files.writeString(misspelt, text.replaceFirst(",quantity,", ",qty,"), StandardCharsets.UTF_8);
 
-    TestSpark.session();
     StringWriter out = new StringWriter();
-    exit =
-        Main.execute(
-            new PrintWriter(out, true),
-            "run",
-            "ingest",
-            "--date",
-            DAY,
-            "--set",
-            "input=\"" + input + "\"",
-            "--set",
-            "output=\"" + output + "\"");
+    exit = ingest(input, output, out);
     err = out.toString();
     manifest = Json.readMap(Files.readString(output.resolve("_manifests/dt=" + DAY + ".json")));
+  }
+
+  /** {@code run ingest --date DAY} as Main runs it, on {@code input} into {@code output}. */
+  static int ingest(Path input, Path output, StringWriter err, String... sets) {
+    TestSpark.session();
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "run",
+                "ingest",
+                "--date",
+                DAY,
+                "--set",
+                "input=\"" + input + "\"",
+                "--set",
+                "output=\"" + output + "\""));
+    for (String set : sets) {
+      args.add("--set");
+      args.add(set);
+    }
+    return Main.execute(new PrintWriter(err, true), args.toArray(String[]::new));
   }
 
   static Map<String, Object> day(String day) {

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.comborec.TestSpark;
-import com.comborec.cli.Main;
 import com.comborec.core.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,22 +54,9 @@ class IngestFuzzTest {
       fileLines += lines(mutated);
     }
     fileLines += lines(clean);
-    TestSpark.session();
     StringWriter err = new StringWriter();
-    exit =
-        Main.execute(
-            new PrintWriter(err, true),
-            "run",
-            "ingest",
-            "--date",
-            DAY,
-            "--set",
-            "input=\"" + input + "\"",
-            "--set",
-            "output=\"" + output + "\"",
-            // 61 copies of one day are far above its usual volume: that gate is not under test
-            "--set",
-            "gates.volume.enabled=false");
+    // 61 copies of one day are far above its usual volume: that gate is not under test
+    exit = BadInputBytesTest.ingest(input, output, err, "gates.volume.enabled=false");
     out = err.toString();
     Map<String, Object> manifest =
         Json.readMap(Files.readString(output.resolve("_manifests/dt=" + DAY + ".json")));
