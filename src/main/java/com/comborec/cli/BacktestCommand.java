@@ -114,10 +114,7 @@ final class BacktestCommand implements Callable<Integer> {
               ModelStage.protocol(ctx, config.get(ModelSettings.SECTION))
                   .withForwardDays(forward)
                   .withRepeats(repeat);
-          int back =
-              protocol.lookbackDays()
-                  + protocol.forwardDays()
-                      * (protocol.cutoffs() + protocol.ranker().trainingCutoffs());
+          int back = protocol.lookbackDays() + protocol.lookBehindDays();
           Dataset<Row> events =
               ValidatedStore.daily(ctx, Source.EVENTS, first.minusDays(back), end)
                   .persist(StorageLevel.MEMORY_AND_DISK());

@@ -57,7 +57,13 @@ public final class Backtest {
   /** Runs every cutoff that can be measured; others are skipped (and logged by the caller). */
   public static List<Row> run(RollingEvaluation evaluation, List<LocalDate> cutoffs) {
     List<Row> rows = new ArrayList<>();
-    for (LocalDate c : cutoffs) {
+    for (int i = 0; i < cutoffs.size(); i++) {
+      LocalDate c = cutoffs.get(i);
+      if (i > 0) {
+        // Cutoffs ascend: what no later cutoff's choice can read is freed (a 7-cutoff run that
+        // held every cutoff's matrices on the driver was killed by the kernel here).
+        evaluation.forgetBefore(c.minusDays(evaluation.protocol().lookBehindDays()));
+      }
       if (!evaluation.measurable(c)) {
         continue;
       }

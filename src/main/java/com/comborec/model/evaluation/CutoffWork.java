@@ -238,11 +238,6 @@ final class CutoffWork implements AutoCloseable {
     return persisted;
   }
 
-  /** Frees the cutoff's training data (Gram matrix, models, caches) once its rows are built. */
-  void releaseTrainingData() {
-    data.close();
-  }
-
   @Override
   public void close() {
     cached.forEach(Dataset::unpersist);

@@ -54,6 +54,14 @@ public record Protocol(
     return steps(day, ranker.trainingCutoffs());
   }
 
+  /**
+   * How far before a day its serving choice may read: its inner cutoffs, and the training cutoffs
+   * of the ranker measured at the earliest of them.
+   */
+  public int lookBehindDays() {
+    return forwardDays * (cutoffs + ranker.trainingCutoffs());
+  }
+
   private List<LocalDate> steps(LocalDate day, int count) {
     List<LocalDate> out = new ArrayList<>();
     for (int i = 1; i <= count; i++) {

@@ -214,6 +214,25 @@ public final class RollingEvaluation implements AutoCloseable {
                     Date.valueOf(cutoff.plusDays(protocol.forwardDays())))));
   }
 
+  /**
+   * Frees the work of every cutoff before {@code earliest} (cached frames, Gram and weight matrices
+   * on the driver) and the rankers of days before it. A long backtest calls this as it moves on, so
+   * the driver holds a few cutoffs at a time, not all of them; anything asked for again is rebuilt.
+   */
+  public synchronized void forgetBefore(LocalDate earliest) {
+    works
+        .entrySet()
+        .removeIf(
+            e -> {
+              if (e.getKey().isBefore(earliest)) {
+                e.getValue().close();
+                return true;
+              }
+              return false;
+            });
+    rankers.keySet().removeIf(day -> day.isBefore(earliest));
+  }
+
   @Override
   public synchronized void close() {
     works.values().forEach(CutoffWork::close);
