@@ -1,5 +1,6 @@
 package com.comborec;
 
+import com.comborec.core.ForklessLocalFileSystem;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +27,8 @@ public final class TestSpark {
               // saves.
               .config("spark.sql.codegen.wholeStage", "false")
               .config("spark.default.parallelism", "4")
+              // As reference.conf: no chmod process per file written.
+              .config("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName())
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.sql.session.timeZone", "UTC")
