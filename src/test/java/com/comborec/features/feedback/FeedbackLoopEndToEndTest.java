@@ -131,8 +131,9 @@ class FeedbackLoopEndToEndTest {
                 "output=\"" + out + "\"",
                 "--set",
                 "recommend.dismiss-days=" + DISMISS_DAYS,
-                // Small data: few iterations; no model gate, whose day-to-day NDCG swings are not
-                // under test here.
+                // Small data: few iterations (ALS sweeps, KMeans, GBT trees: the ranker's 100
+                // default trees took 36-50 s per fit here, 4 fits per run); no model gate, whose
+                // day-to-day NDCG swings are not under test here.
                 "--set",
                 "model.als.max-iter=5",
                 "--set",
@@ -143,6 +144,8 @@ class FeedbackLoopEndToEndTest {
                 "segment.k=3",
                 "--set",
                 "model.als.blocks=2",
+                "--set",
+                "model.ranker.max-iter=10",
                 "--set",
                 "model.eval.cutoffs=1",
                 "--set",
