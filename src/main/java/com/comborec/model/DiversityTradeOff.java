@@ -36,12 +36,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The accuracy-diversity trade-off on the nightly holdout, for {@code tune --trade-off}: the blend
- * of ALS and co-occurrence fitted before the cutoff gives each evaluated user a pool of 3 x K
- * candidates (prior purchases excluded, as in serving); each grid point of {@link TradeOff}
- * re-ranks the pools with the serving re-ranker and is scored by NDCG@K on the held-out purchases
- * and by the exposure figures of {@link ExposureMetrics}. The pools are built once, so the grid
- * costs one re-rank and one evaluation per point.
+ * The accuracy-diversity trade-off on the nightly holdout, for {@code tune --trade-off}: EASE
+ * fitted before the cutoff gives each evaluated user a pool of 3 x K candidates (prior purchases
+ * excluded, as in serving); each grid point of {@link TradeOff} re-ranks the pools with the serving
+ * re-ranker and is scored by NDCG@K on the held-out purchases and by the exposure figures of {@link
+ * ExposureMetrics}. The pools are built once, so the grid costs one re-rank and one evaluation per
+ * point.
  */
 public final class DiversityTradeOff {
   /** The pool a list is picked from, as in serving (recommend's Ranking.POOL_FACTOR). */

@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model stage's outputs, trained on the whole look-back window: ALS factors (and the saved
- * model under {@code _models/<version>/als}), co-occurrence neighbours, popularity and, when
- * segments exist, segment popularity. Every one is written each run, whichever candidate serves, so
- * the recommend stage can always fall back.
+ * The model stage's outputs trained on the whole look-back window, other than the served lists:
+ * popularity and, when segments exist, segment popularity, written every run so that the recommend
+ * stage can always fall back; ALS factors (and the saved model under {@code _models/<version>/als})
+ * or co-occurrence neighbours only when that candidate serves, since the recommend stage scores
+ * those two itself.
  */
 public final class ModelOutputs {
   private static final Logger LOG = LoggerFactory.getLogger(ModelOutputs.class);

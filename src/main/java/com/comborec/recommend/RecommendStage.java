@@ -30,9 +30,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Builds the recommendations table: personal candidates of the serving model (ALS scored by {@link
- * TopN}, co-occurrence, or their blend) for users with enough history, popularity for the rest and
- * to fill short lists, with every filter applied, ranked, reasoned and staged.
+ * Builds the recommendations table: personal candidates of the serving model (the model stage's
+ * {@code served_lists} for EASE, item-kNN, a blend or the ranker; ALS scored here by {@link TopN};
+ * co-occurrence neighbours of each user's items) for users with enough history, popularity for the
+ * rest and to fill short lists, with every filter applied, ranked, reasoned and staged.
  */
 public final class RecommendStage implements Stage<RecommendResult> {
   private final List<Dataset<Row>> cached = new ArrayList<>();
@@ -47,8 +48,8 @@ public final class RecommendStage implements Stage<RecommendResult> {
 
   @Override
   public String description() {
-    return "model.json, factors, cooc, popularity, segments + events, products, feedback ->"
-        + " recommendations";
+    return "model.json, served_lists (or factors, cooc), popularity, segments + events, products,"
+        + " feedback -> recommendations";
   }
 
   @Override
