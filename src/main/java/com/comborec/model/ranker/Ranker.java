@@ -66,9 +66,7 @@ public final class Ranker {
    * 1) and {@code weight}.
    */
   public static Fitted fit(Dataset<Row> labelled, List<String> features, RankerSettings s) {
-    // The same rows in the same order on every run: the classifier's sampling is seeded per
-    // partition, so the order decides the model as much as the seed does.
-    Dataset<Row> ordered = labelled.orderBy("cutoff", "user_id", "item_id");
+    Dataset<Row> ordered = inFixedOrder(labelled);
     List<PipelineStage> stages = new ArrayList<>();
     stages.add(
         new VectorAssembler()
@@ -78,6 +76,21 @@ public final class Ranker {
     PipelineModel model =
         new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(ordered);
     return new Fitted(model, List.copyOf(features));
+  }
+
+  /**
+   * The same rows in the same partitions and order on every run, whatever order they arrive in: the
+   * classifier's subsampling is seeded per partition, so partitions and order decide the model as
+   * much as the seed does. Hash partitioning on the row key, then a sort within each partition; not
+   * a global sort, whose range bounds come from sampling the arriving order (two runs of the same
+   * backtest trained different rankers that way: NDCG@10 0.1350 vs 0.1319 at one cutoff).
+   */
+  static Dataset<Row> inFixedOrder(Dataset<Row> labelled) {
+    int partitions =
+        Integer.parseInt(labelled.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    return labelled
+        .repartition(partitions, col("cutoff"), col("user_id"), col("item_id"))
+        .sortWithinPartitions("cutoff", "user_id", "item_id");
   }
 
   private static List<PipelineStage> classifier(int inputs, RankerSettings s) {
