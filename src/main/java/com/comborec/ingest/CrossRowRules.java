@@ -6,20 +6,16 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 
 import com.comborec.contract.RejectReason;
-import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /** Rules that need more than one row: unknown items against the catalog, and duplicate keys. */
 final class CrossRowRules {
@@ -60,41 +56,11 @@ final class CrossRowRules {
   }
 
   /**
-   * Rejects later rows that repeat a key within one partition day. Only rows that passed every
-   * other rule compete, so a broken first row does not shadow a good second one.
+   * Rejects later rows that repeat a key within one partition day, in the task that read the day
+   * (see {@link FirstKeyWins}): no shuffle, and each day's rows stay in one task, so the validated
+   * write makes one file per day.
    */
   static Dataset<Row> duplicateKeys(Dataset<Row> rows, String... keys) {
-    Column[] partition =
-        concatArrays(
-            new Column[] {col(RawReader.DT), col(RuleSet.REASON)},
-            Arrays.stream(keys).map(k -> col(k)).toArray(Column[]::new));
-    WindowSpec byKey =
-        Window.partitionBy(partition).orderBy(col(RawReader.FILE), col(RawReader.RECORD));
-    Column dup = col(RuleSet.REASON).isNull().and(col("_occurrence").gt(1));
-    String keyText = String.join(", ", keys);
-    // Shuffled by day alone: the window (clustered by day, reason and key) needs no second
-    // exchange, and each day's rows end up in one task, so the validated write makes one file per
-    // day instead of one per day and shuffle partition.
-    return rows.repartition(col(RawReader.DT))
-        .withColumn("_occurrence", row_number().over(byKey))
-        .withColumn("_first_record", first(col(RawReader.RECORD)).over(byKey))
-        .withColumn(
-            RuleSet.DETAIL,
-            when(
-                    dup,
-                    concat(
-                        lit(keyText + ": repeats the key of record "),
-                        col("_first_record").cast("string")))
-                .otherwise(col(RuleSet.DETAIL)))
-        .withColumn(
-            RuleSet.REASON,
-            when(dup, lit(RejectReason.DUPLICATE_KEY.code())).otherwise(col(RuleSet.REASON)))
-        .drop("_occurrence", "_first_record");
-  }
-
-  private static Column[] concatArrays(Column[] a, Column[] b) {
-    Column[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
+    return rows.mapPartitions(new FirstKeyWins(rows.schema(), keys), Encoders.row(rows.schema()));
   }
 }

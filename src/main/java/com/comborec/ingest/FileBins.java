@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Groups a source's files into the tasks that read them: whole partition days, contiguous in day
- * order, balanced by size. A day's files stay in one task, so a day's rows are written by one task
- * (one Parquet file per day), and a few tasks read many small daily files without a task each.
+ * order, balanced by size. A day's files stay in one task, in path order, so a day's rows are
+ * written by one task (one Parquet file per day), the duplicate-key rule needs no shuffle ({@link
+ * FirstKeyWins} relies on this), and a few tasks read many small daily files without a task each.
  */
 final class FileBins {
   private FileBins() {}
