@@ -3,14 +3,16 @@ package com.comborec.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.min_by;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 
 import com.comborec.core.ComborecException;
 import com.comborec.ingest.csv.FileTally;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * A source's checked rows counted in one small job over the cached frame: rows and physical lines
- * per file, day and reason (null: accepted), with the first example of each. Per day they give the
- * manifest's counts; per file they must match what reading the file found.
+ * A source's checked rows counted over the cached frame: rows and physical lines per file, day and
+ * reason (null: accepted), with the first example of each. Per day they give the manifest's counts;
+ * per file they must match what reading the file found.
  */
 final class IngestCounts {
   /** One group: {@code reason} null for accepted rows; the example is the group's first record. */
@@ -35,27 +37,41 @@ final class IngestCounts {
   }
 
   static IngestCounts of(Dataset<Row> checked) {
+    Map<List<String>, String> details = exampleDetails(checked);
     List<Group> groups = new ArrayList<>();
+    // Only fixed-width aggregates over all rows, so Spark hashes instead of sorting every row; the
+    // example texts come from the rejected rows alone.
     for (Row r :
         checked
             .groupBy(col(RawReader.FILE), col(RawReader.DT), col(RuleSet.REASON))
-            .agg(
-                count(lit(1)),
-                sum(col(RawReader.LINES)),
-                min_by(struct(col(RawReader.RECORD), col(RuleSet.DETAIL)), col(RawReader.RECORD)))
+            .agg(count(lit(1)), sum(col(RawReader.LINES)), min(col(RawReader.RECORD)))
             .collectAsList()) {
-      Row example = r.getStruct(5);
+      String reason = r.isNullAt(2) ? null : r.getString(2);
       groups.add(
           new Group(
               r.getString(0),
               r.getString(1),
-              r.isNullAt(2) ? null : r.getString(2),
+              reason,
               r.getLong(3),
               r.getLong(4),
-              example.getLong(0),
-              example.isNullAt(1) ? null : example.getString(1)));
+              r.getLong(5),
+              details.get(Arrays.asList(r.getString(0), r.getString(1), reason))));
     }
     return new IngestCounts(groups);
+  }
+
+  /** The detail of each reject group's first record, by (file, day, reason). */
+  private static Map<List<String>, String> exampleDetails(Dataset<Row> checked) {
+    Map<List<String>, String> out = new HashMap<>();
+    for (Row r :
+        checked
+            .filter(col(RuleSet.REASON).isNotNull())
+            .groupBy(col(RawReader.FILE), col(RawReader.DT), col(RuleSet.REASON))
+            .agg(min_by(col(RuleSet.DETAIL), col(RawReader.RECORD)))
+            .collectAsList()) {
+      out.put(Arrays.asList(r.getString(0), r.getString(1), r.getString(2)), r.getString(3));
+    }
+    return out;
   }
 
   List<Group> groups() {
@@ -100,7 +116,11 @@ final class IngestCounts {
     }
   }
 
-  /** Per reason: how many rows, and the first example (file, record, detail). */
+  /** The order files are read in: by day, then path, then record. */
+  private static final Comparator<Group> READING_ORDER =
+      Comparator.comparing(Group::day).thenComparing(Group::file).thenComparingLong(Group::record);
+
+  /** Per reason: how many rows, and the first one read (file, record, detail). */
   Map<String, Group> examples() {
     Map<String, Group> out = new TreeMap<>();
     Map<String, Long> totals = new HashMap<>();
@@ -110,7 +130,7 @@ final class IngestCounts {
       }
       totals.merge(g.reason(), g.rows(), Long::sum);
       Group best = out.get(g.reason());
-      if (best == null || g.record() < best.record()) {
+      if (best == null || READING_ORDER.compare(g, best) < 0) {
         out.put(g.reason(), g);
       }
     }

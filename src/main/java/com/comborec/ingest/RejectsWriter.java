@@ -1,7 +1,5 @@
 package com.comborec.ingest;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.comborec.contract.Schemas;
 import com.comborec.contract.Source;
 import com.comborec.core.OutputLayout;
@@ -39,9 +37,9 @@ final class RejectsWriter {
       throw new IllegalStateException("rejects do not match the contract: " + mismatches);
     }
     String root = ctx.layout().staged("rejects/" + source.folder());
-    // Raw lines of sources with user ids are dropped when pseudonymisation is on.
+    // Raw lines of sources with user ids are dropped when pseudonymisation is on. No shuffle by
+    // day: the reader keeps each day in one task (FileBins), so each day still gets one file.
     PrivacyFilter.apply(ctx, "rejects", rejectedWithDt)
-        .repartition(col("dt"))
         .write()
         .mode(SaveMode.Overwrite)
         .partitionBy("dt")

@@ -1,0 +1,43 @@
+package com.comborec.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.comborec.ingest.IngestCounts.Group;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Counts per day and the logged example per reason, from hand-made groups. */
+class IngestCountsTest {
+  static final IngestCounts COUNTS =
+      new IngestCounts(
+          List.of(
+              new Group("b.csv", "2026-11-02", null, 90, 91, 1, null),
+              new Group("b.csv", "2026-11-02", "bad_number", 3, 3, 2, "price: 'x'"),
+              new Group("a.csv", "2026-11-02", "bad_number", 1, 1, 2, "price: 'y'"),
+              new Group("z.csv", "2026-11-01", "bad_number", 2, 2, 40, "price: 'z'"),
+              new Group("a.csv", "2026-11-02", "duplicate_key", 4, 4, 7, "item_id: repeats")));
+
+  @Test
+  void theExampleOfAReasonIsTheFirstRowReadByDayFileAndRecord() {
+    Map<String, Group> examples = COUNTS.examples();
+    Group bad = examples.get("bad_number");
+    // Day 2026-11-01 is read before 2026-11-02, whatever the record numbers.
+    assertEquals(
+        List.of("z.csv", 40L, "price: 'z'", 6L),
+        List.of(bad.file(), bad.record(), bad.detail(), bad.rows()));
+    assertEquals(4L, examples.get("duplicate_key").rows());
+  }
+
+  @Test
+  void eachDayReconcilesReadWithAcceptedAndRejected() {
+    Map<LocalDate, DayCounts> days =
+        COUNTS.byDay(List.of(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-02")));
+    DayCounts second = days.get(LocalDate.parse("2026-11-02"));
+    assertEquals(
+        List.of(98L, 90L, 8L), List.of(second.read(), second.accepted(), second.rejected()));
+    assertEquals(Map.of("bad_number", 4L, "duplicate_key", 4L), second.rejectedByReason());
+    assertEquals(2L, days.get(LocalDate.parse("2026-11-01")).rejected());
+  }
+}
