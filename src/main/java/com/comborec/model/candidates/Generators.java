@@ -118,14 +118,12 @@ public final class Generators {
    */
   static Dataset<Row> global(
       Dataset<Row> itemScores, Dataset<Row> users, TrainingData td, int depth) {
-    Dataset<Row> top =
+    List<Row> top =
         itemScores
             .filter(col("score").gt(0))
             .orderBy(col("score").desc(), col("item_id").asc())
-            .limit(depth + MAX_EXCLUDED);
-    return personal(
-        users.select("user_id").distinct().crossJoin(top).select("user_id", "item_id", "score"),
-        td,
-        depth);
+            .limit(depth + MAX_EXCLUDED)
+            .collectAsList();
+    return SharedList.perUser(top, users, td.excluded(), depth);
   }
 }

@@ -1,5 +1,6 @@
 package com.comborec.model.evaluation;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -157,7 +158,9 @@ final class CutoffWork implements AutoCloseable {
                   gens,
                   RankerFeatures.itemStats(data.events(), qtyPopularity(data), cutoff),
                   snapshots.products(cutoff),
-                  data.events(),
+                  // The user figures of the evaluated users only: a few thousand of all users.
+                  data.events()
+                      .join(broadcast(split.users()), new String[] {"user_id"}, "left_semi"),
                   snapshots.users(cutoff),
                   cutoff));
     }

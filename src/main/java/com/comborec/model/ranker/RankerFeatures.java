@@ -85,7 +85,8 @@ public final class RankerFeatures {
    * @param items (item_id, pop7, pop14, pop30, qtypop30, trend, buyers180, item_age) see {@link
    *     #itemStats}
    * @param products the catalog snapshot in force (item_id, price, category)
-   * @param events the window's validated events up to the cutoff
+   * @param events the window's validated events up to the cutoff, at least those of the candidates'
+   *     users
    * @param users the users snapshot in force (user_id, birth_year, region), may be empty
    */
   public static Dataset<Row> assemble(
@@ -127,25 +128,33 @@ public final class RankerFeatures {
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
   }
 
-  /** Item figures from the window up to the cutoff (buyers are distinct known customers). */
+  /**
+   * Item figures from the window up to the cutoff (buyers are distinct known customers). Counted
+   * from one row per (item, buyer) with the buyer's first and last purchase day, not with one
+   * distinct count per window: Spark would copy every purchase once per distinct count.
+   */
   public static Dataset<Row> itemStats(
       Dataset<Row> events, Dataset<Row> qtyPopularity, LocalDate cutoff) {
-    Dataset<Row> purchases =
-        events.filter(col("event_type").equalTo("purchase").and(col("user_id").isNotNull()));
     Column day = col("dt");
-    return purchases
+    Dataset<Row> buyers =
+        events
+            .filter(col("event_type").equalTo("purchase").and(col("user_id").isNotNull()))
+            .groupBy("item_id", "user_id")
+            .agg(
+                max(day).as("last"),
+                min(day).as("first"),
+                max(when(day.gt(lit(date(cutoff, 35))).and(day.leq(lit(date(cutoff, 7)))), 1))
+                    .as("before"));
+    Column last = col("last");
+    return buyers
         .groupBy("item_id")
         .agg(
-            countDistinct(when(day.gt(lit(date(cutoff, 7))), col("user_id"))).as("pop7"),
-            countDistinct(when(day.gt(lit(date(cutoff, 14))), col("user_id"))).as("pop14"),
-            countDistinct(when(day.gt(lit(date(cutoff, 30))), col("user_id"))).as("pop30"),
-            countDistinct(
-                    when(
-                        day.gt(lit(date(cutoff, 35))).and(day.leq(lit(date(cutoff, 7)))),
-                        col("user_id")))
-                .as("before4w"),
-            countDistinct(col("user_id")).as("buyers180"),
-            datediff(lit(Date.valueOf(cutoff)), min(day)).as("item_age"))
+            count(when(last.gt(lit(date(cutoff, 7))), 1)).as("pop7"),
+            count(when(last.gt(lit(date(cutoff, 14))), 1)).as("pop14"),
+            count(when(last.gt(lit(date(cutoff, 30))), 1)).as("pop30"),
+            count(col("before")).as("before4w"),
+            count(lit(1)).as("buyers180"),
+            datediff(lit(Date.valueOf(cutoff)), min(col("first"))).as("item_age"))
         .withColumn("trend", col("pop7").plus(1).divide(col("before4w").divide(4).plus(1)))
         .drop("before4w")
         .join(

@@ -14,6 +14,7 @@ import java.util.List;
  * @param depth candidates per generator and user
  * @param trainingCutoffs the ranker serving day D learns from D - forward-days x 1 .. x this many
  * @param maxNegativesPerUser negatives kept per user and training cutoff (seeded), reweighted
+ * @param fitPartitions the training rows' partitions (the classifier samples per partition)
  */
 public record RankerSettings(
     boolean enabled,
@@ -28,6 +29,7 @@ public record RankerSettings(
     double subsamplingRate,
     int maxBins,
     int minInstancesPerNode,
+    int fitPartitions,
     List<Integer> mlpHiddenLayers,
     long seed) {
 
@@ -45,6 +47,7 @@ public record RankerSettings(
         s.doubleIn("subsampling-rate", 0.01, 1),
         s.intAtLeast("max-bins", 2),
         s.intAtLeast("min-instances-per-node", 1),
+        s.intAtLeast("fit-partitions", 1),
         s.doubles("mlp-hidden-layers").stream().map(Double::intValue).toList(),
         s.longAtLeast("seed", 0));
   }

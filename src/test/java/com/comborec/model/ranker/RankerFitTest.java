@@ -61,7 +61,21 @@ class RankerFitTest {
 
   static RankerSettings settings(long seed) {
     return new RankerSettings(
-        true, "gbt", List.of(Generator.EASE), 10, 3, 50, 5, 3, 0.3, 0.5, 16, 5, List.of(8), seed);
+        true,
+        "gbt",
+        List.of(Generator.EASE),
+        10,
+        3,
+        50,
+        5,
+        3,
+        0.3,
+        0.5,
+        16,
+        5,
+        2,
+        List.of(8),
+        seed);
   }
 
   /** Each row's score under a ranker fitted on {@code arriving}, keyed by cutoff/user/item. */
