@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,11 +30,18 @@ class FirstKeyWinsTest {
         MARKET);
   }
 
-  static List<String> verdicts(List<Row> rows) {
-    List<String> out = new ArrayList<>();
-    Iterator<Row> it = new FirstKeyWins(MARKET, "date", "category").call(rows.iterator());
-    it.forEachRemaining(r -> out.add(r.getLong(3) + " " + r.getString(5) + " " + r.getString(6)));
+  /** The rows as the rule passes them on, in order. */
+  static List<Row> checked(List<Row> rows) {
+    List<Row> out = new ArrayList<>();
+    new FirstKeyWins(MARKET, "date", "category").call(rows.iterator()).forEachRemaining(out::add);
     return out;
+  }
+
+  /** "record reason details" of each row passed on. */
+  static List<String> verdicts(List<Row> rows) {
+    return checked(rows).stream()
+        .map(r -> r.getLong(3) + " " + r.getString(5) + " " + r.getString(6))
+        .toList();
   }
 
   @Test
@@ -97,14 +103,11 @@ class FirstKeyWinsTest {
 
   @Test
   void aRejectedRowKeepsEveryOtherValue() {
-    Iterator<Row> out =
-        new FirstKeyWins(MARKET, "date", "category")
-            .call(
-                List.of(
-                        row("2026-11-01", "toys", "a.csv", 1, "2026-11-01", null),
-                        row("2026-11-01", "toys", "b.csv", 7, "2026-11-01", null))
-                    .iterator());
-    out.next();
+    List<Row> out =
+        checked(
+            List.of(
+                row("2026-11-01", "toys", "a.csv", 1, "2026-11-01", null),
+                row("2026-11-01", "toys", "b.csv", 7, "2026-11-01", null)));
     assertEquals(
         RowFactory.create(
             "2026-11-01",
@@ -114,6 +117,6 @@ class FirstKeyWinsTest {
             "2026-11-01",
             "duplicate_key",
             "date, category: repeats the key of record 1"),
-        out.next());
+        out.get(1));
   }
 }
