@@ -20,9 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -108,24 +108,24 @@ public final class RankerFeatures {
     return rows.select(finalColumns(generators));
   }
 
-  /** One row per (user, item): s_g and r_g of every generator, n_g = score / user's best of g. */
+  /**
+   * One row per (user, item): s_g and r_g of every generator, n_g = score / user's best of g. All
+   * of a user's rows in one partition, then one pass per user ({@link GeneratorFold}); the
+   * repartition costs nothing when the candidates are already partitioned by user, as their union
+   * of per-user lists is: Spark drops the redundant shuffle.
+   */
   static Dataset<Row> byGenerator(Dataset<Row> candidates, List<Generator> generators) {
-    List<Column> aggs = new ArrayList<>();
-    for (Generator g : generators) {
-      Column mine = col("generator").equalTo(g.code());
-      aggs.add(max(when(mine, col("score"))).as("s_" + g.code()));
-      aggs.add(min(when(mine, col("rank"))).as("r_" + g.code()));
-      if (g.personal()) {
-        aggs.add(max(when(mine, col("norm"))).as("n_" + g.code()));
-      }
-    }
-    // A user's best score can be 0 or below (weak EASE lists): then the ratio means nothing, null.
-    Column best = max(col("score")).over(Window.partitionBy("generator", "user_id"));
-    Dataset<Row> normalised =
-        candidates.withColumn("norm", when(best.gt(0), col("score").divide(best)));
-    return normalised
-        .groupBy("user_id", "item_id")
-        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+    return candidates
+        .select(
+            col("generator"),
+            col("user_id"),
+            col("item_id"),
+            col("score").cast("double"),
+            col("rank").cast("int"))
+        .repartition(col("user_id"))
+        .sortWithinPartitions("user_id")
+        .mapPartitions(
+            new GeneratorFold(generators), Encoders.row(GeneratorFold.schema(generators)));
   }
 
   /**
