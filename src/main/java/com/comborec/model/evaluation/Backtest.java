@@ -67,12 +67,6 @@ public final class Backtest {
       if (!evaluation.measurable(c)) {
         continue;
       }
-      if (evaluation.protocol().options().contains(Protocol.RANKER)) {
-        // The day's own ranker fits beside those of its inner cutoffs (which select fits).
-        List<LocalDate> days = new ArrayList<>(evaluation.innerCutoffs(c));
-        days.add(c);
-        evaluation.fitRankers(days);
-      }
       RollingEvaluation.Selection selection = evaluation.select(c);
       List<String> lists = new ArrayList<>(BASELINES);
       lists.addAll(OTHER_GENERATORS);

@@ -3,7 +3,6 @@ package com.comborec.model.evaluation;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
-import com.comborec.core.Concurrently;
 import com.comborec.core.StepTimer;
 import com.comborec.model.ranker.Ranker;
 import com.comborec.model.ranker.RankerFeatures;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -81,36 +79,13 @@ public final class RollingEvaluation implements AutoCloseable {
    * forward windows end by {@code day}); empty when the ranker is off or none is measurable.
    */
   public synchronized Optional<Ranker.Fitted> rankerFor(LocalDate day) {
-    fitRankers(List.of(day));
+    if (!rankers.containsKey(day)) {
+      rankers.put(day, fitRanker(day));
+    }
     return rankers.get(day);
   }
 
-  /**
-   * Fits the rankers of {@code days} not fitted yet: their training rows first, one cutoff at a
-   * time, then the fits side by side, {@code model.ranker.concurrent-fits} at a time. A GBT fit is
-   * hundreds of Spark jobs of a task or two, whose gaps on the driver leave cores idle; fits side
-   * by side fill them. Each ranker is the one it would be alone: its rows are put in a fixed order
-   * and its seed is fixed ({@link Ranker#fit}).
-   */
-  public synchronized void fitRankers(List<LocalDate> days) {
-    Map<LocalDate, Callable<Ranker.Fitted>> fits = new LinkedHashMap<>();
-    for (LocalDate day : days) {
-      if (rankers.containsKey(day) || fits.containsKey(day)) {
-        continue;
-      }
-      Optional<Callable<Ranker.Fitted>> fit = rankerFit(day);
-      if (fit.isEmpty()) {
-        rankers.put(day, Optional.empty());
-      } else {
-        fits.put(day, fit.get());
-      }
-    }
-    Concurrently.call(fits, protocol.ranker().concurrentFits())
-        .forEach((day, fitted) -> rankers.put(day, Optional.of(fitted)));
-  }
-
-  /** The fit of the ranker serving {@code day}, its training rows ready; empty if none can be. */
-  private Optional<Callable<Ranker.Fitted>> rankerFit(LocalDate day) {
+  private Optional<Ranker.Fitted> fitRanker(LocalDate day) {
     if (!protocol.ranker().enabled()) {
       return Optional.empty();
     }
@@ -127,16 +102,15 @@ public final class RollingEvaluation implements AutoCloseable {
     }
     Dataset<Row> training = rows;
     return Optional.of(
-        () ->
-            StepTimer.timed(
-                training.sparkSession().sparkContext(),
-                "model",
-                "train the ranker for " + day + " on " + cutoffs,
-                () ->
-                    Ranker.fit(
-                        training,
-                        RankerFeatures.columns(protocol.ranker().generators()),
-                        protocol.ranker())));
+        StepTimer.timed(
+            rows.sparkSession().sparkContext(),
+            "model",
+            "train the ranker for " + day + " on " + cutoffs,
+            () ->
+                Ranker.fit(
+                    training,
+                    RankerFeatures.columns(protocol.ranker().generators()),
+                    protocol.ranker())));
   }
 
   /** Whether a ranker can be trained for {@code day}: one of its training cutoffs is measurable. */
@@ -177,9 +151,6 @@ public final class RollingEvaluation implements AutoCloseable {
             && protocol.ranker().enabled()
             && !cutoffs.isEmpty()
             && cutoffs.stream().allMatch(this::trainable);
-    if (ranker) {
-      fitRankers(cutoffs);
-    }
     Map<String, Map<LocalDate, Metrics>> table = new LinkedHashMap<>();
     for (LocalDate c : cutoffs) {
       List<String> here = new ArrayList<>(lists);

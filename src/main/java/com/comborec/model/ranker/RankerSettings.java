@@ -15,7 +15,6 @@ import java.util.List;
  * @param trainingCutoffs the ranker serving day D learns from D - forward-days x 1 .. x this many
  * @param maxNegativesPerUser negatives kept per user and training cutoff (seeded), reweighted
  * @param fitPartitions the training rows' partitions (the classifier samples per partition)
- * @param concurrentFits rankers of different days fitted side by side (same models as one by one)
  */
 public record RankerSettings(
     boolean enabled,
@@ -31,7 +30,6 @@ public record RankerSettings(
     int maxBins,
     int minInstancesPerNode,
     int fitPartitions,
-    int concurrentFits,
     List<Integer> mlpHiddenLayers,
     long seed) {
 
@@ -50,7 +48,6 @@ public record RankerSettings(
         s.intAtLeast("max-bins", 2),
         s.intAtLeast("min-instances-per-node", 1),
         s.intAtLeast("fit-partitions", 1),
-        s.intAtLeast("concurrent-fits", 1),
         s.doubles("mlp-hidden-layers").stream().map(Double::intValue).toList(),
         s.longAtLeast("seed", 0));
   }

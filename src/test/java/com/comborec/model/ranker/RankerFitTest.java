@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.comborec.TestSpark;
-import com.comborec.core.Concurrently;
 import com.comborec.model.candidates.Generator;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -77,7 +74,6 @@ class RankerFitTest {
         16,
         5,
         2,
-        2,
         List.of(8),
         seed);
   }
@@ -128,22 +124,5 @@ class RankerFitTest {
     Dataset<Row> rows = spark.createDataFrame(rows(), LABELLED);
 
     assertNotEquals(scores(rows, 42, rows), scores(rows, 43, rows));
-  }
-
-  /** Fits side by side (the nightly's inner cutoffs) give the models fitted one by one. */
-  @Test
-  void fitsSideBySideAreTheFitsOneByOne() {
-    SparkSession spark = TestSpark.session();
-    Dataset<Row> rows = spark.createDataFrame(rows(), LABELLED);
-    Map<Long, Callable<Map<String, Double>>> fits = new LinkedHashMap<>();
-    for (long seed : new long[] {42, 43, 44}) {
-      fits.put(seed, () -> scores(rows, seed, rows));
-    }
-
-    Map<Long, Map<String, Double>> sideBySide = Concurrently.call(fits, 3);
-    Map<Long, Map<String, Double>> oneByOne = Concurrently.call(fits, 1);
-
-    assertEquals(List.of(42L, 43L, 44L), List.copyOf(sideBySide.keySet()));
-    assertEquals(oneByOne, sideBySide);
   }
 }
