@@ -107,7 +107,7 @@ final class GeneratorFold implements MapPartitionsFunction<Row, Row> {
   }
 
   /** One user's rows to one row per item, items in the order they first appear. */
-  List<Row> fold(List<Row> userRows) {
+  private List<Row> fold(List<Row> userRows) {
     Double[] best = new Double[personal.length];
     for (Row r : userRows) {
       Integer g = index.get(r.getString(GENERATOR));
