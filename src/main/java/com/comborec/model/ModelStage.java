@@ -75,6 +75,10 @@ public final class ModelStage implements Stage<ModelResult> {
           servingOf(list) == Serving.RANKER
               ? evaluation.rankerFor(ctx.runDate())
               : Optional.empty();
+      // Every cutoff is measured and the serving ranker trained: free the cutoffs' cached frames
+      // and their Gram and weight matrices on the driver before the serving lists, the stage's
+      // largest step, needs the heap (at 5M events it ran close to -Xmx8g with them kept).
+      evaluation.forgetBefore(ctx.runDate());
       if (servingOf(list) == Serving.RANKER && ranker.isEmpty()) {
         // Pinned, yet no training cutoff had the history: say so and serve what the rule chose.
         ctx.warn(
