@@ -3,7 +3,6 @@ package com.comborec.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.ComborecException;
@@ -28,22 +27,13 @@ class ModelStageTest {
 
   static RunContext context(String output) {
     ComboConfig config =
-        TestConfig.defaults()
-            .with(
-                "input=" + dir.resolve("in"),
-                "output=" + dir.resolve(output),
-                "work=" + dir.resolve("work"),
-                "lookback-days=60",
-                "model.eval.k=5",
-                "model.eval.cutoffs=2",
-                "model.eval.forward-days=7",
-                "model.eval.min-history-days=14",
-                "model.ranker.training-cutoffs=2",
-                "model.ranker.depth=10",
-                "model.ranker.max-iter=5",
-                "model.ranker.max-depth=3",
-                "model.blend.weights=[0.5]",
-                "model.popularity-window-days=14");
+        SyntheticShop.config(
+            dir,
+            output,
+            "model.ranker.training-cutoffs=2",
+            "model.ranker.max-iter=5",
+            "model.ranker.max-depth=3",
+            "model.popularity-window-days=14");
     return new RunContext(TestSpark.session(), config, SyntheticShop.RUN_DAY, "test");
   }
 

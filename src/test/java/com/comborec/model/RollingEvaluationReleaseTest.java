@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.comborec.TestConfig;
 import com.comborec.TestSpark;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
@@ -32,21 +31,12 @@ class RollingEvaluationReleaseTest {
   @Test
   void forgettingTheCutoffsFreesTheirCachesAndKeepsTheServingRanker() {
     ComboConfig config =
-        TestConfig.defaults()
-            .with(
-                "input=" + dir.resolve("in"),
-                "output=" + dir.resolve("out"),
-                "work=" + dir.resolve("work"),
-                "lookback-days=60",
-                "model.eval.k=5",
-                "model.eval.cutoffs=2",
-                "model.eval.forward-days=7",
-                "model.eval.min-history-days=14",
-                "model.ranker.training-cutoffs=1",
-                "model.ranker.depth=10",
-                "model.ranker.max-iter=2",
-                "model.ranker.max-depth=2",
-                "model.blend.weights=[0.5]");
+        SyntheticShop.config(
+            dir,
+            "out",
+            "model.ranker.training-cutoffs=1",
+            "model.ranker.max-iter=2",
+            "model.ranker.max-depth=2");
     RunContext ctx = new RunContext(TestSpark.session(), config, SyntheticShop.RUN_DAY, "test");
     SyntheticShop.writeValidated(ctx);
     Protocol protocol = ModelStage.protocol(ctx, config.get(ModelSettings.SECTION));

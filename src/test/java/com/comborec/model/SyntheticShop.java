@@ -2,9 +2,12 @@ package com.comborec.model;
 
 import static com.comborec.features.TestEvents.event;
 
+import com.comborec.TestConfig;
+import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
 import com.comborec.features.TestEvents;
 import com.comborec.store.WorkDataset;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,27 @@ final class SyntheticShop {
   static final LocalDate FIRST_DAY = LocalDate.parse("2026-02-01");
 
   private SyntheticShop() {}
+
+  /**
+   * Settings sized for the shop: 60 days of look-back, two inner cutoffs 7 days apart (03-24 and
+   * 03-17) with 14 days of history each, K = 5, one blend; {@code overrides} win.
+   */
+  static ComboConfig config(Path dir, String output, String... overrides) {
+    ComboConfig base =
+        TestConfig.defaults()
+            .with(
+                "input=" + dir.resolve("in"),
+                "output=" + dir.resolve(output),
+                "work=" + dir.resolve("work"),
+                "lookback-days=60",
+                "model.eval.k=5",
+                "model.eval.cutoffs=2",
+                "model.eval.forward-days=7",
+                "model.eval.min-history-days=14",
+                "model.ranker.depth=10",
+                "model.blend.weights=[0.5]");
+    return base.with(overrides);
+  }
 
   static Dataset<Row> events(SparkSession spark) {
     Random random = new Random(7);
