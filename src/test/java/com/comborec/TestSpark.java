@@ -27,6 +27,8 @@ public final class TestSpark {
               // saves.
               .config("spark.sql.codegen.wholeStage", "false")
               .config("spark.default.parallelism", "4")
+              // As conf/local.conf: the driver lists local day folders, no Spark job per read.
+              .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000")
               // As reference.conf: no chmod process per file written.
               .config("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName())
               .config("spark.driver.bindAddress", "127.0.0.1")

@@ -25,17 +25,45 @@ import org.apache.spark.storage.StorageLevel;
 public final class Segmentation {
   private Segmentation() {}
 
+  /**
+   * Users per partition of the table KMeans reads. KMeans' work per row is a few dozen distances,
+   * so a partition of this many users is well under a second; a shop of fewer users is one
+   * partition, and each of KMeans' 30-40 small Spark jobs runs one task instead of one per shuffle
+   * partition.
+   */
+  static final long USERS_PER_PARTITION = 100_000;
+
   /** Runs the whole segmentation on a feature table; the caller closes the result. */
   public static SegmentationResult segment(FeatureTable features, SegmentSettings s) {
-    // Sorted so that KMeans' seeded sampling sees the same partitions whatever the file order.
-    Dataset<Row> rows = features.rows().orderBy("user_id").persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> built = features.rows().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rows = built;
     try {
-      long users = rows.count();
+      long users = built.count();
+      rows = splitByUser(built, users).persist(StorageLevel.MEMORY_AND_DISK());
+      rows.count();
+      built.unpersist();
       return users == 0 ? empty(rows, s) : cluster(features, rows, users, s);
     } catch (RuntimeException e) {
+      built.unpersist();
       rows.unpersist();
       throw e;
     }
+  }
+
+  /**
+   * The users split into partitions that depend on the data alone: KMeans' seeded sampling and its
+   * per-partition sums see the rows as partitioned, so a split that followed {@code
+   * spark.sql.shuffle.partitions} or the upstream plan gave other segments on a cluster than on a
+   * laptop. Hashed on user_id into {@link #partitionsFor} partitions and sorted within each, the
+   * same users give the same split everywhere.
+   */
+  static Dataset<Row> splitByUser(Dataset<Row> rows, long users) {
+    return rows.repartition(partitionsFor(users), col("user_id")).sortWithinPartitions("user_id");
+  }
+
+  /** One partition per {@link #USERS_PER_PARTITION} users, at least one. */
+  static int partitionsFor(long users) {
+    return (int) Math.max(1, (users + USERS_PER_PARTITION - 1) / USERS_PER_PARTITION);
   }
 
   private static SegmentationResult cluster(

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -161,6 +162,55 @@ class SegmentationTest {
           assignment(result),
           "assignment on rerun with reversed, repartitioned input");
     }
+  }
+
+  /**
+   * 240 users spread evenly over a square, k 5: no natural clusters, so where KMeans ends depends
+   * on its seeded start, which samples the rows per partition. The same users, read as one
+   * partition under 2 shuffle partitions and as 7 reversed partitions under 11, get the same
+   * segments: the split KMeans sees follows the user ids alone.
+   */
+  @Test
+  void segmentsDoNotDependOnShufflePartitionsOrTheInputsSplit() {
+    List<Row> grid = new ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 240; i++) {
+      grid.add(point(String.format("u%03d", i), random.nextDouble(), random.nextDouble()));
+    }
+    List<Row> reversed = new ArrayList<>(grid);
+    Collections.reverse(reversed);
+    Map<String, Integer> one = segmentUnder(2, spark().createDataFrame(grid, SCHEMA).coalesce(1));
+    Map<String, Integer> seven =
+        segmentUnder(11, spark().createDataFrame(reversed, SCHEMA).repartition(7));
+    assertEquals(240, one.size(), "users segmented");
+    assertTrue(new java.util.HashSet<>(one.values()).size() >= 3, "segments " + one.values());
+    List<String> moved =
+        one.keySet().stream().filter(u -> !one.get(u).equals(seven.get(u))).toList();
+    assertEquals(List.of(), moved, "users in another segment under another split");
+  }
+
+  private static Map<String, Integer> segmentUnder(int shufflePartitions, Dataset<Row> rows) {
+    String key = "spark.sql.shuffle.partitions";
+    String before = spark().conf().get(key);
+    spark().conf().set(key, shufflePartitions);
+    FeatureTable features =
+        new FeatureTable(
+            rows, List.of("x", "y"), List.of("x", "y", "frequency", "monetary"), Map.of());
+    try (SegmentationResult result = Segmentation.segment(features, settings(5, 10))) {
+      return assignment(result);
+    } finally {
+      spark().conf().set(key, before);
+    }
+  }
+
+  /** One partition per 100,000 users, at least one, whatever Spark's settings. */
+  @Test
+  void usersSetTheNumberOfPartitionsKMeansReads() {
+    assertEquals(1, Segmentation.partitionsFor(0), "no users");
+    assertEquals(1, Segmentation.partitionsFor(250), "the sample's 250 users");
+    assertEquals(1, Segmentation.partitionsFor(100_000), "100,000 users");
+    assertEquals(2, Segmentation.partitionsFor(100_001), "100,001 users");
+    assertEquals(50, Segmentation.partitionsFor(5_000_000), "5 million users");
   }
 
   @Test
