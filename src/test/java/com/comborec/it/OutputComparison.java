@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Compares two output roots of the same run day with DuckDB: the same published partition folders,
  * the same row counts, and the same rows for the tables whose content does not depend on how Spark
- * split the work (ALS, KMeans and the solver's time limits may legitimately differ).
+ * split the work (ALS, the solver's time limits, and floating-point rounding in KMeans' sums may
+ * legitimately differ).
  */
 final class OutputComparison {
   private OutputComparison() {}
