@@ -40,6 +40,8 @@ public final class Segmentation {
     try {
       long users = built.count();
       rows = splitByUser(built, users).persist(StorageLevel.MEMORY_AND_DISK());
+      // Fill the split copy from the built one before freeing it, so the features are computed
+      // once and only one copy stays cached.
       rows.count();
       built.unpersist();
       return users == 0 ? empty(rows, s) : cluster(features, rows, users, s);

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.comborec.contract.Schemas;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -173,7 +175,7 @@ class SegmentationTest {
   @Test
   void segmentsDoNotDependOnShufflePartitionsOrTheInputsSplit() {
     List<Row> grid = new ArrayList<>();
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     for (int i = 0; i < 240; i++) {
       grid.add(point(String.format("u%03d", i), random.nextDouble(), random.nextDouble()));
     }
@@ -183,7 +185,7 @@ class SegmentationTest {
     Map<String, Integer> seven =
         segmentUnder(11, spark().createDataFrame(reversed, SCHEMA).repartition(7));
     assertEquals(240, one.size(), "users segmented");
-    assertTrue(new java.util.HashSet<>(one.values()).size() >= 3, "segments " + one.values());
+    assertTrue(new HashSet<>(one.values()).size() >= 3, "segments " + one.values());
     List<String> moved =
         one.keySet().stream().filter(u -> !one.get(u).equals(seven.get(u))).toList();
     assertEquals(List.of(), moved, "users in another segment under another split");
