@@ -20,6 +20,9 @@ import org.netlib.util.intW;
  * stable as Cholesky on a positive definite matrix (every Schur complement is positive definite
  * too).
  *
+ * <p>Memory: the matrix itself, in place, plus one scratch block T per level of the recursion that
+ * is still open, n²/4 + n²/16 + ... &lt; n²/3 doubles at once (24 MB at 3,000 items).
+ *
  * <p>The slices are fixed by n, never by the number of cores, and each output element is computed
  * by one {@code dgemm} call in one order: the result is the same on any machine with the same BLAS.
  */
