@@ -41,10 +41,19 @@ final class SpdInverse {
    */
   static double[] invert(double[] a, int n) {
     if (LAPACK.getInstance() instanceof NativeLAPACK) {
-      cholesky(a, 0, n, n);
-    } else {
-      blocks(a, 0, n, n);
+      return choleskyInverse(a, n);
     }
+    blocks(a, 0, n, n);
+    mirrorUpper(a, n);
+    return a;
+  }
+
+  /**
+   * LAPACK's Cholesky inverse alone, in place, exactly symmetric: the native path, and the
+   * reference the tests and {@code scripts/bench-ease} compare the blocks with.
+   */
+  static double[] choleskyInverse(double[] a, int n) {
+    cholesky(a, 0, n, n);
     mirrorUpper(a, n);
     return a;
   }

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
-import org.netlib.util.intW;
 
 class SpdInverseTest {
   /** 301 = 150 + 151, each split again: three levels of blocks above the Cholesky leaves. */
@@ -17,7 +15,7 @@ class SpdInverseTest {
   @Test
   void matchesLapacksCholeskyInverseOnADenseMatrix() {
     double[] a = denseSpd(N, 3);
-    double[] expected = choleskyInverse(a.clone(), N);
+    double[] expected = SpdInverse.choleskyInverse(a.clone(), N);
     double[] actual = SpdInverse.invert(a.clone(), N);
     for (int i = 0; i < N * N; i++) {
       assertEquals(expected[i], actual[i], 1e-12 * Math.abs(expected[i]) + 1e-15, "entry " + i);
@@ -77,18 +75,6 @@ class SpdInverseTest {
           sum += m[k * n + i] * m[k * n + j];
         }
         a[i * n + j] = sum / n + (i == j ? 1 : 0);
-      }
-    }
-    return a;
-  }
-
-  static double[] choleskyInverse(double[] a, int n) {
-    intW info = new intW(0);
-    LAPACK.getInstance().dpotrf("U", n, a, n, info);
-    LAPACK.getInstance().dpotri("U", n, a, n, info);
-    for (int col = 0; col < n; col++) {
-      for (int row = col + 1; row < n; row++) {
-        a[col * n + row] = a[row * n + col];
       }
     }
     return a;
