@@ -2,6 +2,7 @@ package com.comborec.model.itemitem;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -81,7 +82,7 @@ public final class EaseInverseBenchmark {
 
   private static double median(double[] t) {
     double[] last = {t[1], t[2], t[3]};
-    java.util.Arrays.sort(last);
+    Arrays.sort(last);
     return last[1];
   }
 

@@ -16,9 +16,11 @@ import org.netlib.util.intW;
  * one core. So the Java path inverts by 2 x 2 blocks (the Schur complement, recursively) with all
  * its work in {@code dgemm}, split by fixed 64-column slices over the driver's cores: 4/3 n³ flops
  * against the Cholesky inverse's n³, but at twice the speed per core and on every core. Blocks of
- * at most {@value #LEAF} rows go to the Cholesky inverse. Without pivoting, block elimination is as
- * stable as Cholesky on a positive definite matrix (every Schur complement is positive definite
- * too).
+ * at most {@value #LEAF} rows go to the Cholesky inverse. No pivoting is needed: every diagonal
+ * block and every Schur complement of a positive definite matrix is positive definite. Forming the
+ * blocks' inverses explicitly is not backward stable the way Cholesky is, so accuracy rests on the
+ * regularised Gram matrix being well conditioned; measured against LAPACK's inverse it agrees to
+ * 1e-12 relative on a dense test matrix and to 3e-17 absolute on the benchmark's.
  *
  * <p>Memory: the matrix itself, in place, plus one scratch block T per level of the recursion that
  * is still open, n²/4 + n²/16 + ... &lt; n²/3 doubles at once (24 MB at 3,000 items).
