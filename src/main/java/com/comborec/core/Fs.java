@@ -11,7 +11,9 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Small Hadoop FileSystem helpers, so the same code works on {@code file:}, {@code hdfs:} and
@@ -54,6 +56,28 @@ public final class Fs {
             out.add(s);
           }
           out.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+          return out;
+        });
+  }
+
+  /**
+   * Every file under a folder, at any depth, sorted by path; an absent folder has none. One listing
+   * call per folder locally and on HDFS, one paged listing of the prefix on object stores.
+   */
+  public List<FileStatus> filesUnder(String path) {
+    return io(
+        () -> {
+          Path p = new Path(path);
+          FileSystem fs = fs(path);
+          List<FileStatus> out = new ArrayList<>();
+          if (!fs.exists(p)) {
+            return out;
+          }
+          RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
+          while (files.hasNext()) {
+            out.add(files.next());
+          }
+          out.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
           return out;
         });
   }

@@ -5,6 +5,7 @@ import com.comborec.core.SettingsSection;
 import com.comborec.model.candidates.AlsParams;
 import com.comborec.model.candidates.Generator;
 import com.comborec.model.ranker.RankerSettings;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -36,10 +37,11 @@ public record ModelSettings(
       new SettingsSection<>("model", (s, root) -> from(s, root.lookbackDays()));
 
   /**
-   * The rolling evaluation: {@code cutoffs} recent cutoffs (run day - forward-days x i), each
-   * measured on the {@code forwardDays} after it at K, over at most {@code maxUsers} users; a
-   * cutoff needs {@code minHistoryDays} of events before it. {@code options} may serve; {@code
-   * popularity} is the floor every option must hold at each cutoff (the first is the fallback).
+   * The rolling evaluation: {@code cutoffs} recent cutoffs on the grid of {@code cutoffAnchor} +
+   * forward-days x n (the latest whose forward windows end by the run day), each measured on the
+   * {@code forwardDays} after it at K, over at most {@code maxUsers} users; a cutoff needs {@code
+   * minHistoryDays} of events before it. {@code options} may serve; {@code popularity} is the floor
+   * every option must hold at each cutoff (the first is the fallback).
    */
   public record Eval(
       int k,
@@ -48,7 +50,8 @@ public record ModelSettings(
       int maxUsers,
       int minHistoryDays,
       List<Serving> options,
-      List<Generator> popularity) {}
+      List<Generator> popularity,
+      LocalDate cutoffAnchor) {}
 
   /** EASE's L2 penalty and the most-bought items it (and item-kNN) covers. */
   public record Ease(double lambda, int maxItems) {}
@@ -103,7 +106,16 @@ public record ModelSettings(
         e.intAtLeast("max-users", 1),
         minHistory,
         servings(e, "options"),
-        popularity(e));
+        popularity(e),
+        anchor(e, "cutoff-anchor"));
+  }
+
+  private static LocalDate anchor(Settings s, String key) {
+    try {
+      return LocalDate.parse(s.string(key));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw s.fail(key, "must be a date (YYYY-MM-DD), got %s", s.string(key));
+    }
   }
 
   private static List<Serving> servings(Settings s, String key) {

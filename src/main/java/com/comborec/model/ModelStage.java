@@ -67,7 +67,8 @@ public final class ModelStage implements Stage<ModelResult> {
     Dataset<Row> events = history(ctx, protocol).persist(StorageLevel.MEMORY_AND_DISK());
     Snapshots snapshots = snapshots(ctx);
     try (RollingEvaluation evaluation =
-        new RollingEvaluation(events, protocol, snapshots, ctx.runDate())) {
+        new RollingEvaluation(
+            events, protocol, snapshots, ctx.runDate(), new StoredCutoffs(ctx, protocol))) {
       RollingEvaluation.Selection selection =
           ctx.step("measure options at recent cutoffs", () -> evaluation.select(ctx.runDate()));
       String list = servingList(s, protocol, selection);
@@ -333,7 +334,8 @@ public final class ModelStage implements Stage<ModelResult> {
         s.blendWeights(),
         generators,
         s.ranker(),
-        false);
+        false,
+        s.eval().cutoffAnchor());
   }
 
   /**
@@ -341,7 +343,7 @@ public final class ModelStage implements Stage<ModelResult> {
    * (ranker training cutoffs included) up to the run day.
    */
   static Dataset<Row> history(RunContext ctx, Protocol p) {
-    int back = p.lookbackDays() + p.forwardDays() * (p.cutoffs() + p.ranker().trainingCutoffs());
+    int back = p.lookbackDays() + p.lookBehindDays();
     return ValidatedStore.daily(
         ctx, Source.EVENTS, ctx.runDate().minusDays(back - 1L), ctx.runDate());
   }

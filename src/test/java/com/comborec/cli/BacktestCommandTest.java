@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code backtest} end to end on data-samples (events 2011-06-01..07-31): it ingests, then measures
  * two cutoffs, 2011-07-03 (no inner cutoff has 28 days of history, so popularity serves) and
- * 2011-07-17 (chosen on 2011-07-03). The CSV and the Markdown table must tell the same story.
+ * 2011-07-17 (chosen on 2011-07-03: the cutoff grid is anchored on 07-03 here, so both backtest
+ * cutoffs are grid days). The CSV and the Markdown table must tell the same story.
  */
 class BacktestCommandTest {
   static final List<String> CUTOFFS = List.of("2011-07-03", "2011-07-17");
@@ -60,7 +61,9 @@ class BacktestCommandTest {
             "--set",
             "model.als.rank=8",
             "--set",
-            "model.ranker.max-iter=10");
+            "model.ranker.max-iter=10",
+            "--set",
+            "model.eval.cutoff-anchor=" + CUTOFFS.get(0));
     err = e.toString();
     csv = exit == 0 ? Files.readAllLines(tmp.resolve("bt/backtest.csv")) : List.of();
     md = exit == 0 ? Files.readAllLines(tmp.resolve("bt/backtest.md")) : List.of();

@@ -28,7 +28,8 @@ class ModelSettingsTest {
             5000,
             28,
             List.of(Serving.EASE, Serving.ITEM_KNN, Serving.BLEND, Serving.RANKER),
-            List.of(Generator.POP7, Generator.POP14, Generator.POP30)),
+            List.of(Generator.POP7, Generator.POP14, Generator.POP30),
+            java.time.LocalDate.of(1970, 1, 4)),
         c.get(ModelSettings.SECTION).eval());
     assertEquals("auto", c.get(ModelSettings.SECTION).serving());
     assertEquals(List.of(0.1, 0.25, 0.5, 1.0), c.get(ModelSettings.SECTION).blendWeights());

@@ -32,7 +32,8 @@ final class SyntheticShop {
 
   /**
    * Settings sized for the shop: 60 days of look-back, two inner cutoffs 7 days apart (03-24 and
-   * 03-17) with 14 days of history each, K = 5, one blend; {@code overrides} win.
+   * 03-17: the cutoff grid is anchored on the run day) with 14 days of history each, K = 5, one
+   * blend; {@code overrides} win.
    */
   static ComboConfig config(Path dir, String output, String... overrides) {
     ComboConfig base =
@@ -45,6 +46,7 @@ final class SyntheticShop {
                 "model.eval.k=5",
                 "model.eval.cutoffs=2",
                 "model.eval.forward-days=7",
+                "model.eval.cutoff-anchor=" + RUN_DAY,
                 "model.eval.min-history-days=14",
                 "model.ranker.depth=10",
                 "model.blend.weights=[0.5]");

@@ -16,6 +16,8 @@ import java.util.Locale;
  *     names, or {@link #RANKER}
  * @param popularity the floor every option must hold (the first is the popularity fallback)
  * @param repeats repeat purchases count as relevant and lists may repeat (backtest --repeat)
+ * @param cutoffAnchor one cutoff of the fixed grid that every cutoff falls on: the anchor plus a
+ *     multiple of {@code forwardDays}
  */
 public record Protocol(
     int k,
@@ -29,7 +31,8 @@ public record Protocol(
     List<Double> blendWeights,
     GeneratorSettings generators,
     RankerSettings ranker,
-    boolean repeats) {
+    boolean repeats,
+    LocalDate cutoffAnchor) {
 
   /** The learned ranker's list name. */
   public static final String RANKER = "ranker";
@@ -44,22 +47,34 @@ public record Protocol(
     return list.startsWith("blend_") ? Double.parseDouble(list.substring(6)) : Double.NaN;
   }
 
-  /** The cutoffs that choose what serves on {@code day}: day - forward-days x 1 .. x cutoffs. */
+  /**
+   * The cutoffs that choose what serves on {@code day}: the {@code cutoffs} latest grid days whose
+   * forward windows end by it. The grid, not the day, fixes them, so every night of a fortnight
+   * measures the same cutoffs and a stored measurement of an earlier night can stand in.
+   */
   public List<LocalDate> innerCutoffs(LocalDate day) {
-    return steps(day, cutoffs);
+    return steps(gridDay(day), cutoffs);
   }
 
-  /** The cutoffs the ranker serving on {@code day} learns from. */
+  /** The cutoffs the ranker serving on {@code day} learns from (grid days, as the inner ones). */
   public List<LocalDate> rankerCutoffs(LocalDate day) {
-    return steps(day, ranker.trainingCutoffs());
+    return steps(gridDay(day), ranker.trainingCutoffs());
   }
 
   /**
-   * How far before a day its serving choice may read: its inner cutoffs, and the training cutoffs
-   * of the ranker measured at the earliest of them.
+   * The latest grid day on or before {@code day}: where the newest complete forward window ends.
+   */
+  public LocalDate gridDay(LocalDate day) {
+    long offset = Math.floorMod(day.toEpochDay() - cutoffAnchor.toEpochDay(), (long) forwardDays);
+    return day.minusDays(offset);
+  }
+
+  /**
+   * How far before a day its serving choice may read: its inner cutoffs, the training cutoffs of
+   * the ranker measured at the earliest of them, and up to a grid step before the day.
    */
   public int lookBehindDays() {
-    return forwardDays * (cutoffs + ranker.trainingCutoffs());
+    return forwardDays * (cutoffs + ranker.trainingCutoffs()) + forwardDays - 1;
   }
 
   private List<LocalDate> steps(LocalDate day, int count) {
@@ -84,7 +99,8 @@ public record Protocol(
         blendWeights,
         generators,
         ranker,
-        value);
+        value,
+        cutoffAnchor);
   }
 
   /** The same protocol with another forward window (backtest --forward). */
@@ -101,7 +117,8 @@ public record Protocol(
         blendWeights,
         generators,
         ranker,
-        repeats);
+        repeats,
+        cutoffAnchor);
   }
 
   /** The popularity floor's list names. */

@@ -35,6 +35,7 @@ public final class RollingEvaluation implements AutoCloseable {
   private final LocalDate lastDay;
   private final Map<LocalDate, CutoffWork> works = new HashMap<>();
   private final Map<LocalDate, Optional<Ranker.Fitted>> rankers = new HashMap<>();
+  private final MeasuredCutoffs stored;
 
   /**
    * @param events validated events (with {@code dt}) of every day any cutoff may read
@@ -42,10 +43,25 @@ public final class RollingEvaluation implements AutoCloseable {
    */
   public RollingEvaluation(
       Dataset<Row> events, Protocol protocol, Snapshots snapshots, LocalDate lastDay) {
+    this(events, protocol, snapshots, lastDay, MeasuredCutoffs.NONE);
+  }
+
+  /**
+   * As above, with the serving choice's cutoff figures read from and kept in {@code stored}.
+   *
+   * @param stored earlier runs' measurements of the inner cutoffs ({@link #select})
+   */
+  public RollingEvaluation(
+      Dataset<Row> events,
+      Protocol protocol,
+      Snapshots snapshots,
+      LocalDate lastDay,
+      MeasuredCutoffs stored) {
     this.events = events;
     this.protocol = protocol;
     this.snapshots = snapshots;
     this.lastDay = lastDay;
+    this.stored = stored;
     Row first = events.agg(min(col("dt"))).first();
     this.firstDay = first.isNullAt(0) ? lastDay.plusDays(1) : first.getDate(0).toLocalDate();
   }
@@ -130,7 +146,7 @@ public final class RollingEvaluation implements AutoCloseable {
 
   /**
    * What serves on {@code day}: every option and the popularity floor measured at the day's inner
-   * cutoffs, then the {@link ServingRule}.
+   * cutoffs (or read from an earlier run's measurement of them), then the {@link ServingRule}.
    */
   public Selection select(LocalDate day) {
     List<LocalDate> cutoffs = innerCutoffs(day);
@@ -144,26 +160,50 @@ public final class RollingEvaluation implements AutoCloseable {
       }
     }
     lists.addAll(simple);
-    // The rule needs the ranker at every cutoff: without a ranker for one of them it could never
-    // serve, so none is trained (the quick start's two months of data stop here).
-    boolean ranker =
+    Map<LocalDate, MeasuredCutoffs.Measured> earlier = new HashMap<>();
+    cutoffs.forEach(c -> stored.find(c).ifPresent(m -> earlier.put(c, m)));
+    boolean rankerAsked =
         protocol.options().contains(Protocol.RANKER)
             && protocol.ranker().enabled()
-            && !cutoffs.isEmpty()
-            && cutoffs.stream().allMatch(this::trainable);
+            && !cutoffs.isEmpty();
+    Map<LocalDate, Boolean> trainable = new HashMap<>();
+    if (rankerAsked) {
+      cutoffs.forEach(
+          c ->
+              trainable.put(c, earlier.containsKey(c) ? earlier.get(c).trainable() : trainable(c)));
+    }
+    // The rule needs the ranker at every cutoff: without a ranker for one of them it could never
+    // serve, so none is trained (the quick start's two months of data stop here).
+    boolean ranker = rankerAsked && cutoffs.stream().allMatch(trainable::get);
     Map<String, Map<LocalDate, Metrics>> table = new LinkedHashMap<>();
     for (LocalDate c : cutoffs) {
       List<String> here = new ArrayList<>(lists);
       if (ranker) {
         here.add(Protocol.RANKER);
       }
-      metrics(c, here)
+      measuredAt(c, here, earlier.get(c), trainable.getOrDefault(c, false))
           .forEach((l, m) -> table.computeIfAbsent(l, x -> new LinkedHashMap<>()).put(c, m));
     }
     ServingRule.Choice choice =
         ServingRule.choose(
             ndcg(table), protocol.popularityLists(), simple, Protocol.RANKER, cutoffs);
     return new Selection(day, cutoffs, table, choice);
+  }
+
+  /**
+   * The lists' metrics at an inner cutoff: an earlier run's when it has them all, else measured.
+   */
+  private Map<String, Metrics> measuredAt(
+      LocalDate c, List<String> lists, MeasuredCutoffs.Measured earlier, boolean trainable) {
+    if (earlier != null && earlier.metrics().keySet().containsAll(lists)) {
+      LOG.info("cutoff {}: {} lists' figures from an earlier run's measurement", c, lists.size());
+      Map<String, Metrics> out = new LinkedHashMap<>();
+      lists.forEach(l -> out.put(l, earlier.metrics().get(l)));
+      return out;
+    }
+    Map<String, Metrics> measured = metrics(c, lists);
+    stored.keep(c, new MeasuredCutoffs.Measured(trainable, measured));
+    return measured;
   }
 
   /** The option chosen for a day, with the figures it was chosen on. */
