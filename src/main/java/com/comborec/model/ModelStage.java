@@ -68,7 +68,7 @@ public final class ModelStage implements Stage<ModelResult> {
     Snapshots snapshots = snapshots(ctx);
     try (RollingEvaluation evaluation =
         new RollingEvaluation(
-            events, protocol, snapshots, ctx.runDate(), new StoredCutoffs(ctx, protocol))) {
+            events, protocol, snapshots, ctx.runDate(), new StoredWork(ctx, protocol))) {
       RollingEvaluation.Selection selection =
           ctx.step("measure options at recent cutoffs", () -> evaluation.select(ctx.runDate()));
       String list = servingList(s, protocol, selection);

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.comborec.TestSpark;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
-import com.comborec.model.evaluation.MeasuredCutoffs;
+import com.comborec.model.evaluation.EarlierWork;
 import com.comborec.model.evaluation.Metrics;
 import com.comborec.model.evaluation.Protocol;
 import com.comborec.model.evaluation.RollingEvaluation;
+import com.comborec.model.ranker.Ranker;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -24,18 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The serving choice reads a cutoff's stored figures instead of measuring it, and measures (and
  * stores) a cutoff whose stored figures lack a list. The store here is a map: what stands and what
- * does not is {@link StoredCutoffsTest}'s subject.
+ * does not is {@link StoredWorkTest}'s subject.
  */
 class RollingEvaluationStoredTest {
   @TempDir static Path dir;
   static RunContext ctx;
   static Protocol protocol;
   static RollingEvaluation.Selection measured;
-  static final Map<LocalDate, MeasuredCutoffs.Measured> kept = new HashMap<>();
+  static final Map<LocalDate, EarlierWork.Measured> kept = new HashMap<>();
 
   /** A store in a map, as the work store's files would hold it. */
-  static MeasuredCutoffs inMap(Map<LocalDate, MeasuredCutoffs.Measured> map) {
-    return new MeasuredCutoffs() {
+  static EarlierWork inMap(Map<LocalDate, EarlierWork.Measured> map) {
+    return new EarlierWork() {
       @Override
       public Optional<Measured> find(LocalDate cutoff) {
         return Optional.ofNullable(map.get(cutoff));
@@ -44,6 +45,17 @@ class RollingEvaluationStoredTest {
       @Override
       public void keep(LocalDate cutoff, Measured m) {
         map.put(cutoff, m);
+      }
+
+      // The ranker is off in these settings: no ranker is asked for or kept.
+      @Override
+      public Optional<Ranker.Fitted> findRanker(LocalDate gridDay, List<LocalDate> cutoffs) {
+        throw new AssertionError("no ranker is asked for");
+      }
+
+      @Override
+      public void keepRanker(LocalDate gridDay, List<LocalDate> cutoffs, Ranker.Fitted ranker) {
+        throw new AssertionError("no ranker is kept");
       }
     };
   }
@@ -63,7 +75,7 @@ class RollingEvaluationStoredTest {
     measured = select(inMap(kept));
   }
 
-  static RollingEvaluation.Selection select(MeasuredCutoffs store) {
+  static RollingEvaluation.Selection select(EarlierWork store) {
     try (RollingEvaluation evaluation =
         new RollingEvaluation(
             ModelStage.history(ctx, protocol),
@@ -96,7 +108,7 @@ class RollingEvaluationStoredTest {
   @Test
   void storedFiguresChooseWithoutMeasuring() {
     // EASE planted far above everything: only a choice read from the store serves 0.99.
-    Map<LocalDate, MeasuredCutoffs.Measured> planted = new HashMap<>();
+    Map<LocalDate, EarlierWork.Measured> planted = new HashMap<>();
     kept.forEach(
         (c, m) -> {
           Map<String, Metrics> metrics = new LinkedHashMap<>(m.metrics());
@@ -110,7 +122,7 @@ class RollingEvaluationStoredTest {
                   ease.map(),
                   ease.coverage(),
                   ease.users()));
-          planted.put(c, new MeasuredCutoffs.Measured(m.trainable(), metrics));
+          planted.put(c, new EarlierWork.Measured(m.trainable(), metrics));
         });
     RollingEvaluation.Selection chosen = select(inMap(planted));
     assertEquals("ease", chosen.choice().option(), chosen.choice().reason());
@@ -121,11 +133,11 @@ class RollingEvaluationStoredTest {
 
   @Test
   void aCutoffWhoseStoredFiguresLackAListIsMeasuredAgainAndStored() {
-    Map<LocalDate, MeasuredCutoffs.Measured> partial = new HashMap<>(kept);
+    Map<LocalDate, EarlierWork.Measured> partial = new HashMap<>(kept);
     LocalDate newest = measured.cutoffs().get(0);
     Map<String, Metrics> withoutEase = new LinkedHashMap<>(kept.get(newest).metrics());
     withoutEase.remove("ease");
-    partial.put(newest, new MeasuredCutoffs.Measured(false, withoutEase));
+    partial.put(newest, new EarlierWork.Measured(false, withoutEase));
     RollingEvaluation.Selection again = select(inMap(partial));
     assertEquals(measured.table(), again.table(), "measured to the same figures");
     assertEquals(measured.choice(), again.choice());

@@ -35,7 +35,7 @@ public final class RollingEvaluation implements AutoCloseable {
   private final LocalDate lastDay;
   private final Map<LocalDate, CutoffWork> works = new HashMap<>();
   private final Map<LocalDate, Optional<Ranker.Fitted>> rankers = new HashMap<>();
-  private final MeasuredCutoffs stored;
+  private final EarlierWork stored;
 
   /**
    * @param events validated events (with {@code dt}) of every day any cutoff may read
@@ -43,7 +43,7 @@ public final class RollingEvaluation implements AutoCloseable {
    */
   public RollingEvaluation(
       Dataset<Row> events, Protocol protocol, Snapshots snapshots, LocalDate lastDay) {
-    this(events, protocol, snapshots, lastDay, MeasuredCutoffs.NONE);
+    this(events, protocol, snapshots, lastDay, EarlierWork.NONE);
   }
 
   /**
@@ -56,7 +56,7 @@ public final class RollingEvaluation implements AutoCloseable {
       Protocol protocol,
       Snapshots snapshots,
       LocalDate lastDay,
-      MeasuredCutoffs stored) {
+      EarlierWork stored) {
     this.events = events;
     this.protocol = protocol;
     this.snapshots = snapshots;
@@ -105,8 +105,16 @@ public final class RollingEvaluation implements AutoCloseable {
     if (!protocol.ranker().enabled()) {
       return Optional.empty();
     }
-    List<LocalDate> cutoffs =
-        protocol.rankerCutoffs(day).stream().filter(this::measurableForTraining).toList();
+    List<LocalDate> candidates =
+        protocol.rankerCutoffs(day).stream().filter(this::measurable).toList();
+    LocalDate grid = protocol.gridDay(day);
+    Optional<Ranker.Fitted> earlier =
+        candidates.isEmpty() ? Optional.empty() : stored.findRanker(grid, candidates);
+    if (earlier.isPresent()) {
+      LOG.info("the ranker for {} (cutoffs {}) from an earlier run", day, candidates);
+      return earlier;
+    }
+    List<LocalDate> cutoffs = candidates.stream().filter(c -> work(c).users() > 0).toList();
     if (cutoffs.isEmpty()) {
       LOG.info("no ranker for {}: none of its training cutoffs has enough history", day);
       return Optional.empty();
@@ -117,7 +125,7 @@ public final class RollingEvaluation implements AutoCloseable {
       rows = rows == null ? labelled : rows.unionByName(labelled);
     }
     Dataset<Row> training = rows;
-    return Optional.of(
+    Ranker.Fitted fitted =
         StepTimer.timed(
             rows.sparkSession().sparkContext(),
             "model",
@@ -126,7 +134,9 @@ public final class RollingEvaluation implements AutoCloseable {
                 Ranker.fit(
                     training,
                     RankerFeatures.columns(protocol.ranker().generators()),
-                    protocol.ranker())));
+                    protocol.ranker()));
+    stored.keepRanker(grid, candidates, fitted);
+    return Optional.of(fitted);
   }
 
   /** Whether a ranker can be trained for {@code day}: one of its training cutoffs is measurable. */
@@ -160,7 +170,7 @@ public final class RollingEvaluation implements AutoCloseable {
       }
     }
     lists.addAll(simple);
-    Map<LocalDate, MeasuredCutoffs.Measured> earlier = new HashMap<>();
+    Map<LocalDate, EarlierWork.Measured> earlier = new HashMap<>();
     cutoffs.forEach(c -> stored.find(c).ifPresent(m -> earlier.put(c, m)));
     boolean rankerAsked =
         protocol.options().contains(Protocol.RANKER)
@@ -194,7 +204,7 @@ public final class RollingEvaluation implements AutoCloseable {
    * The lists' metrics at an inner cutoff: an earlier run's when it has them all, else measured.
    */
   private Map<String, Metrics> measuredAt(
-      LocalDate c, List<String> lists, MeasuredCutoffs.Measured earlier, boolean trainable) {
+      LocalDate c, List<String> lists, EarlierWork.Measured earlier, boolean trainable) {
     if (earlier != null && earlier.metrics().keySet().containsAll(lists)) {
       LOG.info("cutoff {}: {} lists' figures from an earlier run's measurement", c, lists.size());
       Map<String, Metrics> out = new LinkedHashMap<>();
@@ -202,7 +212,7 @@ public final class RollingEvaluation implements AutoCloseable {
       return out;
     }
     Map<String, Metrics> measured = metrics(c, lists);
-    stored.keep(c, new MeasuredCutoffs.Measured(trainable, measured));
+    stored.keep(c, new EarlierWork.Measured(trainable, measured));
     return measured;
   }
 

@@ -7,16 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.comborec.TestSpark;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
-import com.comborec.model.evaluation.MeasuredCutoffs.Measured;
+import com.comborec.model.evaluation.EarlierWork.Measured;
 import com.comborec.model.evaluation.Metrics;
 import com.comborec.model.evaluation.Protocol;
+import com.comborec.model.ranker.Ranker;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.GBTClassifier;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cutoff, 60 days of look-back, so the cutoff 03-24 reads events of 01-17 .. 03-31 and snapshots on
  * or before 03-24.
  */
-class StoredCutoffsTest {
+class StoredWorkTest {
   static final LocalDate CUTOFF = LocalDate.parse("2026-03-24");
   static final Measured MEASURED =
       new Measured(
@@ -42,7 +56,7 @@ class StoredCutoffsTest {
   @BeforeAll
   static void storeOneMeasurement() {
     ctx = context("model.ease.lambda=300");
-    new StoredCutoffs(ctx, protocol(ctx)).keep(CUTOFF, MEASURED);
+    new StoredWork(ctx, protocol(ctx)).keep(CUTOFF, MEASURED);
   }
 
   static RunContext context(String... overrides) {
@@ -58,12 +72,12 @@ class StoredCutoffsTest {
   }
 
   static Optional<Measured> find(RunContext c) {
-    return new StoredCutoffs(c, protocol(c)).find(CUTOFF);
+    return new StoredWork(c, protocol(c)).find(CUTOFF);
   }
 
   /** A data file (its bytes do not matter: the key reads names and sizes) in a validated folder. */
   static Path dataFile(String source, String day, String name) throws IOException {
-    Path folder = Path.of(java.net.URI.create(ctx.layout().validatedRoot(source))).resolve(day);
+    Path folder = Path.of(URI.create(ctx.layout().validatedRoot(source))).resolve(day);
     Files.createDirectories(folder);
     return Files.writeString(folder.resolve(name), "rows");
   }
@@ -114,19 +128,71 @@ class StoredCutoffsTest {
   @Test
   void aDamagedFileCostsAMeasurementNotTheRun() throws IOException {
     RunContext other = context("model.ease.lambda=302");
-    StoredCutoffs store = new StoredCutoffs(other, protocol(other));
+    StoredWork store = new StoredWork(other, protocol(other));
     store.keep(CUTOFF, MEASURED);
-    Path file =
-        Path.of(
-            java.net.URI.create(
-                other.layout().workRoot(StoredCutoffs.FOLDER)
-                    + "/cutoff="
-                    + CUTOFF
-                    + "/"
-                    + store.key(CUTOFF)
-                    + ".json"));
+    Path file = Path.of(URI.create(store.cutoffPath(CUTOFF)));
     Files.writeString(file, "{\"metrics\": {\"ease\": ");
     assertEquals(Optional.empty(), store.find(CUTOFF));
+  }
+
+  @Test
+  void aStoredRankerScoresAsTheFittedOneAndOnlyForItsCutoffs() {
+    SparkSession spark = TestSpark.session();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(
+          RowFactory.create(
+              "u" + i, "i" + (i % 7), (double) (i % 5), (double) (i % 3), i % 5 > 2 ? 1.0 : 0.0));
+    }
+    Dataset<Row> data =
+        spark.createDataFrame(
+            rows,
+            new StructType()
+                .add("user_id", "string")
+                .add("item_id", "string")
+                .add("a", "double")
+                .add("b", "double")
+                .add("label", "double"));
+    PipelineModel model =
+        new Pipeline()
+            .setStages(
+                new PipelineStage[] {
+                  new VectorAssembler()
+                      .setInputCols(new String[] {"a", "b"})
+                      .setOutputCol("features"),
+                  new GBTClassifier().setMaxIter(3).setSeed(1)
+                })
+            .fit(data);
+    Ranker.Fitted fitted = new Ranker.Fitted(model, List.of("a", "b"));
+    List<LocalDate> cutoffs = List.of(CUTOFF, CUTOFF.minusDays(7));
+    StoredWork store = new StoredWork(ctx, protocol(ctx));
+    assertEquals(Optional.empty(), store.findRanker(SyntheticShop.RUN_DAY, cutoffs));
+    store.keepRanker(SyntheticShop.RUN_DAY, cutoffs, fitted);
+
+    Ranker.Fitted loaded = find(ctx, cutoffs).orElseThrow();
+    assertEquals(fitted.features(), loaded.features());
+    assertEquals(
+        fitted.score(data).orderBy("user_id").collectAsList(),
+        loaded.score(data).orderBy("user_id").collectAsList(),
+        "every score to the last digit");
+    assertEquals(Optional.empty(), find(ctx, List.of(CUTOFF)), "other cutoffs");
+  }
+
+  static Optional<Ranker.Fitted> find(RunContext c, List<LocalDate> cutoffs) {
+    return new StoredWork(c, protocol(c)).findRanker(SyntheticShop.RUN_DAY, cutoffs);
+  }
+
+  @Test
+  void aRankerWhoseSaveWasCutShortIsNotFound() throws IOException {
+    List<LocalDate> cutoffs = List.of(CUTOFF.minusDays(21));
+    Path model =
+        Path.of(
+            URI.create(
+                new StoredWork(ctx, protocol(ctx)).rankerPath(SyntheticShop.RUN_DAY, cutoffs)
+                    + "/model/metadata"));
+    Files.createDirectories(model);
+    Files.writeString(model.resolve("part-00000"), "{}");
+    assertEquals(Optional.empty(), find(ctx, cutoffs), "no ranker.json yet");
   }
 
   record Settings(String name, Map<String, Double> weights) {}
@@ -141,10 +207,9 @@ class StoredCutoffsTest {
     ba.put("click", 0.1);
     assertNotEquals(new Settings("s", ab).toString(), new Settings("s", ba).toString());
     assertEquals(
-        StoredCutoffs.canonical(new Settings("s", ab)),
-        StoredCutoffs.canonical(new Settings("s", ba)));
+        StoreKeys.canonical(new Settings("s", ab)), StoreKeys.canonical(new Settings("s", ba)));
     assertTrue(
-        StoredCutoffs.canonical(new Settings("s", ab)).contains("click=0.1"),
-        StoredCutoffs.canonical(new Settings("s", ab)));
+        StoreKeys.canonical(new Settings("s", ab)).contains("click=0.1"),
+        StoreKeys.canonical(new Settings("s", ab)));
   }
 }

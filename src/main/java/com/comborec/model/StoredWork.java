@@ -1,0 +1,137 @@
+package com.comborec.model;
+
+import com.comborec.core.Json;
+import com.comborec.core.RunContext;
+import com.comborec.model.evaluation.EarlierWork;
+import com.comborec.model.evaluation.Metrics;
+import com.comborec.model.evaluation.Protocol;
+import com.comborec.model.ranker.Ranker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.ml.PipelineModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link EarlierWork} in the work store, under {@code <work>/model_store/}: a cutoff's figures as
+ * {@code cutoff=<day>/<key>.json} (a few kilobytes), a ranker as {@code ranker=<grid day>/<key>/}
+ * (the MLlib pipeline in {@code model/}, then {@code ranker.json}, written last, so a ranker whose
+ * save was cut short is not found). The key ({@link StoreKeys}) changes with the build, any setting
+ * the evaluation uses, or any validated file the result read, so such a change measures or fits
+ * again; a rerun of a day or the next night of the same grid step finds the result. One entry per
+ * grid step and setting; entries are kept (delete the folder to start afresh).
+ */
+final class StoredWork implements EarlierWork {
+  static final String FOLDER = "model_store";
+  private static final Logger LOG = LoggerFactory.getLogger(StoredWork.class);
+
+  private final RunContext ctx;
+  private final StoreKeys keys;
+
+  StoredWork(RunContext ctx, Protocol protocol) {
+    this.ctx = ctx;
+    this.keys = new StoreKeys(ctx, protocol);
+  }
+
+  @Override
+  public Optional<Measured> find(LocalDate cutoff) {
+    String path = cutoffPath(cutoff);
+    if (!ctx.fs().exists(path)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse(Json.readMap(ctx.fs().readString(path))));
+    } catch (RuntimeException e) {
+      // A damaged file costs a measurement, never the run.
+      LOG.warn("cutoff {}: ignoring the stored measurement {}: {}", cutoff, path, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void keep(LocalDate cutoff, Measured measured) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("cutoff", cutoff.toString());
+    json.put("stored_by_run", ctx.runId());
+    json.put("key_parts", keys.cutoff(cutoff));
+    json.put("trainable", measured.trainable());
+    Map<String, Object> lists = new TreeMap<>();
+    measured.metrics().forEach((list, m) -> lists.put(list, Json.tree(m)));
+    json.put("metrics", lists);
+    ctx.fs().writeStringAtomically(cutoffPath(cutoff), Json.write(json));
+  }
+
+  @Override
+  public Optional<Ranker.Fitted> findRanker(LocalDate gridDay, List<LocalDate> cutoffs) {
+    String dir = rankerPath(gridDay, cutoffs);
+    if (!ctx.fs().exists(dir + "/ranker.json")) {
+      return Optional.empty();
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      List<String> features =
+          (List<String>) Json.readMap(ctx.fs().readString(dir + "/ranker.json")).get("features");
+      return Optional.of(new Ranker.Fitted(PipelineModel.load(dir + "/model"), features));
+    } catch (RuntimeException e) {
+      LOG.warn("ranker for {}: ignoring the stored one in {}: {}", gridDay, dir, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void keepRanker(LocalDate gridDay, List<LocalDate> cutoffs, Ranker.Fitted ranker) {
+    String dir = rankerPath(gridDay, cutoffs);
+    try {
+      ranker.model().write().overwrite().save(dir + "/model");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the ranker in " + dir, e);
+    }
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("grid_day", gridDay.toString());
+    json.put("cutoffs", cutoffs.stream().map(LocalDate::toString).toList());
+    json.put("stored_by_run", ctx.runId());
+    json.put("key_parts", keys.ranker(cutoffs));
+    json.put("features", ranker.features());
+    ctx.fs().writeStringAtomically(dir + "/ranker.json", Json.write(json));
+  }
+
+  String cutoffPath(LocalDate cutoff) {
+    return root() + "/cutoff=" + cutoff + "/" + StoreKeys.key(keys.cutoff(cutoff)) + ".json";
+  }
+
+  String rankerPath(LocalDate gridDay, List<LocalDate> cutoffs) {
+    return root() + "/ranker=" + gridDay + "/" + StoreKeys.key(keys.ranker(cutoffs));
+  }
+
+  private String root() {
+    return ctx.layout().workRoot(FOLDER);
+  }
+
+  static Measured parse(Map<String, Object> json) {
+    Map<String, Metrics> metrics = new LinkedHashMap<>();
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> lists = (Map<String, Map<String, Object>>) json.get("metrics");
+    lists.forEach(
+        (list, m) ->
+            metrics.put(
+                list,
+                new Metrics(
+                    number(m, "ndcg"),
+                    number(m, "precision"),
+                    number(m, "recall"),
+                    number(m, "map"),
+                    number(m, "coverage"),
+                    ((Number) m.get("users")).longValue())));
+    return new Measured((Boolean) json.get("trainable"), metrics);
+  }
+
+  private static double number(Map<String, Object> m, String name) {
+    return ((Number) m.get(name)).doubleValue();
+  }
+}
