@@ -42,6 +42,7 @@ public final class ModelVersion {
     p.put("k", s.k());
     p.put("eval_cutoffs", s.eval().cutoffs());
     p.put("eval_forward_days", s.eval().forwardDays());
+    p.put("eval_cutoff_anchor", s.eval().cutoffAnchor().toString());
     p.put("serving_configured", s.serving());
     return p;
   }
