@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -44,20 +46,10 @@ public final class Fs {
 
   /** The children of a folder, sorted by name; an absent folder has none. */
   public List<FileStatus> list(String path) {
-    return io(
-        () -> {
-          Path p = new Path(path);
-          FileSystem fs = fs(path);
-          List<FileStatus> out = new ArrayList<>();
-          if (!fs.exists(p)) {
-            return out;
-          }
-          for (FileStatus s : fs.listStatus(p)) {
-            out.add(s);
-          }
-          out.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-          return out;
-        });
+    return listed(
+        path,
+        (fs, p, out) -> out.addAll(Arrays.asList(fs.listStatus(p))),
+        Comparator.comparing(s -> s.getPath().getName()));
   }
 
   /**
@@ -65,19 +57,31 @@ public final class Fs {
    * call per folder locally and on HDFS, one paged listing of the prefix on object stores.
    */
   public List<FileStatus> filesUnder(String path) {
+    return listed(
+        path,
+        (fs, p, out) -> {
+          RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
+          while (files.hasNext()) {
+            out.add(files.next());
+          }
+        },
+        Comparator.comparing(s -> s.getPath().toString()));
+  }
+
+  private interface Lister {
+    void into(FileSystem fs, Path folder, List<FileStatus> out) throws IOException;
+  }
+
+  private List<FileStatus> listed(String path, Lister lister, Comparator<FileStatus> order) {
     return io(
         () -> {
           Path p = new Path(path);
           FileSystem fs = fs(path);
           List<FileStatus> out = new ArrayList<>();
-          if (!fs.exists(p)) {
-            return out;
+          if (fs.exists(p)) {
+            lister.into(fs, p, out);
+            out.sort(order);
           }
-          RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
-          while (files.hasNext()) {
-            out.add(files.next());
-          }
-          out.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
           return out;
         });
   }
