@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Rolling-origin evaluation over a span of validated events. Each cutoff's work (split, lists,
  * metrics, labelled ranker rows) and each ranker are computed once and shared: the nightly asks for
- * its recent cutoffs, the backtest for many days whose cutoffs overlap.
+ * its recent cutoffs, the backtest for many days whose cutoffs overlap. The nightly also passes an
+ * {@link EarlierWork}, so that inner cutoffs and rankers measured or fitted by earlier runs are
+ * read rather than computed again.
  */
 public final class RollingEvaluation implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RollingEvaluation.class);
@@ -47,9 +49,10 @@ public final class RollingEvaluation implements AutoCloseable {
   }
 
   /**
-   * As above, with the serving choice's cutoff figures read from and kept in {@code stored}.
+   * As above, with the inner cutoffs' figures ({@link #select}) and the rankers ({@link
+   * #rankerFor}) read from and kept in {@code stored}.
    *
-   * @param stored earlier runs' measurements of the inner cutoffs ({@link #select})
+   * @param stored what earlier runs measured and fitted
    */
   public RollingEvaluation(
       Dataset<Row> events,
