@@ -15,17 +15,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link EarlierWork} in the work store, under {@code <work>/model_store/}: a cutoff's figures as
- * {@code cutoff=<day>/<key>.json} (a few kilobytes), a ranker as {@code ranker=<grid day>/<key>/}
- * (the MLlib pipeline in {@code model/}, then {@code ranker.json}, written last, so a ranker whose
- * save was cut short is not found). The key ({@link StoreKeys}) changes with the build, any setting
- * the evaluation uses, or any validated file the result read, so such a change measures or fits
- * again; a rerun of a day or the next night of the same grid step finds the result. One entry per
- * grid step and setting; entries are kept (delete the folder to start afresh).
+ * {@code cutoff=<day>/<key>.json} (a few kilobytes), its labelled ranker rows as {@code
+ * cutoff=<day>/<key>-rows/} (Parquet in {@code rows/}, then {@code rows.json} with their schema), a
+ * ranker as {@code ranker=<grid day>/<key>/} (the MLlib pipeline in {@code model/}, then {@code
+ * ranker.json}). The JSON is written last, so rows or a ranker whose save was cut short are not
+ * found. The key ({@link StoreKeys}) changes with the build, any setting the evaluation uses, or
+ * any validated file the result read, so such a change measures or fits again; a rerun of a day or
+ * the next night of the same grid step finds the result. One entry per grid step and setting;
+ * entries are kept (delete the folder to start afresh).
  */
 final class StoredWork implements EarlierWork {
   static final String FOLDER = "model_store";
@@ -68,6 +75,36 @@ final class StoredWork implements EarlierWork {
   }
 
   @Override
+  public Optional<Dataset<Row>> findRows(LocalDate cutoff) {
+    String dir = rowsPath(cutoff);
+    if (!ctx.fs().exists(dir + "/rows.json")) {
+      return Optional.empty();
+    }
+    try {
+      String schema = (String) Json.readMap(ctx.fs().readString(dir + "/rows.json")).get("schema");
+      // The schema as written: an empty cutoff's files alone would not give it.
+      return Optional.of(
+          ctx.spark().read().schema((StructType) DataType.fromJson(schema)).parquet(dir + "/rows"));
+    } catch (RuntimeException e) {
+      LOG.warn("cutoff {}: ignoring the stored ranker rows in {}: {}", cutoff, dir, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void keepRows(LocalDate cutoff, Dataset<Row> rows) {
+    String dir = rowsPath(cutoff);
+    ctx.fs().delete(dir + "/rows.json");
+    rows.write().mode(SaveMode.Overwrite).parquet(dir + "/rows");
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("cutoff", cutoff.toString());
+    json.put("stored_by_run", ctx.runId());
+    json.put("key_parts", keys.cutoff(cutoff));
+    json.put("schema", rows.schema().json());
+    ctx.fs().writeStringAtomically(dir + "/rows.json", Json.write(json));
+  }
+
+  @Override
   public Optional<Ranker.Fitted> findRanker(LocalDate gridDay, List<LocalDate> cutoffs) {
     String dir = rankerPath(gridDay, cutoffs);
     if (!ctx.fs().exists(dir + "/ranker.json")) {
@@ -103,6 +140,10 @@ final class StoredWork implements EarlierWork {
 
   String cutoffPath(LocalDate cutoff) {
     return root() + "/cutoff=" + cutoff + "/" + StoreKeys.key(keys.cutoff(cutoff)) + ".json";
+  }
+
+  String rowsPath(LocalDate cutoff) {
+    return root() + "/cutoff=" + cutoff + "/" + StoreKeys.key(keys.cutoff(cutoff)) + "-rows";
   }
 
   String rankerPath(LocalDate gridDay, List<LocalDate> cutoffs) {

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +49,17 @@ class RollingEvaluationStoredTest {
         map.put(cutoff, m);
       }
 
-      // The ranker is off in these settings: no ranker is asked for or kept.
+      // The ranker is off in these settings: no ranker or ranker rows are asked for or kept.
+      @Override
+      public Optional<Dataset<Row>> findRows(LocalDate cutoff) {
+        throw new AssertionError("no ranker rows are asked for");
+      }
+
+      @Override
+      public void keepRows(LocalDate cutoff, Dataset<Row> rows) {
+        throw new AssertionError("no ranker rows are kept");
+      }
+
       @Override
       public Optional<Ranker.Fitted> findRanker(LocalDate gridDay, List<LocalDate> cutoffs) {
         throw new AssertionError("no ranker is asked for");

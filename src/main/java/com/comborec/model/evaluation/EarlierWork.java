@@ -5,14 +5,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
- * What earlier runs measured at a cutoff and the rankers they fitted, kept so that a later night
- * asking for the same cutoff or ranker on the same inputs and settings reads it instead of building
- * it again. Cutoffs fall on a fixed grid ({@link Protocol#innerCutoffs}), so the nights of a grid
- * step ask for the same ones, and the ranker serving one step is the ranker a cutoff of the next
- * step is measured with. Whoever implements it decides when a stored result still stands (inputs
- * and settings unchanged); {@link RollingEvaluation} only asks and stores.
+ * What earlier runs measured at a cutoff, the ranker rows they labelled there and the rankers they
+ * fitted, kept so that a later night asking for the same cutoff or ranker on the same inputs and
+ * settings reads it instead of building it again. Cutoffs fall on a fixed grid ({@link
+ * Protocol#innerCutoffs}), so the nights of a grid step ask for the same ones, the ranker serving
+ * one step is the ranker a cutoff of the next step is measured with, and the next step's ranker
+ * learns from the same cutoffs' rows but one. Whoever implements it decides when a stored result
+ * still stands (inputs and settings unchanged); {@link RollingEvaluation} only asks and stores.
  */
 public interface EarlierWork {
 
@@ -35,6 +38,15 @@ public interface EarlierWork {
   void keep(LocalDate cutoff, Measured measured);
 
   /**
+   * The labelled ranker rows of {@code cutoff} (users with a positive only), as {@link
+   * RollingEvaluation} trains on them, if they still stand.
+   */
+  Optional<Dataset<Row>> findRows(LocalDate cutoff);
+
+  /** Stores the labelled ranker rows just built at {@code cutoff}. */
+  void keepRows(LocalDate cutoff, Dataset<Row> rows);
+
+  /**
    * The stored ranker of the grid day {@code gridDay}, trained on {@code cutoffs} (those of its
    * training cutoffs with enough history), if one still stands.
    */
@@ -53,6 +65,14 @@ public interface EarlierWork {
 
         @Override
         public void keep(LocalDate cutoff, Measured measured) {}
+
+        @Override
+        public Optional<Dataset<Row>> findRows(LocalDate cutoff) {
+          return Optional.empty();
+        }
+
+        @Override
+        public void keepRows(LocalDate cutoff, Dataset<Row> rows) {}
 
         @Override
         public Optional<Ranker.Fitted> findRanker(LocalDate gridDay, List<LocalDate> cutoffs) {

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Rolling-origin evaluation over a span of validated events. Each cutoff's work (split, lists,
  * metrics, labelled ranker rows) and each ranker are computed once and shared: the nightly asks for
  * its recent cutoffs, the backtest for many days whose cutoffs overlap. The nightly also passes an
- * {@link EarlierWork}, so that inner cutoffs and rankers measured or fitted by earlier runs are
- * read rather than computed again.
+ * {@link EarlierWork}, so that inner cutoffs, ranker rows and rankers measured, labelled or fitted
+ * by earlier runs are read rather than computed again.
  */
 public final class RollingEvaluation implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RollingEvaluation.class);
@@ -49,10 +49,10 @@ public final class RollingEvaluation implements AutoCloseable {
   }
 
   /**
-   * As above, with the inner cutoffs' figures ({@link #select}) and the rankers ({@link
-   * #rankerFor}) read from and kept in {@code stored}.
+   * As above, with the inner cutoffs' figures ({@link #select}), the rankers ({@link #rankerFor})
+   * and the rows they learn from read from and kept in {@code stored}.
    *
-   * @param stored what earlier runs measured and fitted
+   * @param stored what earlier runs measured, labelled and fitted
    */
   public RollingEvaluation(
       Dataset<Row> events,
@@ -117,15 +117,18 @@ public final class RollingEvaluation implements AutoCloseable {
       LOG.info("the ranker for {} (cutoffs {}) from an earlier run", day, candidates);
       return earlier;
     }
-    List<LocalDate> cutoffs = candidates.stream().filter(c -> work(c).users() > 0).toList();
+    List<LocalDate> cutoffs = new ArrayList<>();
+    Dataset<Row> rows = null;
+    for (LocalDate c : candidates) {
+      Optional<Dataset<Row>> labelled = trainingRows(c);
+      if (labelled.isPresent()) {
+        cutoffs.add(c);
+        rows = rows == null ? labelled.get() : rows.unionByName(labelled.get());
+      }
+    }
     if (cutoffs.isEmpty()) {
       LOG.info("no ranker for {}: none of its training cutoffs has enough history", day);
       return Optional.empty();
-    }
-    Dataset<Row> rows = null;
-    for (LocalDate c : cutoffs) {
-      Dataset<Row> labelled = Ranker.withPositives(work(c).labelled());
-      rows = rows == null ? labelled : rows.unionByName(labelled);
     }
     Dataset<Row> training = rows;
     Ranker.Fitted fitted =
@@ -140,6 +143,25 @@ public final class RollingEvaluation implements AutoCloseable {
                     protocol.ranker()));
     stored.keepRanker(grid, candidates, fitted);
     return Optional.of(fitted);
+  }
+
+  /**
+   * A training cutoff's labelled rows of the users with a positive: an earlier run's, or built now
+   * and stored; empty when the cutoff has no evaluated users. A new grid step's ranker shares all
+   * its training cutoffs but the newest with the step before's, so it builds one cutoff's rows.
+   */
+  private Optional<Dataset<Row>> trainingRows(LocalDate cutoff) {
+    Optional<Dataset<Row>> earlier = stored.findRows(cutoff);
+    if (earlier.isPresent()) {
+      LOG.info("cutoff {}: ranker rows from an earlier run", cutoff);
+      return earlier;
+    }
+    if (work(cutoff).users() == 0) {
+      return Optional.empty();
+    }
+    Dataset<Row> rows = Ranker.withPositives(work(cutoff).labelled());
+    stored.keepRows(cutoff, rows);
+    return Optional.of(rows);
   }
 
   /** Whether a ranker can be trained for {@code day}: one of its training cutoffs is measurable. */
