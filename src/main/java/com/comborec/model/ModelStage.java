@@ -66,9 +66,9 @@ public final class ModelStage implements Stage<ModelResult> {
     Protocol protocol = protocol(ctx, s);
     Dataset<Row> events = history(ctx, protocol).persist(StorageLevel.MEMORY_AND_DISK());
     Snapshots snapshots = snapshots(ctx);
+    StoredWork store = new StoredWork(ctx, protocol);
     try (RollingEvaluation evaluation =
-        new RollingEvaluation(
-            events, protocol, snapshots, ctx.runDate(), new StoredWork(ctx, protocol))) {
+        new RollingEvaluation(events, protocol, snapshots, ctx.runDate(), store)) {
       RollingEvaluation.Selection selection =
           ctx.step("measure options at recent cutoffs", () -> evaluation.select(ctx.runDate()));
       String list = servingList(s, protocol, selection);
@@ -80,6 +80,7 @@ public final class ModelStage implements Stage<ModelResult> {
       // and their Gram and weight matrices on the driver before the serving lists, the stage's
       // largest step, needs the heap (at 5M events it ran close to -Xmx8g with them kept).
       evaluation.forgetBefore(ctx.runDate());
+      prune(ctx, store);
       if (servingOf(list) == Serving.RANKER && ranker.isEmpty()) {
         // Pinned, yet no training cutoff had the history: say so and serve what the rule chose.
         ctx.warn(
@@ -106,6 +107,16 @@ public final class ModelStage implements Stage<ModelResult> {
       return new ModelResult(model.with(gate, written.figures()));
     } finally {
       events.unpersist();
+    }
+  }
+
+  /** Deletes what no later night can find in the model store; a failure costs disk, not the run. */
+  private static void prune(RunContext ctx, StoredWork store) {
+    try {
+      int deleted = ctx.step("prune the model store", () -> store.prune(ctx.runDate())).size();
+      LOG.info("model store: {} folder(s) or file(s) no later night can find deleted", deleted);
+    } catch (RuntimeException e) {
+      ctx.warn("could not prune the model store: " + e.getMessage());
     }
   }
 

@@ -9,11 +9,14 @@ import com.comborec.model.ranker.Ranker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,19 +34,74 @@ import org.slf4j.LoggerFactory;
  * ranker.json}). The JSON is written last, so rows or a ranker whose save was cut short are not
  * found. The key ({@link StoreKeys}) changes with the build, any setting the evaluation uses, or
  * any validated file the result read, so such a change measures or fits again; a rerun of a day or
- * the next night of the same grid step finds the result. One entry per grid step and setting;
- * entries are kept (delete the folder to start afresh).
+ * the next night of the same grid step finds the result. The model stage then {@linkplain #prune
+ * prunes} what no later night can find.
  */
 final class StoredWork implements EarlierWork {
   static final String FOLDER = "model_store";
   private static final Logger LOG = LoggerFactory.getLogger(StoredWork.class);
 
   private final RunContext ctx;
+  private final Protocol protocol;
   private final StoreKeys keys;
 
   StoredWork(RunContext ctx, Protocol protocol) {
     this.ctx = ctx;
+    this.protocol = protocol;
     this.keys = new StoreKeys(ctx, protocol);
+  }
+
+  /**
+   * Deletes what no night from {@code day} on can find, and returns the paths deleted: the folders
+   * of cutoffs before the oldest training cutoff of the rankers {@code day}'s inner cutoffs are
+   * measured with, of rankers before its oldest inner cutoff, and every entry of a kept cutoff
+   * whose key is not today's. Such an entry was stored under another build, setting or input files
+   * and can no longer be found; with {@code privacy.retention-days} on, expiring a validated
+   * partition changes the key, so ranker rows (user ids and features) go the night after the data
+   * they came from.
+   */
+  List<String> prune(LocalDate day) {
+    List<LocalDate> inner = protocol.innerCutoffs(day);
+    LocalDate oldestRanker = inner.isEmpty() ? protocol.gridDay(day) : Collections.min(inner);
+    List<LocalDate> training = protocol.rankerCutoffs(oldestRanker);
+    LocalDate oldestCutoff = training.isEmpty() ? oldestRanker : Collections.min(training);
+    List<String> deleted = new ArrayList<>();
+    for (FileStatus folder : ctx.fs().list(root())) {
+      String name = folder.getPath().getName();
+      String path = folder.getPath().toString();
+      LocalDate folderDay = dayOf(name);
+      if (folderDay == null) {
+        continue;
+      }
+      if (name.startsWith("ranker=") && folderDay.isBefore(oldestRanker)) {
+        deleted.add(path);
+      } else if (name.startsWith("cutoff=") && folderDay.isBefore(oldestCutoff)) {
+        deleted.add(path);
+      } else if (name.startsWith("cutoff=")) {
+        String current = StoreKeys.key(keys.cutoff(folderDay));
+        for (FileStatus entry : ctx.fs().list(path)) {
+          // Hadoop's checksum files (.<name>.crc) follow their file.
+          String entryName = entry.getPath().getName().replaceFirst("^\\.", "");
+          if (!entryName.startsWith(current)) {
+            deleted.add(entry.getPath().toString());
+          }
+        }
+      }
+    }
+    deleted.forEach(ctx.fs()::delete);
+    return deleted;
+  }
+
+  /** The day of a {@code cutoff=} or {@code ranker=} folder; null for anything else. */
+  private static LocalDate dayOf(String folderName) {
+    if (!folderName.startsWith("cutoff=") && !folderName.startsWith("ranker=")) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(folderName.substring(folderName.indexOf('=') + 1));
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
   }
 
   @Override

@@ -22,35 +22,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new grid step's ranker learns from the step before's cutoffs but one: their labelled rows come
- * from the model store, and the ranker fitted on them is the one fitted on rows built afresh. The
- * shop's grid: 7 days, anchored on 03-31; two training cutoffs, so the ranker of 03-24 learns from
- * 03-17 and 03-10, the ranker of 03-31 from 03-24 and 03-17.
+ * A ranker's training rows are stored per cutoff, and a ranker fitted on stored rows is the one
+ * fitted on rows built afresh, score for score. The shop's grid: 7 days, anchored on 03-31; with
+ * two training cutoffs the ranker of 03-31 learns from 03-24 and 03-17. The first fit builds and
+ * stores both cutoffs' rows; the second, in a new evaluation told that no ranker is stored, reads
+ * them.
  */
 class StoredRankerRowsTest {
-  static final LocalDate STEP_BEFORE = LocalDate.parse("2026-03-24");
-  static final LocalDate STEP = SyntheticShop.RUN_DAY;
+  static final LocalDate DAY = SyntheticShop.RUN_DAY;
+  static final List<LocalDate> CUTOFFS =
+      List.of(LocalDate.parse("2026-03-24"), LocalDate.parse("2026-03-17"));
 
   @TempDir static Path dir;
   static RunContext ctx;
   static Protocol protocol;
+  static final List<LocalDate> foundFirst = new ArrayList<>();
   static final List<LocalDate> keptFirst = new ArrayList<>();
-  static final List<LocalDate> found = new ArrayList<>();
+  static final List<LocalDate> foundNext = new ArrayList<>();
   static final List<LocalDate> keptNext = new ArrayList<>();
-  static Ranker.Fitted fromStore;
   static Ranker.Fitted afresh;
+  static Ranker.Fitted fromStoredRows;
 
   @BeforeAll
-  static void fitTwoStepsOnOneStoreAndOneWithout() {
+  static void fitOnBuiltRowsThenOnStoredRows() {
     ComboConfig config =
         SyntheticShop.config(
             dir, "out", "model.ranker.training-cutoffs=2", "model.ranker.max-iter=3");
-    ctx = new RunContext(TestSpark.session(), config, STEP, "test");
+    ctx = new RunContext(TestSpark.session(), config, DAY, "test");
     SyntheticShop.writeValidated(ctx);
     protocol = ModelStage.protocol(ctx, config.get(ModelSettings.SECTION));
-    rankerFor(STEP_BEFORE, counting(new ArrayList<>(), keptFirst));
-    fromStore = rankerFor(STEP, counting(found, keptNext)).orElseThrow();
-    afresh = rankerFor(STEP, EarlierWork.NONE).orElseThrow();
+    afresh = rankerFor(DAY, rowsOnly(foundFirst, keptFirst)).orElseThrow();
+    fromStoredRows = rankerFor(DAY, rowsOnly(foundNext, keptNext)).orElseThrow();
   }
 
   static Optional<Ranker.Fitted> rankerFor(LocalDate day, EarlierWork store) {
@@ -65,8 +67,11 @@ class StoredRankerRowsTest {
     }
   }
 
-  /** The model store, noting the cutoffs whose rows it served and those it was given. */
-  static EarlierWork counting(List<LocalDate> served, List<LocalDate> given) {
+  /**
+   * The model store's ranker rows, noting the cutoffs whose rows it served and those it was given;
+   * no ranker is found or kept, so each evaluation fits one.
+   */
+  static EarlierWork rowsOnly(List<LocalDate> served, List<LocalDate> given) {
     StoredWork store = new StoredWork(ctx, protocol);
     return new EarlierWork() {
       @Override
@@ -94,35 +99,33 @@ class StoredRankerRowsTest {
 
       @Override
       public Optional<Ranker.Fitted> findRanker(LocalDate gridDay, List<LocalDate> cutoffs) {
-        return store.findRanker(gridDay, cutoffs);
+        return Optional.empty();
       }
 
       @Override
-      public void keepRanker(LocalDate gridDay, List<LocalDate> cutoffs, Ranker.Fitted ranker) {
-        store.keepRanker(gridDay, cutoffs, ranker);
-      }
+      public void keepRanker(LocalDate gridDay, List<LocalDate> cutoffs, Ranker.Fitted ranker) {}
     };
   }
 
   @Test
-  void theStepBeforeStoresTheRowsOfBothItsCutoffs() {
-    assertEquals(List.of(LocalDate.parse("2026-03-17"), LocalDate.parse("2026-03-10")), keptFirst);
+  void theFirstFitBuildsAndStoresEachTrainingCutoffsRows() {
+    assertEquals(List.of(), foundFirst);
+    assertEquals(CUTOFFS, keptFirst);
   }
 
   @Test
-  void theNewStepReadsTheSharedCutoffsRowsAndBuildsOnlyTheNewOnes() {
-    assertEquals(List.of(LocalDate.parse("2026-03-17")), found);
-    assertEquals(List.of(LocalDate.parse("2026-03-24")), keptNext);
+  void theNextFitReadsThemAndBuildsNone() {
+    assertEquals(CUTOFFS, foundNext);
+    assertEquals(List.of(), keptNext);
   }
 
   @Test
   void theRankerLearnedFromStoredRowsScoresAsTheOneLearnedAfresh() {
-    Dataset<Row> rows =
-        new StoredWork(ctx, protocol).findRows(LocalDate.parse("2026-03-24")).orElseThrow();
+    Dataset<Row> rows = new StoredWork(ctx, protocol).findRows(CUTOFFS.get(0)).orElseThrow();
     assertTrue(rows.count() > 0, "rows to score");
     assertEquals(
         afresh.score(rows).orderBy("user_id", "item_id").collectAsList(),
-        fromStore.score(rows).orderBy("user_id", "item_id").collectAsList(),
+        fromStoredRows.score(rows).orderBy("user_id", "item_id").collectAsList(),
         "every score to the last digit");
   }
 }

@@ -153,7 +153,7 @@ public final class RollingEvaluation implements AutoCloseable {
   private Optional<Dataset<Row>> trainingRows(LocalDate cutoff) {
     Optional<Dataset<Row>> earlier = stored.findRows(cutoff);
     if (earlier.isPresent()) {
-      LOG.info("cutoff {}: ranker rows from an earlier run", cutoff);
+      LOG.info("cutoff {}: ranker rows from the model store", cutoff);
       return earlier;
     }
     if (work(cutoff).users() == 0) {
