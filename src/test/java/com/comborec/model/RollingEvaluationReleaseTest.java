@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.comborec.TestSpark;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
+import com.comborec.model.evaluation.EarlierWork;
 import com.comborec.model.evaluation.Metrics;
 import com.comborec.model.evaluation.Protocol;
 import com.comborec.model.evaluation.RollingEvaluation;
@@ -41,12 +42,7 @@ class RollingEvaluationReleaseTest {
     SyntheticShop.writeValidated(ctx);
     Protocol protocol = ModelStage.protocol(ctx, config.get(ModelSettings.SECTION));
     int before = persisted();
-    try (RollingEvaluation evaluation =
-        new RollingEvaluation(
-            ModelStage.history(ctx, protocol),
-            protocol,
-            ModelStage.snapshots(ctx),
-            SyntheticShop.RUN_DAY)) {
+    try (RollingEvaluation evaluation = SyntheticShop.evaluation(ctx, protocol, EarlierWork.NONE)) {
       // The serving day's ranker trains on the cutoff 03-24, where EASE is measured too.
       LocalDate cutoff = SyntheticShop.RUN_DAY.minusDays(7);
       Optional<Ranker.Fitted> ranker = evaluation.rankerFor(SyntheticShop.RUN_DAY);

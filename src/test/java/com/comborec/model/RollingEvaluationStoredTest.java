@@ -88,13 +88,7 @@ class RollingEvaluationStoredTest {
   }
 
   static RollingEvaluation.Selection select(EarlierWork store) {
-    try (RollingEvaluation evaluation =
-        new RollingEvaluation(
-            ModelStage.history(ctx, protocol),
-            protocol,
-            ModelStage.snapshots(ctx),
-            SyntheticShop.RUN_DAY,
-            store)) {
+    try (RollingEvaluation evaluation = SyntheticShop.evaluation(ctx, protocol, store)) {
       return evaluation.select(SyntheticShop.RUN_DAY);
     }
   }

@@ -56,13 +56,7 @@ class StoredRankerRowsTest {
   }
 
   static Optional<Ranker.Fitted> rankerFor(LocalDate day, EarlierWork store) {
-    try (RollingEvaluation evaluation =
-        new RollingEvaluation(
-            ModelStage.history(ctx, protocol),
-            protocol,
-            ModelStage.snapshots(ctx),
-            SyntheticShop.RUN_DAY,
-            store)) {
+    try (RollingEvaluation evaluation = SyntheticShop.evaluation(ctx, protocol, store)) {
       return evaluation.rankerFor(day);
     }
   }

@@ -6,6 +6,9 @@ import com.comborec.TestConfig;
 import com.comborec.core.ComboConfig;
 import com.comborec.core.RunContext;
 import com.comborec.features.TestEvents;
+import com.comborec.model.evaluation.EarlierWork;
+import com.comborec.model.evaluation.Protocol;
+import com.comborec.model.evaluation.RollingEvaluation;
 import com.comborec.store.WorkDataset;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,6 +54,15 @@ final class SyntheticShop {
                 "model.ranker.depth=10",
                 "model.blend.weights=[0.5]");
     return base.with(overrides);
+  }
+
+  /**
+   * A rolling evaluation of the shop's validated events, built as the model stage builds it on the
+   * run day: its history window, snapshots and {@code store}.
+   */
+  static RollingEvaluation evaluation(RunContext ctx, Protocol protocol, EarlierWork store) {
+    return new RollingEvaluation(
+        ModelStage.history(ctx, protocol), protocol, ModelStage.snapshots(ctx), RUN_DAY, store);
   }
 
   static Dataset<Row> events(SparkSession spark) {
