@@ -35,6 +35,8 @@ public final class TestSpark {
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+              // As SparkSessions: lower() without ICU's 4-second first use.
+              .config("spark.sql.icu.caseMappings.enabled", "false")
               .getOrCreate();
       session
           .sparkContext()

@@ -18,6 +18,12 @@ public final class SparkSessions {
     // Timestamps without an offset are read in the configured zone; partition values stay strings.
     builder.config("spark.sql.session.timeZone", config.timeZone().getId());
     builder.config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+    // lower() through the JVM, as in Spark 3, not ICU: ICU's first use initialises a case-mapping
+    // table in about 4 s on this machine, in every driver and executor JVM, while the task waits
+    // (a twentieth of the quick start). What comborec lowercases (event types, actions, surfaces,
+    // genders, category and brand keys) maps the same either way, but for the JVM's
+    // locale-specific rules (Turkish dotless i); the config's spark.conf may set it back to true.
+    builder.config("spark.sql.icu.caseMappings.enabled", "false");
     s.conf().forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.conf().set("spark.sql.session.timeZone", config.timeZone().getId());
