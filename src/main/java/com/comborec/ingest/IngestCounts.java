@@ -1,19 +1,16 @@
 package com.comborec.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.min_by;
-import static org.apache.spark.sql.functions.sum;
 
 import com.comborec.core.ComborecException;
 import com.comborec.ingest.csv.FileTally;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,7 +25,20 @@ import org.apache.spark.sql.Row;
 final class IngestCounts {
   /** One group: {@code reason} null for accepted rows; the example is the group's first record. */
   record Group(
-      String file, String day, String reason, long rows, long lines, long record, String detail) {}
+      String file, String day, String reason, long rows, long lines, long record, String detail)
+      implements Serializable {
+
+    List<String> key() {
+      return Arrays.asList(file, day, reason);
+    }
+
+    /** Two parts of one group: rows and lines add up, the example is the earlier record's. */
+    Group plus(Group other) {
+      Group first = record <= other.record ? this : other;
+      return new Group(
+          file, day, reason, rows + other.rows, lines + other.lines, first.record, first.detail);
+    }
+  }
 
   private final List<Group> groups;
 
@@ -36,42 +46,53 @@ final class IngestCounts {
     this.groups = List.copyOf(groups);
   }
 
+  /**
+   * One Spark job without a shuffle: each task folds its rows into groups, the driver merges the
+   * groups (a few per file, day and reason). Grouping in Spark SQL took four jobs and two shuffles,
+   * because the example detail needs {@code min_by} over a string, which Spark cannot hash, so it
+   * ran as a second, sorted aggregation.
+   */
   static IngestCounts of(Dataset<Row> checked) {
-    Map<List<String>, String> details = exampleDetails(checked);
-    List<Group> groups = new ArrayList<>();
-    // Only fixed-width aggregates over all rows, so Spark hashes instead of sorting every row; the
-    // example texts come from the rejected rows alone.
-    for (Row r :
+    List<Group> partial =
         checked
-            .groupBy(col(RawReader.FILE), col(RawReader.DT), col(RuleSet.REASON))
-            .agg(count(lit(1)), sum(col(RawReader.LINES)), min(col(RawReader.RECORD)))
-            .collectAsList()) {
+            .select(
+                col(RawReader.FILE),
+                col(RawReader.DT),
+                col(RuleSet.REASON),
+                col(RawReader.LINES),
+                col(RawReader.RECORD),
+                col(RuleSet.DETAIL))
+            .javaRDD()
+            .mapPartitions(IngestCounts::groupsOfTask)
+            .collect();
+    return new IngestCounts(merged(partial));
+  }
+
+  /** A task's rows folded into groups. */
+  private static Iterator<Group> groupsOfTask(Iterator<Row> rows) {
+    Map<List<String>, Group> groups = new HashMap<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
       String reason = r.isNullAt(2) ? null : r.getString(2);
-      groups.add(
+      Group one =
           new Group(
               r.getString(0),
               r.getString(1),
               reason,
-              r.getLong(3),
+              1,
+              r.getInt(3),
               r.getLong(4),
-              r.getLong(5),
-              details.get(Arrays.asList(r.getString(0), r.getString(1), reason))));
+              reason == null ? null : r.getString(5));
+      groups.merge(one.key(), one, Group::plus);
     }
-    return new IngestCounts(groups);
+    return groups.values().iterator();
   }
 
-  /** The detail of each reject group's first record, by (file, day, reason). */
-  private static Map<List<String>, String> exampleDetails(Dataset<Row> checked) {
-    Map<List<String>, String> out = new HashMap<>();
-    for (Row r :
-        checked
-            .filter(col(RuleSet.REASON).isNotNull())
-            .groupBy(col(RawReader.FILE), col(RawReader.DT), col(RuleSet.REASON))
-            .agg(min_by(col(RuleSet.DETAIL), col(RawReader.RECORD)))
-            .collectAsList()) {
-      out.put(Arrays.asList(r.getString(0), r.getString(1), r.getString(2)), r.getString(3));
-    }
-    return out;
+  /** The tasks' groups merged per (file, day, reason), in no particular order. */
+  static List<Group> merged(List<Group> partial) {
+    Map<List<String>, Group> out = new HashMap<>();
+    partial.forEach(g -> out.merge(g.key(), g, Group::plus));
+    return new ArrayList<>(out.values());
   }
 
   List<Group> groups() {

@@ -2,13 +2,20 @@ package com.comborec.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.comborec.TestSpark;
 import com.comborec.ingest.IngestCounts.Group;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** Counts per day and the logged example per reason, from hand-made groups. */
+/** Counts per day and the logged example per reason, from hand-made groups and checked rows. */
 class IngestCountsTest {
   static final IngestCounts COUNTS =
       new IngestCounts(
@@ -39,5 +46,40 @@ class IngestCountsTest {
         List.of(98L, 90L, 8L), List.of(second.read(), second.accepted(), second.rejected()));
     assertEquals(Map.of("bad_number", 4L, "duplicate_key", 4L), second.rejectedByReason());
     assertEquals(2L, days.get(LocalDate.parse("2026-11-01")).rejected());
+  }
+
+  @Test
+  void checkedRowsAreGroupedByFileDayAndReasonAcrossTasks() {
+    StructType schema =
+        new StructType()
+            .add(RawReader.FILE, DataTypes.StringType)
+            .add(RawReader.DT, DataTypes.StringType)
+            .add(RuleSet.REASON, DataTypes.StringType)
+            .add(RawReader.LINES, DataTypes.IntegerType)
+            .add(RawReader.RECORD, DataTypes.LongType)
+            .add(RuleSet.DETAIL, DataTypes.StringType);
+    // Three tasks; a.csv's bad_number rows sit in two of them, the later record first.
+    Dataset<Row> checked =
+        TestSpark.session()
+            .createDataFrame(
+                List.of(
+                    RowFactory.create("a.csv", "2026-11-02", "bad_number", 1, 9L, "price: 'late'"),
+                    RowFactory.create("a.csv", "2026-11-02", null, 2, 1L, null),
+                    RowFactory.create("a.csv", "2026-11-02", "bad_number", 1, 4L, "price: 'x'"),
+                    RowFactory.create("a.csv", "2026-11-02", null, 1, 3L, null),
+                    RowFactory.create("b.csv", "2026-11-01", "duplicate_key", 1, 2L, "k: again"),
+                    RowFactory.create("a.csv", "2026-11-02", null, 1, 5L, null)),
+                schema)
+            .repartition(3);
+    List<Group> groups =
+        IngestCounts.of(checked).groups().stream()
+            .sorted(Comparator.comparing(Group::file).thenComparing(Group::record))
+            .toList();
+    assertEquals(
+        List.of(
+            new Group("a.csv", "2026-11-02", null, 3, 4, 1, null),
+            new Group("a.csv", "2026-11-02", "bad_number", 2, 2, 4, "price: 'x'"),
+            new Group("b.csv", "2026-11-01", "duplicate_key", 1, 1, 2, "k: again")),
+        groups);
   }
 }
