@@ -2,10 +2,12 @@ package com.comborec.model.itemitem;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.comborec.TestSpark;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.mllib.linalg.DenseMatrix;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -47,6 +49,15 @@ class ItemItemScoresTest {
     ItemGram capped = ItemGram.of(purchases(), 2);
     assertArrayEquals(new String[] {"A", "B"}, capped.items(), "B and C tie at 2 buyers: B");
     assertArrayEquals(new double[] {3, 2, 2, 2}, capped.values(), 0.0);
+  }
+
+  @Test
+  void gramValuesAreTakenColumnMajorWhateverTheMatrixLayout() {
+    // [[1, 2], [3, 4]] stored row-major (transposed) and column-major.
+    DenseMatrix rowMajor = new DenseMatrix(2, 2, new double[] {1, 2, 3, 4}, true);
+    assertArrayEquals(new double[] {1, 3, 2, 4}, ItemGram.columnMajor(rowMajor), 0.0);
+    DenseMatrix columnMajor = new DenseMatrix(2, 2, new double[] {1, 3, 2, 4});
+    assertSame(columnMajor.values(), ItemGram.columnMajor(columnMajor), "no copy");
   }
 
   /**
