@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -58,19 +60,21 @@ class IngestCountsTest {
             .add(RawReader.LINES, DataTypes.IntegerType)
             .add(RawReader.RECORD, DataTypes.LongType)
             .add(RuleSet.DETAIL, DataTypes.StringType);
-    // Three tasks; a.csv's bad_number rows sit in two of them, the later record first.
+    // Three tasks of two rows each (parallelize slices in order); a.csv's bad_number rows sit in
+    // the first two, the later record first.
+    List<Row> rows =
+        List.of(
+            RowFactory.create("a.csv", "2026-11-02", "bad_number", 1, 9L, "price: 'late'"),
+            RowFactory.create("a.csv", "2026-11-02", null, 2, 1L, null),
+            RowFactory.create("a.csv", "2026-11-02", "bad_number", 1, 4L, "price: 'x'"),
+            RowFactory.create("a.csv", "2026-11-02", null, 1, 3L, null),
+            RowFactory.create("b.csv", "2026-11-01", "duplicate_key", 1, 2L, "k: again"),
+            RowFactory.create("a.csv", "2026-11-02", null, 1, 5L, null));
+    SparkSession spark = TestSpark.session();
     Dataset<Row> checked =
-        TestSpark.session()
-            .createDataFrame(
-                List.of(
-                    RowFactory.create("a.csv", "2026-11-02", "bad_number", 1, 9L, "price: 'late'"),
-                    RowFactory.create("a.csv", "2026-11-02", null, 2, 1L, null),
-                    RowFactory.create("a.csv", "2026-11-02", "bad_number", 1, 4L, "price: 'x'"),
-                    RowFactory.create("a.csv", "2026-11-02", null, 1, 3L, null),
-                    RowFactory.create("b.csv", "2026-11-01", "duplicate_key", 1, 2L, "k: again"),
-                    RowFactory.create("a.csv", "2026-11-02", null, 1, 5L, null)),
-                schema)
-            .repartition(3);
+        spark.createDataFrame(
+            JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3), schema);
+    assertEquals(3, checked.javaRDD().getNumPartitions());
     List<Group> groups =
         IngestCounts.of(checked).groups().stream()
             .sorted(Comparator.comparing(Group::file).thenComparing(Group::record))
