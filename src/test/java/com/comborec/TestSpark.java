@@ -37,10 +37,6 @@ public final class TestSpark {
               .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
               // As SparkSessions: lower() without ICU's 4-second first use.
               .config("spark.sql.icu.caseMappings.enabled", "false")
-              // As conf/local.conf: with the UI off, the plan text for Spark's listener in its
-              // short
-              // form.
-              .config("spark.sql.ui.explainMode", "simple")
               .getOrCreate();
       session
           .sparkContext()
