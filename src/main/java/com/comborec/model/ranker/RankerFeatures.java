@@ -3,14 +3,18 @@ package com.comborec.model.ranker;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 import com.comborec.model.candidates.Generator;
@@ -98,14 +102,50 @@ public final class RankerFeatures {
       Dataset<Row> users,
       LocalDate cutoff) {
     Dataset<Row> catalog = catalog(products);
+    // The candidate rows (hundreds per user, a billion at scale) are the one input that grows with
+    // users x depth, and they are wide after the fold: every join must leave them where they are.
+    // Everything about the user is one table keyed by user alone, hash-joined (no sort of the wide
+    // rows, which spilled gigabytes at 20M), and the item side is broadcast. Joined one by one,
+    // the (user, category) key of the category counts and the user key after it cost two more
+    // shuffles and sorts of every wide row.
     Dataset<Row> rows =
         byGenerator(candidates, generators)
-            .join(items, new String[] {"item_id"}, "left")
-            .join(catalog, new String[] {"item_id"}, "left")
-            .join(userStats(events, cutoff), new String[] {"user_id"}, "left")
-            .join(categoryCounts(events, catalog), new String[] {"user_id", "category"}, "left")
-            .join(userProfile(users, cutoff), new String[] {"user_id"}, "left");
+            .join(
+                userSide(events, catalog, users, cutoff).hint("shuffle_hash"),
+                new String[] {"user_id"},
+                "left")
+            .join(broadcast(itemSide(items, catalog)), new String[] {"item_id"}, "left")
+            .withColumn(
+                "u_cat_count",
+                when(
+                    col("category").isNotNull(),
+                    try_element_at(col("u_cat_counts"), col("category"))));
     return rows.select(finalColumns(generators));
+  }
+
+  /**
+   * One row per item known to either side: the window's figures ({@link #itemStats}) and the
+   * catalog's price and category. Both are keyed by item, so the outer join keeps every pair.
+   */
+  static Dataset<Row> itemSide(Dataset<Row> items, Dataset<Row> catalog) {
+    return items.join(catalog, new String[] {"item_id"}, "full");
+  }
+
+  /**
+   * One row per user known to the window's events or the users snapshot: {@link #userStats}, the
+   * distinct items bought per category as a map ({@code u_cat_counts}), and {@link #userProfile}.
+   */
+  static Dataset<Row> userSide(
+      Dataset<Row> events, Dataset<Row> catalog, Dataset<Row> users, LocalDate cutoff) {
+    Dataset<Row> categories =
+        categoryCounts(events, catalog)
+            .groupBy("user_id")
+            .agg(
+                map_from_entries(collect_list(struct(col("category"), col("u_cat_count"))))
+                    .as("u_cat_counts"));
+    return userStats(events, cutoff)
+        .join(categories, new String[] {"user_id"}, "left")
+        .join(userProfile(users, cutoff), new String[] {"user_id"}, "full");
   }
 
   /**

@@ -13,10 +13,15 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SortExec;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.exchange.ShuffleExchangeExec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Every feature of three candidate rows, computed by hand. Cutoff 2011-07-31; the window's events:
@@ -69,8 +74,20 @@ class RankerFeaturesTest {
     return RowFactory.create(user, item, type, qty, price, order, Date.valueOf(day));
   }
 
-  @Test
-  void everyFeatureOfTheHandMadeFixture() {
+  /** The inputs of {@link RankerFeatures#assemble} described above. */
+  record Inputs(
+      Dataset<Row> candidates,
+      Dataset<Row> items,
+      Dataset<Row> products,
+      Dataset<Row> events,
+      Dataset<Row> users) {
+    Dataset<Row> assembled() {
+      return RankerFeatures.assemble(
+          candidates, GENERATORS, items, products, events, users, CUTOFF);
+    }
+  }
+
+  static Inputs inputs() {
     SparkSession spark = TestSpark.session();
     Dataset<Row> events =
         spark.createDataFrame(
@@ -109,10 +126,15 @@ class RankerFeaturesTest {
         spark.createDataFrame(
             List.of(RowFactory.create("A", 4.0), RowFactory.create("B", 1.5)), QTY);
     Dataset<Row> items = RankerFeatures.itemStats(events, qty, CUTOFF);
+    return new Inputs(candidates, items, products, events, users);
+  }
+
+  @Test
+  void everyFeatureOfTheHandMadeFixture() {
+    Inputs in = inputs();
+    Dataset<Row> items = in.items();
     Map<String, Map<String, Double>> rows = new TreeMap<>();
-    for (Row r :
-        RankerFeatures.assemble(candidates, GENERATORS, items, products, events, users, CUTOFF)
-            .collectAsList()) {
+    for (Row r : in.assembled().collectAsList()) {
       Map<String, Double> values = new LinkedHashMap<>();
       for (String c : RankerFeatures.columns(GENERATORS)) {
         values.put(c, r.getDouble(r.fieldIndex(c)));
@@ -151,6 +173,50 @@ class RankerFeaturesTest {
     assertEquals(1.6, a.getDouble(a.fieldIndex("trend")), 1e-9, "trend of A");
     assertEquals(2L, a.getLong(a.fieldIndex("pop30")), "pop30 of A");
     assertEquals(21, a.getInt(a.fieldIndex("item_age")), "age of A");
+  }
+
+  /**
+   * The candidate rows are the only input that grows with users x depth (a billion at scale): the
+   * plan may move them twice, once to bring a user's rows together for the fold and once after it
+   * (the fold's object rows carry no partitioning Spark can see), and sort them only for the fold.
+   * Joined one by one on (user, category) and user keys, they moved twice more and every wide row
+   * was sorted for each join.
+   */
+  @Test
+  void theCandidateRowsMoveOnlyForTheFoldAndAreNotSortedForTheJoins() {
+    // The static plan, with the exchanges and sorts the joins require (the adaptive one holds them
+    // back until it runs), and no table broadcast unless asked: at scale the user side is too big.
+    RuntimeConfig conf = TestSpark.session().conf();
+    SparkPlan plan;
+    try {
+      conf.set("spark.sql.adaptive.enabled", "false");
+      conf.set("spark.sql.autoBroadcastJoinThreshold", "-1");
+      plan = inputs().assembled().queryExecution().executedPlan();
+    } finally {
+      conf.unset("spark.sql.adaptive.enabled");
+      conf.unset("spark.sql.autoBroadcastJoinThreshold");
+    }
+    assertEquals(2, aboveCandidates(plan, ShuffleExchangeExec.class), plan.toString());
+    assertEquals(1, aboveCandidates(plan, SortExec.class), plan.toString());
+  }
+
+  /**
+   * Nodes of a kind on the path from {@code plan} down to the candidates' scan (their generator).
+   */
+  static int aboveCandidates(SparkPlan plan, Class<? extends SparkPlan> kind) {
+    if (plan.children().isEmpty()) {
+      boolean candidates =
+          CollectionConverters.asJava(plan.output()).stream()
+              .anyMatch(a -> a.name().equals("generator"));
+      return candidates ? 0 : -1;
+    }
+    for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
+      int below = aboveCandidates(child, kind);
+      if (below >= 0) {
+        return below + (kind.isInstance(plan) ? 1 : 0);
+      }
+    }
+    return -1;
   }
 
   /** The values in {@link RankerFeatures#columns} order for EASE and pop7. */
