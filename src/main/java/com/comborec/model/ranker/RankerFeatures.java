@@ -125,7 +125,8 @@ public final class RankerFeatures {
 
   /**
    * One row per item known to either side: the window's figures ({@link #itemStats}) and the
-   * catalog's price and category. Both are keyed by item, so the outer join keeps every pair.
+   * catalog's price and category. Both are keyed by item; the outer join keeps an item that only
+   * one of them knows, as the two left joins it replaces did.
    */
   static Dataset<Row> itemSide(Dataset<Row> items, Dataset<Row> catalog) {
     return items.join(catalog, new String[] {"item_id"}, "full");

@@ -187,17 +187,32 @@ class RankerFeaturesTest {
     // The static plan, with the exchanges and sorts the joins require (the adaptive one holds them
     // back until it runs), and no table broadcast unless asked: at scale the user side is too big.
     RuntimeConfig conf = TestSpark.session().conf();
+    String adaptive = setReturningOld(conf, "spark.sql.adaptive.enabled", "false");
+    String broadcast = setReturningOld(conf, "spark.sql.autoBroadcastJoinThreshold", "-1");
     SparkPlan plan;
     try {
-      conf.set("spark.sql.adaptive.enabled", "false");
-      conf.set("spark.sql.autoBroadcastJoinThreshold", "-1");
       plan = inputs().assembled().queryExecution().executedPlan();
     } finally {
-      conf.unset("spark.sql.adaptive.enabled");
-      conf.unset("spark.sql.autoBroadcastJoinThreshold");
+      restore(conf, "spark.sql.adaptive.enabled", adaptive);
+      restore(conf, "spark.sql.autoBroadcastJoinThreshold", broadcast);
     }
     assertEquals(2, aboveCandidates(plan, ShuffleExchangeExec.class), plan.toString());
     assertEquals(1, aboveCandidates(plan, SortExec.class), plan.toString());
+  }
+
+  /** Sets {@code key} on the shared session; its earlier value, null when it had none. */
+  static String setReturningOld(RuntimeConfig conf, String key, String value) {
+    String old = conf.contains(key) ? conf.get(key) : null;
+    conf.set(key, value);
+    return old;
+  }
+
+  static void restore(RuntimeConfig conf, String key, String old) {
+    if (old == null) {
+      conf.unset(key);
+    } else {
+      conf.set(key, old);
+    }
   }
 
   /**
