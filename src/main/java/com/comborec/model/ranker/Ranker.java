@@ -10,9 +10,12 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -22,10 +25,15 @@ import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The learned ranker: a Spark MLlib classifier of "the user buys this candidate in the next days",
@@ -40,12 +48,78 @@ public final class Ranker {
 
     /** (user_id, item_id, score): the probability of the positive class. */
     public Dataset<Row> score(Dataset<Row> rows) {
+      Optional<FlatTrees> flat = flatTrees();
+      if (flat.isPresent()) {
+        return scoreFlat(rows, flat.get());
+      }
       return model
           .transform(rows)
           .select(
               col("user_id"),
               col("item_id"),
               functions.vector_to_array(col("probability"), "float64").getItem(1).as("score"));
+    }
+
+    /**
+     * The GBT as flat arrays when the pipeline is the assembler of {@link #features} and a GBT with
+     * threshold splits only (always so for the ranker's numeric features).
+     */
+    Optional<FlatTrees> flatTrees() {
+      PipelineStage[] stages = model.stages();
+      if (stages.length == 2
+          && stages[0] instanceof VectorAssembler assembler
+          && List.of(assembler.getInputCols()).equals(features)
+          && stages[1] instanceof GBTClassificationModel gbt) {
+        return FlatTrees.of(gbt);
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * The same scores as {@code model.transform}, row by row from the feature columns: no vector
+     * per row. Null or NaN features fail as the assembler fails on them.
+     */
+    private Dataset<Row> scoreFlat(Dataset<Row> rows, FlatTrees trees) {
+      List<Column> columns = new ArrayList<>(List.of(col("user_id"), col("item_id")));
+      features.forEach(f -> columns.add(col(f).cast("double")));
+      StructType out =
+          new StructType()
+              .add(rows.schema().apply("user_id"))
+              .add(rows.schema().apply("item_id"))
+              .add("score", DataTypes.DoubleType, false);
+      List<String> names = features;
+      return rows.select(columns.toArray(Column[]::new))
+          .mapPartitions(
+              (MapPartitionsFunction<Row, Row>) in -> scored(in, trees, names), Encoders.row(out));
+    }
+
+    private static Iterator<Row> scored(Iterator<Row> in, FlatTrees trees, List<String> names) {
+      double[] x = new double[names.size()];
+      double[] treeOut = new double[trees.trees()];
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return in.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row row = in.next();
+          for (int f = 0; f < x.length; f++) {
+            if (row.isNullAt(f + 2) || Double.isNaN(row.getDouble(f + 2))) {
+              throw new IllegalArgumentException(
+                  "ranker feature "
+                      + names.get(f)
+                      + " is null or NaN for user "
+                      + row.get(0)
+                      + ", item "
+                      + row.get(1));
+            }
+            x[f] = row.getDouble(f + 2);
+          }
+          return RowFactory.create(row.get(0), row.get(1), trees.probability(x, treeOut));
+        }
+      };
     }
 
     /** Feature importances by column (GBT only; empty for the perceptron). */
