@@ -1,8 +1,7 @@
 package com.comborec.model.ranker;
 
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.linalg.BLAS$;
@@ -19,109 +18,106 @@ import org.apache.spark.ml.tree.Node;
  * the assembled vector and the three vector columns Spark builds for every row. At 20M events the
  * ranker scores 156 million candidate rows; most of that stage's time went to those objects.
  *
- * <p>Bit for bit because each step is Spark's own: a row goes left when {@code x <= threshold} (NaN
- * goes right, as in {@code ContinuousSplit}), the trees' outputs are combined by the same {@code
- * ddot} call on the same BLAS instance with the model's tree weights, and the probability comes
- * from the model's own {@code raw2probabilityInPlace}.
+ * <p>Each tree is stored complete to the ensemble's depth D (node i's children at 2i+1 and 2i+2),
+ * so a row walks exactly D levels by index arithmetic instead of following branches the CPU cannot
+ * predict. A leaf above depth D becomes a subtree that always goes left (threshold +infinity) and
+ * ends in its value. That holds for every feature value but NaN, which the caller rejects, as
+ * Spark's assembler does.
+ *
+ * <p>Bit for bit because each step is Spark's own: a row goes left when {@code x <= threshold}, as
+ * in {@code ContinuousSplit}; the trees' outputs are combined by the same {@code ddot} call on the
+ * same BLAS instance with the model's tree weights; the probability comes from the model's own
+ * {@code raw2probabilityInPlace}.
  */
 final class FlatTrees implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final GBTClassificationModel model;
-  private final int[] roots;
+  /** Deeper trees (2^D nodes each) are left to Spark: the default depth is 5. */
+  static final int MAX_DEPTH = 12;
 
-  /** Per node: the feature it splits on, or -1 for a leaf. */
+  private final GBTClassificationModel model;
+  private final int depth;
+  private final int trees;
+
+  /** Per tree, 2^D - 1 split slots: the feature and the threshold (+infinity: always left). */
   private final int[] feature;
 
-  /** Per node: the split's threshold, or the leaf's prediction. */
-  private final double[] value;
+  private final double[] threshold;
 
-  private final int[] left;
-  private final int[] right;
+  /** Per tree, 2^D leaf slots. */
+  private final double[] leaf;
+
   private final double[] weights;
 
-  private FlatTrees(GBTClassificationModel model, List<double[]> nodes, int[] roots) {
+  private FlatTrees(GBTClassificationModel model, int depth) {
     this.model = model;
-    this.roots = roots;
-    int n = nodes.size();
-    feature = new int[n];
-    value = new double[n];
-    left = new int[n];
-    right = new int[n];
-    for (int i = 0; i < n; i++) {
-      double[] node = nodes.get(i);
-      feature[i] = (int) node[0];
-      value[i] = node[1];
-      left[i] = (int) node[2];
-      right[i] = (int) node[3];
-    }
+    this.depth = depth;
+    this.trees = model.getNumTrees();
+    int splits = (1 << depth) - 1;
+    feature = new int[trees * splits];
+    threshold = new double[trees * splits];
+    Arrays.fill(threshold, Double.POSITIVE_INFINITY);
+    leaf = new double[trees << depth];
     weights = model.treeWeights().clone();
   }
 
   /**
-   * The flat form of {@code model}, or empty when a tree has a split other than a threshold on a
-   * continuous feature (categorical splits need category sets; the caller then scores with Spark).
+   * The flat form of {@code model}, or empty when its trees are deeper than {@link #MAX_DEPTH} or
+   * split other than by a threshold on a continuous feature (the caller then scores with Spark).
    */
   static Optional<FlatTrees> of(GBTClassificationModel model) {
-    List<double[]> nodes = new ArrayList<>();
     DecisionTreeRegressionModel[] trees = model.trees();
-    int[] roots = new int[trees.length];
+    int depth = Arrays.stream(trees).mapToInt(DecisionTreeRegressionModel::depth).max().orElse(0);
+    if (depth > MAX_DEPTH) {
+      return Optional.empty();
+    }
+    FlatTrees flat = new FlatTrees(model, depth);
     for (int t = 0; t < trees.length; t++) {
-      int root = add(trees[t].rootNode(), nodes);
-      if (root < 0) {
+      if (!flat.place(trees[t].rootNode(), t, 0, 0)) {
         return Optional.empty();
       }
-      roots[t] = root;
     }
-    return Optional.of(new FlatTrees(model, nodes, roots));
+    return Optional.of(flat);
   }
 
-  /**
-   * Appends {@code node} and its subtree (pre-order); its index, or -1 for an unsupported split.
-   */
-  private static int add(Node node, List<double[]> nodes) {
-    int at = nodes.size();
-    if (node instanceof LeafNode leaf) {
-      nodes.add(new double[] {-1, leaf.prediction(), -1, -1});
-      return at;
+  /** Writes {@code node} at slot {@code i} (level {@code level}) of tree {@code t}. */
+  private boolean place(Node node, int t, int i, int level) {
+    if (node instanceof LeafNode end) {
+      // The walk from i always goes left below it, so it ends in i's leftmost leaf slot.
+      int first = ((i + 1) << (depth - level)) - 1 - ((1 << depth) - 1);
+      leaf[(t << depth) + first] = end.prediction();
+      return true;
     }
     InternalNode inner = (InternalNode) node;
     if (!(inner.split() instanceof ContinuousSplit split)) {
-      return -1;
+      return false;
     }
-    double[] row = {split.featureIndex(), split.threshold(), 0, 0};
-    nodes.add(row);
-    int l = add(inner.leftChild(), nodes);
-    int r = add(inner.rightChild(), nodes);
-    if (l < 0 || r < 0) {
-      return -1;
-    }
-    row[2] = l;
-    row[3] = r;
-    return at;
-  }
-
-  int numFeatures() {
-    return model.numFeatures();
-  }
-
-  /**
-   * The probability of the positive class for {@code x}. {@code treeOut} is scratch space of one
-   * slot per tree, reused across rows.
-   */
-  double probability(double[] x, double[] treeOut) {
-    for (int t = 0; t < roots.length; t++) {
-      int n = roots[t];
-      while (feature[n] >= 0) {
-        n = x[feature[n]] <= value[n] ? left[n] : right[n];
-      }
-      treeOut[t] = value[n];
-    }
-    double margin = BLAS$.MODULE$.nativeBLAS().ddot(roots.length, treeOut, 1, weights, 1);
-    return model.raw2probabilityInPlace(new DenseVector(new double[] {-margin, margin})).apply(1);
+    int slot = t * ((1 << depth) - 1) + i;
+    feature[slot] = split.featureIndex();
+    threshold[slot] = split.threshold();
+    return place(inner.leftChild(), t, 2 * i + 1, level + 1)
+        && place(inner.rightChild(), t, 2 * i + 2, level + 1);
   }
 
   int trees() {
-    return roots.length;
+    return trees;
+  }
+
+  /**
+   * The probability of the positive class for {@code x} (no NaN). {@code treeOut} is scratch space
+   * of one slot per tree, reused across rows.
+   */
+  double probability(double[] x, double[] treeOut) {
+    int splits = (1 << depth) - 1;
+    for (int t = 0; t < trees; t++) {
+      int base = t * splits;
+      int i = 0;
+      for (int d = 0; d < depth; d++) {
+        i = 2 * i + (x[feature[base + i]] <= threshold[base + i] ? 1 : 2);
+      }
+      treeOut[t] = leaf[(t << depth) + i - splits];
+    }
+    double margin = BLAS$.MODULE$.nativeBLAS().ddot(trees, treeOut, 1, weights, 1);
+    return model.raw2probabilityInPlace(new DenseVector(new double[] {-margin, margin})).apply(1);
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.comborec.TestSpark;
 import com.comborec.model.candidates.Generator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -119,6 +120,14 @@ class RankerScoreTest {
     Map<String, Double> own = spark(fitted, toScore.filter("cutoff in ('2011-05-01', 'on-split')"));
 
     assertEquals(20, gbt.getNumTrees());
+    int depth =
+        Arrays.stream(gbt.trees()).mapToInt(DecisionTreeRegressionModel::depth).max().orElse(0);
+    assertEquals(5, depth);
+    int complete = 20 * ((1 << (depth + 1)) - 1);
+    assertTrue(
+        gbt.totalNumNodes() < complete,
+        "some leaves end above the deepest level, so the flat trees pad them: "
+            + gbt.totalNumNodes());
     assertTrue(fast.size() > 1000, "rows on the thresholds are scored too: " + fast.size());
     assertEquals(own.keySet(), fast.keySet());
     List<String> differing =
