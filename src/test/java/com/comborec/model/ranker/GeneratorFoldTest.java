@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.comborec.TestSpark;
 import com.comborec.model.candidates.Generator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -88,6 +90,57 @@ class GeneratorFoldTest {
     assertEquals(grouped.count(), folded.count());
     assertEquals(0, folded.exceptAll(grouped).count(), "fold rows the group-by lacks");
     assertEquals(0, grouped.exceptAll(folded).count(), "group-by rows the fold lacks");
+  }
+
+  /**
+   * The candidates are a union of per-generator lists, each hash-partitioned by user. Spark 4.1
+   * then reports the union as partitioned by user and drops a repartition by user above it, but
+   * adaptive execution coalesces each list's partitions on its own (here: a large list and a small
+   * one), so a user's rows end up in several partitions of the union. At 20M events that folded a
+   * pair once per partition: 28,140,950 served rows held 9,157,432 distinct pairs.
+   */
+  @Test
+  void aUnionOfListsPartitionedByUserStillFoldsToOneRowPerPair() {
+    SparkSession spark = TestSpark.session();
+    List<Generator> gens = List.of(Generator.EASE, Generator.POP7);
+    List<Row> ease = new ArrayList<>();
+    List<Row> pop7 = new ArrayList<>();
+    for (int u = 0; u < 200; u++) {
+      for (int i = 0; i < 20; i++) {
+        ease.add(candidate("ease", "u" + u, "i" + i, 1.0 / (i + 1), i + 1));
+      }
+      pop7.add(candidate("pop7", "u" + u, "i0", 5.0, 1));
+    }
+    // Coalesce to about 2 kB per partition, as large inputs would to 64 MB: the large list keeps
+    // several partitions, the small one gets one.
+    Map<String, String> small =
+        Map.of(
+            "spark.sql.adaptive.advisoryPartitionSizeInBytes", "2k",
+            "spark.sql.adaptive.coalescePartitions.minPartitionSize", "1k",
+            "spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");
+    Map<String, String> before = new HashMap<>();
+    small.forEach(
+        (k, v) -> {
+          before.put(k, spark.conf().get(k));
+          spark.conf().set(k, v);
+        });
+    try {
+      Dataset<Row> candidates =
+          spark
+              .createDataFrame(ease, RankerFeaturesTest.CANDIDATES)
+              .repartition(col("user_id"))
+              .union(
+                  spark
+                      .createDataFrame(pop7, RankerFeaturesTest.CANDIDATES)
+                      .repartition(col("user_id")));
+
+      Dataset<Row> folded = RankerFeatures.byGenerator(candidates, gens);
+
+      assertEquals(4000, folded.count(), "one row per (user, item)");
+      assertEquals(200, folded.filter("item_id = 'i0' and s_ease = 1.0 and s_pop7 = 5.0").count());
+    } finally {
+      before.forEach((k, v) -> spark.conf().set(k, v));
+    }
   }
 
   /** The aggregation byGenerator used before the fold, kept here as the reference. */
