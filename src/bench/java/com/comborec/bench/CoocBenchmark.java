@@ -6,14 +6,10 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
-import com.comborec.cli.Stages;
-import com.comborec.core.ComboConfig;
 import com.comborec.core.Json;
-import com.comborec.core.SparkSessions;
 import com.comborec.model.candidates.Cooccurrence;
 import com.comborec.model.candidates.WindowSortCooccurrence;
 import com.comborec.store.WorkSchemas;
-import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -46,13 +42,7 @@ public final class CoocBenchmark {
 
   public static void main(String[] args) {
     BenchArgs a = new BenchArgs(args, USAGE);
-    String conf = a.get("conf", System.getenv("COMBOREC_CONF"));
-    ComboConfig config =
-        ComboConfig.load(conf == null ? null : new File(conf), a.all("set"), Stages.settings());
-    if (config.spark().master() == null) {
-      config = config.with("spark.master=\"local[*]\"");
-    }
-    SparkSession spark = SparkSessions.create(config);
+    SparkSession spark = a.session();
     if (a.get("compare", null) != null) {
       Map<String, Object> diff =
           compare(read(spark, a.required("compare")), read(spark, a.required("with")));

@@ -6,14 +6,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.when;
 
-import com.comborec.cli.Stages;
-import com.comborec.core.ComboConfig;
-import com.comborec.core.SparkSessions;
 import com.comborec.model.candidates.Generator;
 import com.comborec.model.candidates.TopItems;
 import com.comborec.model.ranker.Ranker;
 import com.comborec.model.ranker.RankerSettings;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,13 +42,7 @@ public final class RankerScoringBenchmark {
 
   public static void main(String[] args) {
     BenchArgs a = new BenchArgs(args, USAGE);
-    String conf = a.get("conf", System.getenv("COMBOREC_CONF"));
-    ComboConfig config =
-        ComboConfig.load(conf == null ? null : new File(conf), a.all("set"), Stages.settings());
-    if (config.spark().master() == null) {
-      config = config.with("spark.master=\"local[*]\"");
-    }
-    SparkSession spark = SparkSessions.create(config);
+    SparkSession spark = a.session();
     long rows = a.intValue("rows", 4_000_000);
     int width = a.intValue("features", 26);
     int perUser = a.intValue("per-user", 180);
