@@ -1,15 +1,19 @@
 package com.comborec.metrics;
 
+import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -23,8 +27,11 @@ import org.apache.spark.sql.functions;
 /**
  * Exposure, bias and diversity of a recommendations table (contract schema), overall and per
  * segment, as manifest figures under {@code responsible.published}. Each recommended slot is
- * exploded once and tagged with two groups ("all" and its segment), so every measure is one grouped
- * aggregation; only per-group results (a few rows per segment) reach the driver.
+ * exploded once and cached; each measure tags the rows with two groups ("all" and their segment)
+ * and is one grouped aggregation. Only counts are aggregated, never distinct counts (a distinct
+ * count over tens of millions of slots costs an expand and a shuffle of every row): items are made
+ * distinct within each list first, so a count of slots per item is a count of lists. Only per-group
+ * results (a few rows per segment) reach the driver.
  */
 public final class ExposureMetrics {
   public static final String PREFIX = "responsible.published";
@@ -49,6 +56,8 @@ public final class ExposureMetrics {
   /**
    * The figures: {@code responsible.published.<measure>} and {@code
    * responsible.published.segments.<segment_id>.<measure>} for every measure in {@link #MEASURES}.
+   * A list is a row of {@code recommendations} with at least one item (the contract's one row per
+   * known user); an item listed twice in a row counts once.
    *
    * @param recommendations user_id, segment_id, items list&lt;struct item_id, ...&gt;
    * @param catalog item_id, category: the items that could be recommended (e.g. active products)
@@ -64,9 +73,9 @@ public final class ExposureMetrics {
       for (String m : MEASURES) {
         out.put(PREFIX + "." + m, 0.0);
       }
-      putCoverageTailNovelty(slots, catalogSize, totalPurchases, out);
-      putGini(slots, catalogSize, out);
-      putDiversity(slots, out);
+      putTailAndNovelty(slots, totalPurchases, out);
+      putCoverageAndGini(slots, catalogSize, out);
+      putListsAndDiversity(slots, out);
       return out;
     } finally {
       slots.unpersist();
@@ -74,8 +83,9 @@ public final class ExposureMetrics {
   }
 
   /**
-   * One row per recommended slot and group: grp, user_id, item_id, category, in_catalog, purchases,
-   * head.
+   * One row per recommended slot: user_id, segment_id, item_id, category, in_catalog, purchases,
+   * head. Slots are not yet tagged with their groups: each measure does that by {@link #inGroups}
+   * just before its aggregation, so the cached rows are one per slot, not two.
    */
   static Dataset<Row> slots(
       Dataset<Row> recommendations,
@@ -92,34 +102,37 @@ public final class ExposureMetrics {
             .limit((int) Math.min(Integer.MAX_VALUE, Measures.headSize(catalogSize)))
             .select(col("item_id"), lit(true).as("head"));
     return recommendations
-        .select(col("user_id"), col("segment_id"), explode(col("items")).as("it"))
         .select(
             col("user_id"),
-            col("it.item_id").as("item_id"),
-            explode(array(lit(ALL), concat(lit("segments."), col("segment_id").cast("string"))))
-                .as("grp"))
+            col("segment_id"),
+            explode(array_distinct(col("items.item_id"))).as("item_id"))
         .join(known, "item_id", "left")
         .join(purchases.select("item_id", "purchases"), "item_id", "left")
         .join(broadcast(head), "item_id", "left");
   }
 
-  private static void putCoverageTailNovelty(
-      Dataset<Row> slots, long catalogSize, long total, Map<String, Double> out) {
+  /** Each row twice: in group "all" and in its segment's group (column grp). */
+  static Dataset<Row> inGroups(Dataset<Row> rows) {
+    return rows.withColumn(
+        "grp",
+        explode(array(lit(ALL), concat(lit("segments."), col("segment_id").cast("string")))));
+  }
+
+  private static void putTailAndNovelty(Dataset<Row> slots, long total, Map<String, Double> out) {
     for (Row r :
-        slots
+        inGroups(slots)
             .groupBy("grp")
             .agg(
                 count(lit(1)).as("slots"),
-                countDistinct(col("user_id")).as("lists"),
-                countDistinct(when(col("in_catalog"), col("item_id"))).as("covered"),
                 sum(when(col("head").isNull(), 1L).otherwise(0L)).as("tail"),
                 avg(selfInformation(total)).as("novelty"))
             .collectAsList()) {
       String p = key(r.getString(0));
-      out.put(p + "lists", (double) r.getLong(2));
-      out.put(p + "coverage", Measures.coverage(r.getLong(3), catalogSize));
-      out.put(p + "long_tail_share", Measures.share(r.getLong(4), r.getLong(1)));
-      out.put(p + "novelty", r.getDouble(5));
+      // A group whose slots are all outside the catalog covers nothing; the histogram overwrites
+      // it.
+      out.put(p + "coverage", 0.0);
+      out.put(p + "long_tail_share", Measures.share(r.getLong(2), r.getLong(1)));
+      out.put(p + "novelty", r.getDouble(3));
     }
   }
 
@@ -135,15 +148,16 @@ public final class ExposureMetrics {
   }
 
   /**
-   * Exposure = lists showing the item; a histogram per group, with the never-shown items as zeros.
+   * Exposure = lists showing the item (a plain count: a list shows an item once); a histogram per
+   * group, with the never-shown items as zeros. The shown items are the group's coverage.
    */
-  private static void putGini(Dataset<Row> slots, long catalogSize, Map<String, Double> out) {
+  private static void putCoverageAndGini(
+      Dataset<Row> slots, long catalogSize, Map<String, Double> out) {
     Map<String, TreeMap<Long, Long>> histograms = new TreeMap<>();
     for (Row r :
-        slots
-            .filter(col("in_catalog").isNotNull())
+        inGroups(slots.filter(col("in_catalog").isNotNull()))
             .groupBy("grp", "item_id")
-            .agg(countDistinct(col("user_id")).as("exposure"))
+            .agg(count(lit(1)).as("exposure"))
             .groupBy("grp", "exposure")
             .agg(count(lit(1)).as("items"))
             .collectAsList()) {
@@ -154,6 +168,7 @@ public final class ExposureMetrics {
     histograms.forEach(
         (grp, h) -> {
           long shown = h.values().stream().mapToLong(Long::longValue).sum();
+          out.put(key(grp) + "coverage", Measures.coverage(shown, catalogSize));
           if (catalogSize > shown) {
             h.merge(0L, catalogSize - shown, Long::sum);
           }
@@ -162,22 +177,33 @@ public final class ExposureMetrics {
   }
 
   /**
-   * Per list: k items, sum over categories of n(n-1); ILD = 1 - that / (k(k-1)), lists of k >= 2.
+   * Lists, and per list of k >= 2 items: ILD = 1 - same / (k(k-1)), where same = sum over
+   * categories of n(n-1) = sum over the list's items of (items of its category - 1). The slots are
+   * gathered per list once (one shuffle), then tagged with their groups.
    */
-  private static void putDiversity(Dataset<Row> slots, Map<String, Double> out) {
-    Column same = col("same").divide(col("k").multiply(col("k").minus(1)));
-    for (Row r :
+  private static void putListsAndDiversity(Dataset<Row> slots, Map<String, Double> out) {
+    Column same =
+        aggregate(
+            col("cats"),
+            lit(0L),
+            (acc, c) -> acc.plus(size(filter(col("cats"), x -> x.equalTo(c)))).minus(1L));
+    Column k = size(col("cats"));
+    Dataset<Row> lists =
         slots
-            .withColumn("cat", coalesce(col("category"), lit("uncategorized")))
-            .groupBy("grp", "user_id", "cat")
-            .agg(count(lit(1)).as("n"))
-            .groupBy("grp", "user_id")
-            .agg(sum("n").as("k"), sum(col("n").multiply(col("n").minus(1))).as("same"))
-            .filter(col("k").geq(2))
+            .groupBy("user_id", "segment_id")
+            .agg(collect_list(coalesce(col("category"), lit("uncategorized"))).as("cats"))
+            .select(
+                col("segment_id"),
+                when(k.geq(2), lit(1.0).minus(same.divide(k.multiply(k.minus(1))))).as("ild"));
+    for (Row r :
+        inGroups(lists)
             .groupBy("grp")
-            .agg(avg(lit(1.0).minus(same)).as("ild"))
+            .agg(count(lit(1)).as("lists"), avg(col("ild")).as("ild"))
             .collectAsList()) {
-      out.put(key(r.getString(0)) + "intra_list_diversity", r.getDouble(1));
+      out.put(key(r.getString(0)) + "lists", (double) r.getLong(1));
+      if (!r.isNullAt(2)) {
+        out.put(key(r.getString(0)) + "intra_list_diversity", r.getDouble(2));
+      }
     }
   }
 

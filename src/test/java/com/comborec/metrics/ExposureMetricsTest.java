@@ -119,6 +119,33 @@ class ExposureMetricsTest {
     assertFigure(0.0, "segments.2.intra_list_diversity");
   }
 
+  /**
+   * An item listed twice in one row is shown once: u1 [p1 p1 p2], u2 [p1], same catalog and
+   * purchases (head {p1}). Exposures p1 2, p2 1 -> (0,0,0,1,2): 2*(4+10)/(5*3) - 6/5 = 2/3 (a count
+   * of slots would give p1 3: 0.7). Slots u1 p1 p2, u2 p1: tail 1/3 (not 1/4). u1 [kitchen kitchen]
+   * ILD 0, u2 one item left out.
+   */
+  @Test
+  void anItemListedTwiceInAListIsShownOnce() {
+    Map<String, Double> twice =
+        ExposureMetrics.figures(
+            recommendations(
+                recommendation("u1", 1, "p1", "p1", "p2"), recommendation("u2", 1, "p1")),
+            frame(
+                CATALOG,
+                RowFactory.create("p1", "kitchen"),
+                RowFactory.create("p2", "kitchen"),
+                RowFactory.create("p3", "garden"),
+                RowFactory.create("p4", "garden"),
+                RowFactory.create("p5", "toys")),
+            frame(PURCHASES, RowFactory.create("p1", 6L), RowFactory.create("p2", 2L)));
+    assertEquals(2.0 / 3, twice.get("responsible.published.gini"), EPS, "gini");
+    assertEquals(1.0 / 3, twice.get("responsible.published.long_tail_share"), EPS, "tail");
+    assertEquals(0.4, twice.get("responsible.published.coverage"), EPS, "coverage");
+    assertEquals(2.0, twice.get("responsible.published.lists"), EPS, "lists");
+    assertEquals(0.0, twice.get("responsible.published.intra_list_diversity"), EPS, "ILD");
+  }
+
   @Test
   void emptyRecommendationsGiveZeros() {
     Map<String, Double> empty =
