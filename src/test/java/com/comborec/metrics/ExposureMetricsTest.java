@@ -30,14 +30,7 @@ class ExposureMetricsTest {
 
   @BeforeAll
   static void compute() {
-    Dataset<Row> catalog =
-        frame(
-            CATALOG,
-            RowFactory.create("p1", "kitchen"),
-            RowFactory.create("p2", "kitchen"),
-            RowFactory.create("p3", "garden"),
-            RowFactory.create("p4", "garden"),
-            RowFactory.create("p5", "toys"));
+    Dataset<Row> catalog = catalog();
     Dataset<Row> purchases =
         frame(
             PURCHASES,
@@ -52,6 +45,17 @@ class ExposureMetricsTest {
             recommendation("u3", 2, "p4"),
             recommendation("u4", 2, "p1", "p2"));
     figures = ExposureMetrics.figures(recs, catalog, purchases);
+  }
+
+  /** The fixture's catalog: p1, p2 kitchen; p3, p4 garden; p5 toys. */
+  private static Dataset<Row> catalog() {
+    return frame(
+        CATALOG,
+        RowFactory.create("p1", "kitchen"),
+        RowFactory.create("p2", "kitchen"),
+        RowFactory.create("p3", "garden"),
+        RowFactory.create("p4", "garden"),
+        RowFactory.create("p5", "toys"));
   }
 
   /** Distinct shown: all p1..p4 = 4/5; segment 1 p1..p3 = 3/5; segment 2 p1, p2, p4 = 3/5. */
@@ -131,13 +135,7 @@ class ExposureMetricsTest {
         ExposureMetrics.figures(
             recommendations(
                 recommendation("u1", 1, "p1", "p1", "p2"), recommendation("u2", 1, "p1")),
-            frame(
-                CATALOG,
-                RowFactory.create("p1", "kitchen"),
-                RowFactory.create("p2", "kitchen"),
-                RowFactory.create("p3", "garden"),
-                RowFactory.create("p4", "garden"),
-                RowFactory.create("p5", "toys")),
+            catalog(),
             frame(PURCHASES, RowFactory.create("p1", 6L), RowFactory.create("p2", 2L)));
     assertEquals(2.0 / 3, twice.get("responsible.published.gini"), EPS, "gini");
     assertEquals(1.0 / 3, twice.get("responsible.published.long_tail_share"), EPS, "tail");
