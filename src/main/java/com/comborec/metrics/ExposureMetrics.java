@@ -128,8 +128,7 @@ public final class ExposureMetrics {
                 avg(selfInformation(total)).as("novelty"))
             .collectAsList()) {
       String p = key(r.getString(0));
-      // A group whose slots are all outside the catalog covers nothing; the histogram overwrites
-      // it.
+      // No slot of the group in the catalog: it covers nothing. Overwritten by the histogram.
       out.put(p + "coverage", 0.0);
       out.put(p + "long_tail_share", Measures.share(r.getLong(2), r.getLong(1)));
       out.put(p + "novelty", r.getDouble(3));

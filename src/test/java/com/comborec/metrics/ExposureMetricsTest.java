@@ -144,6 +144,20 @@ class ExposureMetricsTest {
     assertEquals(0.0, twice.get("responsible.published.intra_list_diversity"), EPS, "ILD");
   }
 
+  /** u1 seg 1 [p1], u2 seg 2 [p9], p9 not in the catalog: segment 2 has figures, coverage 0. */
+  @Test
+  void aSegmentShowingNothingFromTheCatalogCoversNothing() {
+    Map<String, Double> off =
+        ExposureMetrics.figures(
+            recommendations(recommendation("u1", 1, "p1"), recommendation("u2", 2, "p9")),
+            catalog(),
+            frame(PURCHASES, RowFactory.create("p1", 6L)));
+    assertEquals(0.0, off.get("responsible.published.segments.2.coverage"), "segment 2");
+    assertEquals(1.0, off.get("responsible.published.segments.2.lists"), "segment 2 lists");
+    assertEquals(0.2, off.get("responsible.published.segments.1.coverage"), EPS, "segment 1");
+    assertEquals(0.2, off.get("responsible.published.coverage"), EPS, "all");
+  }
+
   @Test
   void emptyRecommendationsGiveZeros() {
     Map<String, Double> empty =
