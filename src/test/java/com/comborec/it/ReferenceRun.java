@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The clean {@code local[*]} run of {@link Submit#DAY} that the cluster and fault tests compare
- * with. Run once per test JVM (Failsafe runs every IT class in one), in {@code target/it-work}.
+ * The clean {@code local[*]} run of {@link Submit#DAY} that the cluster runs (one of them with
+ * failing task attempts) are compared with, and whose log LogPrivacyIT reads. Run once per test JVM
+ * (Failsafe runs every IT class in one), in {@code target/it-work}.
  */
 final class ReferenceRun {
   private static Proc run;

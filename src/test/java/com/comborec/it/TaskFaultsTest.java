@@ -9,8 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which tasks the fault plugin targets; the failure itself is exercised by TaskRetryIT in its own
- * JVM.
+ * Which tasks the fault plugin targets; the failure itself is exercised by ClusterIT's client-mode
+ * run on a real Worker.
  */
 class TaskFaultsTest {
   @Test
