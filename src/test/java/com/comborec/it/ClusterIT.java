@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,11 +72,20 @@ class ClusterIT {
     try {
       listeners = ssAvailable() ? script("ss", "ss", "-ltnp").output() : null;
       if (start.exitCode() == 0) {
-        local = ReferenceRun.get();
         client = submit("client", MASTER, "client", DAY, firstAttemptsFail());
         cluster = submit("cluster", MASTER, "cluster", DAY);
-        clientFail = submit("client", MASTER, "client", MISSING_DAY);
-        clusterFail = submit("cluster", MASTER, "cluster", MISSING_DAY);
+        // Each failing day comes after its mode's clean day, whose LATEST it must leave. They
+        // mostly wait (JVM starts; in cluster mode SparkSubmit's 5 s sleep and 10 s status polls),
+        // so they run beside the CPU-bound local reference run rather than after it.
+        CompletableFuture<List<Proc>> failingDays =
+            CompletableFuture.supplyAsync(
+                () ->
+                    List.of(
+                        submit("client", MASTER, "client", MISSING_DAY),
+                        submit("cluster", MASTER, "cluster", MISSING_DAY)));
+        local = ReferenceRun.get();
+        clientFail = failingDays.join().get(0);
+        clusterFail = failingDays.join().get(1);
       }
     } finally {
       stop = script("cluster-stop", "scripts/cluster", "stop");
