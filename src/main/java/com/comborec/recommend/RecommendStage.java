@@ -190,7 +190,8 @@ public final class RecommendStage implements Stage<RecommendResult> {
             .join(eligible(in.userIndex(), strategies).select(col("uid").as("id")), "id");
     // Not persisted although TopN reads it twice (shape, then collect): it is catalog-sized, and a
     // cached relation nested in the cached top-N plan made Spark 4.1 fail on a retried task
-    // (NullPointerException in CacheManager.recacheByPlan; seen with task retries under local[2,4]).
+    // (NullPointerException in CacheManager.recacheByPlan; seen with task retries under
+    // local[2,4]).
     Dataset<Row> items =
         in.itemFactors()
             .join(in.itemIndex().join(f.available(), "item_id").select(col("iid").as("id")), "id");
