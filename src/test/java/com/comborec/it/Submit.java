@@ -44,6 +44,8 @@ final class Submit {
                 "1g",
                 "--driver-java-options",
                 jvmOptions(project)
+                    + " "
+                    + jitFlags()
                     + " -Dlog4j2.configurationFile="
                     + project.resolve("conf/log4j2.properties"),
                 "--conf",
@@ -53,7 +55,10 @@ final class Submit {
                 "--conf",
                 "spark.executor.memory=2g",
                 "--conf",
-                "spark.ui.enabled=false"));
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1"
+                    + " -XX:ReservedCodeCacheSize=256m"));
     if (deployMode.equals("cluster")) {
       c.addAll(List.of("--conf", "spark.standalone.submit.waitAppCompletion=true"));
     }
@@ -85,6 +90,14 @@ final class Submit {
             "--set",
             "segment.max-iterations=10"));
     return c;
+  }
+
+  /**
+   * The test JVMs' JIT flags (pom.xml's {@code test.jit.flags}, passed by Failsafe): the runs'
+   * drivers and executors live about a minute, too short for C2 to repay its compiling.
+   */
+  static String jitFlags() {
+    return System.getProperty("comborec.test.jit.flags", "");
   }
 
   /**
