@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>In the client-mode run the first attempt of every task of every stage fails ({@link
  * TaskFaults}): Spark's task retries on a real Worker must still give the local run's tables. (This
  * was a run of its own under {@code local[2,4]}; on the cluster it needs no extra nightly, which
- * saved about 45 s of the test command.)
+ * saved about 40 s of the test command.)
  *
  * <p>Every run happens once up front, and the cluster is stopped in a finally; the tests check what
  * the runs left. Only six days are ingested ({@code ingest.catch-up-days=6}) to keep the whole
