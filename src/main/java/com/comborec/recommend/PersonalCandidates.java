@@ -2,11 +2,8 @@ package com.comborec.recommend;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import com.comborec.contract.Reason;
 import org.apache.spark.sql.Dataset;
@@ -17,9 +14,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Personal candidates with their reasons: (user_id, item_id, score double, reason,
- * because_item_id). ALS items are {@code personal}; co-occurrence items are {@code bought_with} the
- * user's purchased item that links to them most strongly, else {@code similar_to} the engaged item
- * that does.
+ * because_item_id). ALS items and the model stage's served lists are {@code personal};
+ * co-occurrence items ({@link CooccurrenceCandidates}) are {@code bought_with} the user's purchased
+ * item that links to them most strongly, else {@code similar_to} the engaged item that does.
  */
 public final class PersonalCandidates {
   public static final StructType SCHEMA =
@@ -45,44 +42,6 @@ public final class PersonalCandidates {
             col("score"),
             lit(Reason.PERSONAL.code()).as("reason"),
             lit(null).cast("string").as("because_item_id"));
-  }
-
-  /**
-   * Co-occurrence scores, as the model stage evaluated them: the sum of the item's neighbour scores
-   * over the user's interacted items. The reason names the linking item: the bought one with the
-   * highest neighbour score (ties: lowest id), else the engaged one.
-   */
-  public static Dataset<Row> cooccurrence(
-      Dataset<Row> interactions, Dataset<Row> purchases, Dataset<Row> cooc) {
-    Dataset<Row> bought =
-        purchases.select(col("user_id"), col("item_id").as("source"), lit(true).as("bought"));
-    Dataset<Row> links =
-        interactions
-            .select(col("user_id"), col("item_id").as("source"))
-            .join(
-                cooc.select(
-                    col("item_id").as("source"),
-                    col("other_item_id").as("item_id"),
-                    col("score").as("link")),
-                "source")
-            .join(bought, new String[] {"user_id", "source"}, "left");
-    return links
-        .groupBy("user_id", "item_id")
-        .agg(
-            sum("link").as("score"),
-            expr("min_by(source, CASE WHEN bought THEN struct(-link, source) END)")
-                .as("because_bought"),
-            expr("min_by(source, struct(-link, source))").as("because_any"))
-        .select(
-            col("user_id"),
-            col("item_id"),
-            col("score"),
-            when(col("because_bought").isNotNull(), lit(Reason.BOUGHT_WITH.code()))
-                .otherwise(lit(Reason.SIMILAR_TO.code()))
-                .as("reason"),
-            when(col("because_bought").isNotNull(), col("because_bought"))
-                .otherwise(col("because_any"))
-                .as("because_item_id"));
   }
 
   /**

@@ -164,11 +164,13 @@ public final class RecommendStage implements Stage<RecommendResult> {
         switch (model.serving()) {
           case ALS -> alsCandidates(ctx, in, strategies, f, s.candidatePool());
           case COOCCURRENCE ->
-              Exclusions.drop(
-                  PersonalCandidates.cooccurrence(
-                      eligible(in.interactions(), strategies), f.purchases(), in.cooc()),
+              CooccurrenceCandidates.top(
+                  eligible(in.interactions(), strategies),
+                  f.purchases(),
                   f.excluded(),
-                  f.available());
+                  f.available(),
+                  in.cooc(),
+                  s.candidatePool());
           case EASE, ITEM_KNN, BLEND, RANKER ->
               Exclusions.drop(
                   PersonalCandidates.served(eligible(in.servedLists(), strategies)),

@@ -14,51 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
 
-/** Reason assignment of personal candidates (co-occurrence, blend, ALS) and the popularity fill. */
+/** Reason assignment of personal candidates (blend, ALS) and the popularity fill. */
 class CandidatesTest {
-
-  /**
-   * u1 interacted with A (bought) and B (only viewed). Neighbours: A->X 0.5, B->X 0.9, A->Y 0.2,
-   * B->Z 0.3. X = 0.5 + 0.9 = 1.4, bought with A (B links more strongly but was not bought); Y =
-   * 0.2 bought with A; Z = 0.3, similar to B (no bought item links to Z). u2 bought C and D, both
-   * link to W with 0.4: the tie goes to the lower id, C. W = 0.8.
-   */
-  @Test
-  void cooccurrenceNamesTheBoughtItemThatLinksMost() {
-    Dataset<Row> interactions =
-        frame(
-            WorkSchemas.INTERACTIONS,
-            row("u1", "A", 5.0),
-            row("u1", "B", 1.0),
-            row("u2", "D", 5.0),
-            row("u2", "C", 5.0));
-    Dataset<Row> purchases = frame(Fixtures.PAIRS, row("u1", "A"), row("u2", "C"), row("u2", "D"));
-    Dataset<Row> cooc =
-        frame(
-            WorkSchemas.COOC,
-            row("A", "X", 0.5),
-            row("B", "X", 0.9),
-            row("A", "Y", 0.2),
-            row("B", "Z", 0.3),
-            row("C", "W", 0.4),
-            row("D", "W", 0.4));
-    assertEquals(
-        List.of(
-            "u1|X|1.4|bought_with|A",
-            "u1|Y|0.2|bought_with|A",
-            "u1|Z|0.3|similar_to|B",
-            "u2|W|0.8|bought_with|C"),
-        lines(
-            PersonalCandidates.cooccurrence(interactions, purchases, cooc)
-                .selectExpr(
-                    "user_id", "item_id", "round(score, 6) as score", "reason", "because_item_id"),
-            "user_id",
-            "item_id",
-            "score",
-            "reason",
-            "because_item_id"),
-        "cooccurrence candidates");
-  }
 
   /**
    * weight 0.6, depth 2. ALS u1: P 3.0, Q 2.0, R 1.0 -> top 2 P, Q -> min-max P 1, Q 0. Cooc u1: Q
