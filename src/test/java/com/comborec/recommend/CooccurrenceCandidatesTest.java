@@ -27,73 +27,77 @@ import org.junit.jupiter.api.Test;
 class CooccurrenceCandidatesTest {
 
   /**
-   * u1 interacted with A (bought) and B (only viewed). Neighbours: A->X 0.5, B->X 0.9, A->Y 0.2,
-   * B->Z 0.3. X = 0.5 + 0.9 = 1.4, bought with A (B links more strongly but was not bought); Y =
-   * 0.2 bought with A; Z = 0.3, similar to B (no bought item links to Z). u2 bought C and D, both
-   * link to W with 0.4: the tie goes to the lower id, C. W = 0.8.
+   * u1 interacted with A (bought) and B (only viewed); u2 bought C and D; u3 viewed B. Neighbours:
+   * A->X 0.5, B->X 0.9, A->Y 0.2, B->Z 0.3, C->W 0.4, D->W 0.4.
+   */
+  private static Dataset<Row> interactions() {
+    return frame(
+        WorkSchemas.INTERACTIONS,
+        row("u1", "A", 5.0),
+        row("u1", "B", 1.0),
+        row("u2", "D", 5.0),
+        row("u2", "C", 5.0),
+        row("u3", "B", 1.0));
+  }
+
+  private static Dataset<Row> purchases() {
+    return frame(Fixtures.PAIRS, row("u1", "A"), row("u2", "C"), row("u2", "D"));
+  }
+
+  private static Dataset<Row> neighbours() {
+    return frame(
+        WorkSchemas.COOC,
+        row("A", "X", 0.5),
+        row("B", "X", 0.9),
+        row("A", "Y", 0.2),
+        row("B", "Z", 0.3),
+        row("C", "W", 0.4),
+        row("D", "W", 0.4));
+  }
+
+  /**
+   * u1: X = 0.5 + 0.9 = 1.4, bought with A (B links more strongly but was not bought); Y = 0.2
+   * bought with A; Z = 0.3, similar to B (no bought item links to Z). u2: C and D both link to W
+   * with 0.4, the tie goes to the lower id, C; W = 0.8. u3: X 0.9 and Z 0.3, similar to B.
    */
   @Test
   void namesTheBoughtItemThatLinksMost() {
-    Dataset<Row> interactions =
-        frame(
-            WorkSchemas.INTERACTIONS,
-            row("u1", "A", 5.0),
-            row("u1", "B", 1.0),
-            row("u2", "D", 5.0),
-            row("u2", "C", 5.0));
-    Dataset<Row> purchases = frame(Fixtures.PAIRS, row("u1", "A"), row("u2", "C"), row("u2", "D"));
-    Dataset<Row> cooc =
-        frame(
-            WorkSchemas.COOC,
-            row("A", "X", 0.5),
-            row("B", "X", 0.9),
-            row("A", "Y", 0.2),
-            row("B", "Z", 0.3),
-            row("C", "W", 0.4),
-            row("D", "W", 0.4));
     Dataset<Row> everything = frame(Fixtures.ITEMS, row("W"), row("X"), row("Y"), row("Z"));
     assertEquals(
         List.of(
             "u1|X|1.4|bought_with|A",
             "u1|Y|0.2|bought_with|A",
             "u1|Z|0.3|similar_to|B",
-            "u2|W|0.8|bought_with|C"),
+            "u2|W|0.8|bought_with|C",
+            "u3|X|0.9|similar_to|B",
+            "u3|Z|0.3|similar_to|B"),
         readable(
             CooccurrenceCandidates.top(
-                interactions, purchases, frame(Fixtures.PAIRS), everything, cooc, 10)),
+                interactions(), purchases(), frame(Fixtures.PAIRS), everything, neighbours(), 10)),
         "cooccurrence candidates");
   }
 
   /**
-   * The same u1 with Y not available and Z dismissed (excluded for u1 only); u3 viewed B. With n =
-   * 1 u1 keeps X (1.4) alone; u3 gets X (0.9) and Z (0.3) cut to X; with n = 2 also Z, which u1
-   * dismissed but u3 did not. Sources need not be available: B is not, and still links.
+   * Only A, X and Z available (so not W or Y), and Z dismissed by u1 (excluded for u1 only; A is
+   * excluded too, bought). With n = 1: u1 keeps X (1.4); u2 has nothing left; u3 gets X (0.9),
+   * cutting Z (0.3). With n = 2 also u3's Z, which u1 dismissed but u3 did not. Sources need not be
+   * available: B is not, and still links.
    */
   @Test
   void keepsTheBestNThatAreAvailableAndNotExcluded() {
-    Dataset<Row> interactions =
-        frame(
-            WorkSchemas.INTERACTIONS,
-            row("u1", "A", 5.0),
-            row("u1", "B", 1.0),
-            row("u3", "B", 1.0));
-    Dataset<Row> purchases = frame(Fixtures.PAIRS, row("u1", "A"));
     Dataset<Row> excluded = frame(Fixtures.PAIRS, row("u1", "A"), row("u1", "Z"));
-    Dataset<Row> cooc =
-        frame(
-            WorkSchemas.COOC,
-            row("A", "X", 0.5),
-            row("B", "X", 0.9),
-            row("A", "Y", 0.2),
-            row("B", "Z", 0.3));
     Dataset<Row> available = frame(Fixtures.ITEMS, row("A"), row("X"), row("Z"));
     assertEquals(
         List.of("u1|X|1.4|bought_with|A", "u3|X|0.9|similar_to|B"),
-        readable(CooccurrenceCandidates.top(interactions, purchases, excluded, available, cooc, 1)),
+        readable(
+            CooccurrenceCandidates.top(
+                interactions(), purchases(), excluded, available, neighbours(), 1)),
         "n = 1");
     assertEquals(
         List.of("u1|X|1.4|bought_with|A", "u3|X|0.9|similar_to|B", "u3|Z|0.3|similar_to|B"),
-        readable(CooccurrenceCandidates.top(interactions, purchases, excluded, available, cooc, 2)),
+        readable(
+            CooccurrenceCandidates.top(
+                interactions(), purchases(), excluded, available, neighbours(), 2)),
         "n = 2");
   }
 
