@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -188,14 +189,32 @@ final class CooccurrenceCandidates {
       this.n = n;
     }
 
+    /** Lazily, one user at a time: a partition's lists are never all held at once. */
     @Override
     public Iterator<Row> call(Iterator<Row> users) {
       Accumulators acc = new Accumulators(shared.value());
-      List<Row> out = new ArrayList<>();
-      while (users.hasNext()) {
-        acc.user(users.next(), n, out);
-      }
-      return out.iterator();
+      return new Iterator<>() {
+        private final List<Row> buffer = new ArrayList<>();
+        private int at;
+
+        @Override
+        public boolean hasNext() {
+          while (at == buffer.size() && users.hasNext()) {
+            buffer.clear();
+            at = 0;
+            acc.user(users.next(), n, buffer);
+          }
+          return at < buffer.size();
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          return buffer.get(at++);
+        }
+      };
     }
   }
 
