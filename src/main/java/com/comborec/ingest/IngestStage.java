@@ -158,20 +158,28 @@ public final class IngestStage implements Stage<IngestResult> {
   /**
    * The catalog each event day is checked against: its snapshot as validated by this run, or as
    * reused from the work store: item ids with the event day each serves (see CrossRowRules).
+   * Snapshots are read in one scan per root (this run's incoming folder, the work store), so a
+   * 60-day backfill reads its 60 small files in a few tasks, not in a union of 60 scans.
    */
   private static Dataset<Row> catalog(RunContext ctx, IngestPlan plan) {
-    Dataset<Row> all = null;
+    Map<String, List<String>> snapshotsByRoot = new LinkedHashMap<>();
     for (LocalDate snap : new java.util.TreeSet<>(plan.catalogFor().values())) {
-      String path =
+      String root =
           plan.ingests(Source.PRODUCTS, snap)
-              ? IncomingPartitions.incomingRoot(ctx, Source.PRODUCTS) + "/dt=" + snap
-              : ctx.layout().validated(Source.PRODUCTS.folder(), snap);
+              ? IncomingPartitions.incomingRoot(ctx, Source.PRODUCTS)
+              : ctx.layout().validatedRoot(Source.PRODUCTS.folder());
+      snapshotsByRoot.computeIfAbsent(root, r -> new ArrayList<>()).add(root + "/dt=" + snap);
+    }
+    StructType withDay = Schemas.validated(Source.PRODUCTS).add("dt", DataTypes.StringType);
+    Dataset<Row> all = null;
+    for (Map.Entry<String, List<String>> root : snapshotsByRoot.entrySet()) {
       Dataset<Row> items =
           ctx.spark()
               .read()
-              .schema(Schemas.validated(Source.PRODUCTS))
-              .parquet(path)
-              .select(col("item_id"), functions.lit(snap.toString()).as("_snapshot"));
+              .schema(withDay)
+              .option("basePath", root.getKey())
+              .parquet(root.getValue().toArray(String[]::new))
+              .select(col("item_id"), col("dt").as("_snapshot"));
       all = all == null ? items : all.unionByName(items);
     }
     List<Row> mapping = new ArrayList<>();
@@ -181,7 +189,7 @@ public final class IngestStage implements Stage<IngestResult> {
         new StructType()
             .add("_snapshot_for", DataTypes.StringType)
             .add("_snapshot", DataTypes.StringType);
-    return all.join(ctx.spark().createDataFrame(mapping, schema), "_snapshot");
+    return all.join(functions.broadcast(ctx.spark().createDataFrame(mapping, schema)), "_snapshot");
   }
 
   /** A source's counts and files for the manifest, logged in one line. */
