@@ -1,7 +1,5 @@
 package com.comborec.ingest;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.comborec.core.ComborecException;
 import com.comborec.ingest.csv.FileTally;
 import java.io.Serializable;
@@ -10,17 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
- * A source's checked rows counted over the cached frame: rows and physical lines per file, day and
- * reason (null: accepted), with the first example of each. Per day they give the manifest's counts;
- * per file they must match what reading the file found.
+ * A source's checked rows counted (by {@link RejectDiverter}): rows and physical lines per file,
+ * day and reason (null: accepted), with the first example of each. Per day they give the manifest's
+ * counts; per file they must match what reading the file found.
  */
 final class IngestCounts {
   /** One group: {@code reason} null for accepted rows; the example is the group's first record. */
@@ -44,48 +39,6 @@ final class IngestCounts {
 
   IngestCounts(List<Group> groups) {
     this.groups = List.copyOf(groups);
-  }
-
-  /**
-   * One Spark job without a shuffle: each task folds its rows into groups, the driver merges the
-   * groups (a few per file, day and reason). Grouping in Spark SQL took four jobs and two shuffles,
-   * because the example detail needs {@code min_by} over a string, which Spark cannot hash, so it
-   * ran as a second, sorted aggregation.
-   */
-  static IngestCounts of(Dataset<Row> checked) {
-    List<Group> partial =
-        checked
-            .select(
-                col(RawReader.FILE),
-                col(RawReader.DT),
-                col(RuleSet.REASON),
-                col(RawReader.LINES),
-                col(RawReader.RECORD),
-                col(RuleSet.DETAIL))
-            .javaRDD()
-            .mapPartitions(IngestCounts::groupsOfTask)
-            .collect();
-    return new IngestCounts(merged(partial));
-  }
-
-  /** A task's rows folded into groups. */
-  private static Iterator<Group> groupsOfTask(Iterator<Row> rows) {
-    Map<List<String>, Group> groups = new HashMap<>();
-    while (rows.hasNext()) {
-      Row r = rows.next();
-      String reason = r.isNullAt(2) ? null : r.getString(2);
-      Group one =
-          new Group(
-              r.getString(0),
-              r.getString(1),
-              reason,
-              1,
-              r.getInt(3),
-              r.getLong(4),
-              reason == null ? null : r.getString(5));
-      groups.merge(one.key(), one, Group::plus);
-    }
-    return groups.values().iterator();
   }
 
   /** The tasks' groups merged per (file, day, reason), in no particular order. */

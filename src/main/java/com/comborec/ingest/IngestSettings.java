@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * How input rows are validated: event types with their weights (keys are lower-cased, since event
  * types match case-insensitively), the id length limit, the look-back for catch-up and the bounds
- * of one CSV record.
+ * of one CSV record, and how many rejects a source may gather on the driver.
  */
 public record IngestSettings(
     Map<String, Double> eventTypeWeights,
@@ -18,7 +18,8 @@ public record IngestSettings(
     int catchUpDays,
     int maxFilesPerPartition,
     int maxRecordLines,
-    int maxRecordChars) {
+    int maxRecordChars,
+    int driverRejectsMb) {
   /** The {@code comborec.ingest} section. */
   public static final SettingsSection<IngestSettings> SECTION =
       SettingsSection.of("ingest", IngestSettings::from);
@@ -37,7 +38,13 @@ public record IngestSettings(
         s.intAtLeast("catch-up-days", 0),
         s.intAtLeast("max-files-per-partition", 1),
         s.intAtLeast("max-record-lines", 1),
-        s.intAtLeast("max-record-chars", 16));
+        s.intAtLeast("max-record-chars", 16),
+        s.intAtLeast("driver-rejects-mb", 0));
+  }
+
+  /** The rejects of one source the driver may hold from the validating pass, in bytes. */
+  public long driverRejectsBytes() {
+    return (long) driverRejectsMb << 20;
   }
 
   /** How far one CSV record may reach before it is malformed. */

@@ -23,7 +23,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,9 +84,10 @@ public final class IngestStage implements Stage<IngestResult> {
   }
 
   /**
-   * One source in three Spark jobs over all its partitions: validate and write the accepted rows
-   * (which fills the cache), stage the rejects from the cache, count from the cache. The counts
-   * must match both what reading each file found and what the Parquet footers say was written.
+   * One source in one Spark job over all its partitions: it reads and checks the rows and writes
+   * the accepted ones, while the rejects and the counts reach the driver with the tasks' results
+   * ({@link RejectDiverter}); the rejects are then staged from the driver. The counts must match
+   * both what reading each file found and what the Parquet footers say was written.
    */
   private Map<LocalDate, DayCounts> ingestSource(
       RunContext ctx,
@@ -98,34 +98,41 @@ public final class IngestStage implements Stage<IngestResult> {
       Map<Source, Long> lines) {
     String s = source.folder();
     FileTallies tallies = FileTallies.register(ctx.spark(), source);
-    Dataset<Row> checked =
-        ctx.step("validate " + s, () -> checkedRows(ctx, plan, source, tallies))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      ctx.step(
-          "write validated " + s,
-          () -> incoming.write(source, SourceValidation.accepted(checked, source)));
-      Map<String, FileTally> read = tallies.check(plan.files(source));
-      ctx.step(
-          "stage rejects " + s,
-          () ->
-              RejectsWriter.stage(
-                  ctx,
-                  source,
-                  SourceValidation.rejected(checked, source),
-                  plan.days(source),
-                  empty));
-      IngestCounts counted = ctx.step("count " + s, () -> IngestCounts.of(checked));
-      counted.checkFiles(read);
-      Map<LocalDate, DayCounts> counts = counted.byDay(plan.days(source));
-      Reconciliation.check(ctx, source, counts, incoming);
-      RejectsWriter.logExamples(source, counted);
-      lines.put(
-          source, read.values().stream().mapToLong(t -> t.physicalLines() - t.headerLines()).sum());
-      return counts;
-    } finally {
-      checked.unpersist();
-    }
+    Dataset<Row> checked = checkedRows(ctx, plan, source, tallies);
+    // Planning the pass runs the jobs it depends on (the catalog's broadcast for events).
+    RejectDiverter.Accepted accepted =
+        ctx.step(
+            "validate " + s,
+            () ->
+                RejectDiverter.divert(
+                    checked,
+                    source,
+                    ctx.config().get(IngestSettings.SECTION).driverRejectsBytes()));
+    ctx.step(
+        "write validated " + s,
+        () -> incoming.write(source, SourceValidation.accepted(accepted.rows(), source)));
+    Map<String, FileTally> read = tallies.check(plan.files(source));
+    RejectDiverter.Outcome outcome = accepted.diverter().outcome();
+    ctx.step(
+        "stage rejects " + s,
+        () ->
+            RejectsWriter.stage(
+                ctx,
+                source,
+                // Too many rejects to hold on the driver: read and check the files again for them.
+                outcome.overflowed()
+                    ? SourceValidation.rejected(checked, source)
+                    : accepted.diverter().rejectsFrame(ctx.spark(), outcome.rejects()),
+                plan.days(source),
+                empty));
+    IngestCounts counted = outcome.counts();
+    counted.checkFiles(read);
+    Map<LocalDate, DayCounts> counts = counted.byDay(plan.days(source));
+    Reconciliation.check(ctx, source, counts, incoming);
+    RejectsWriter.logExamples(source, counted);
+    lines.put(
+        source, read.values().stream().mapToLong(t -> t.physicalLines() - t.headerLines()).sum());
+    return counts;
   }
 
   private Dataset<Row> checkedRows(
@@ -141,18 +148,13 @@ public final class IngestStage implements Stage<IngestResult> {
     Dataset<Row> rows =
         SourceValidation.validate(
             raw, source, s.eventTypeWeights().keySet(), s.maxIdLength(), ctx.runDate().getYear());
-    Dataset<Row> checked =
-        switch (source) {
-          case EVENTS -> CrossRowRules.unknownItems(rows, catalog(ctx, plan));
-          case PRODUCTS -> CrossRowRules.duplicateKeys(rows, "item_id");
-          case USERS -> CrossRowRules.duplicateKeys(rows, "user_id");
-          case MARKET -> CrossRowRules.duplicateKeys(rows, "date", "category");
-          default -> rows;
-        };
-    // Only rejects need their raw line: without it on accepted rows the cached frame is much
-    // smaller and cheaper to build (a unique string per row defeats the cache's compression).
-    return checked.withColumn(
-        RawReader.LINE, functions.when(col(RuleSet.REASON).isNotNull(), col(RawReader.LINE)));
+    return switch (source) {
+      case EVENTS -> CrossRowRules.unknownItems(rows, catalog(ctx, plan));
+      case PRODUCTS -> CrossRowRules.duplicateKeys(rows, "item_id");
+      case USERS -> CrossRowRules.duplicateKeys(rows, "user_id");
+      case MARKET -> CrossRowRules.duplicateKeys(rows, "date", "category");
+      default -> rows;
+    };
   }
 
   /**

@@ -274,4 +274,46 @@ class IngestRulesTest {
     assertEquals(true, m.get("partial"), "a single-stage run is partial");
     assertFalse(Files.exists(fx.output.resolve("LATEST")), "a partial run never moves LATEST");
   }
+
+  /**
+   * With no room for rejects on the driver ({@code driver-rejects-mb = 0}) every source is read a
+   * second time for its rejects: the same rejects, row for row, and the same counts.
+   */
+  @Test
+  void rejectsFoundByASecondReadAreTheSameRows() throws Exception {
+    Path again = root.resolve("out-second-read");
+    InputFixture.Result second =
+        fx.run(
+            "run ingest",
+            DAY,
+            "output=\"" + again + "\"",
+            "ingest.driver-rejects-mb=0",
+            "gates.max-reject-ratio.events=1",
+            "gates.max-reject-ratio.products=1",
+            "gates.max-reject-ratio.users=1",
+            "gates.max-reject-ratio.market=1",
+            "gates.max-reject-ratio.feedback=1");
+    assertEquals(0, second.exitCode(), second.err());
+    for (String source : List.of("events", "products", "users", "market", "feedback")) {
+      assertEquals(rejectRows(fx.output, source), rejectRows(again, source), source);
+    }
+    assertEquals(
+        inputs(fx.output.resolve("_manifests/dt=" + DAY + ".json")),
+        inputs(again.resolve("_manifests/dt=" + DAY + ".json")));
+  }
+
+  private static List<String> rejectRows(Path output, String source) {
+    return TestSpark.session()
+        .read()
+        .parquet(output + "/rejects/" + source)
+        .collectAsList()
+        .stream()
+        .map(Row::toString)
+        .sorted()
+        .toList();
+  }
+
+  private static Object inputs(Path manifest) throws Exception {
+    return Json.readMap(Files.readString(manifest)).get("inputs");
+  }
 }

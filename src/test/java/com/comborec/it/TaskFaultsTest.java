@@ -17,7 +17,7 @@ class TaskFaultsTest {
   void targetsTasksOfJobsDescribedByANamedStage() {
     Set<String> stages = TaskFaults.parse(" ingest, combos ,");
     assertEquals(Set.of("ingest", "combos"), stages);
-    assertTrue(TaskFaults.targets(stages, "ingest: count products"), "a step of ingest");
+    assertTrue(TaskFaults.targets(stages, "ingest: write validated products"), "a step of ingest");
     assertTrue(
         TaskFaults.targets(stages, "combos: write pair_stats/dt=2011-07-31"), "a step of combos");
     assertFalse(TaskFaults.targets(stages, "model: fit ALS"), "another stage");
@@ -26,7 +26,8 @@ class TaskFaultsTest {
         "the job group's description, outside any step");
     assertFalse(TaskFaults.targets(stages, null), "no description");
     assertFalse(
-        TaskFaults.targets(TaskFaults.parse(""), "ingest: count products"), "nothing enabled");
+        TaskFaults.targets(TaskFaults.parse(""), "ingest: write validated products"),
+        "nothing enabled");
   }
 
   @Test
