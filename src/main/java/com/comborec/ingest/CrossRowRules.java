@@ -16,7 +16,6 @@ import static org.apache.spark.sql.functions.when;
 import com.comborec.contract.RejectReason;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 /** Rules that need more than one row: unknown items against the catalog, and duplicate keys. */
@@ -85,6 +84,6 @@ final class CrossRowRules {
    * write makes one file per day.
    */
   static Dataset<Row> duplicateKeys(Dataset<Row> rows, String... keys) {
-    return rows.mapPartitions(new FirstKeyWins(rows.schema(), keys), Encoders.row(rows.schema()));
+    return InternalRows.map(rows, new FirstKeyWins(rows.schema(), keys), rows.schema());
   }
 }

@@ -9,10 +9,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The duplicate-key rule inside one task, with no shuffle: {@link FileBins} puts all files of a
@@ -24,8 +27,12 @@ import org.apache.spark.sql.types.StructType;
  * <p>The keys of one day are held in memory (a day's snapshot, not the whole source), and the map
  * is dropped when the day ends. A day that shows up again after another began would mean the
  * reader's grouping changed; that fails the task instead of missing duplicates.
+ *
+ * <p>It runs on Spark's internal rows ({@link InternalRows}): keys and days are compared as UTF-8
+ * bytes, and only a rejected row is rebuilt.
  */
-final class FirstKeyWins implements MapPartitionsFunction<Row, Row> {
+final class FirstKeyWins implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
+  private final DataType[] types;
   private final int dt;
   private final int reason;
   private final int detail;
@@ -34,6 +41,7 @@ final class FirstKeyWins implements MapPartitionsFunction<Row, Row> {
   private final String keyText;
 
   FirstKeyWins(StructType schema, String... keyColumns) {
+    this.types = Arrays.stream(schema.fields()).map(StructField::dataType).toArray(DataType[]::new);
     this.dt = schema.fieldIndex(RawReader.DT);
     this.reason = schema.fieldIndex(RuleSet.REASON);
     this.detail = schema.fieldIndex(RuleSet.DETAIL);
@@ -43,11 +51,11 @@ final class FirstKeyWins implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
+  public Iterator<InternalRow> call(Iterator<InternalRow> rows) {
     return new Iterator<>() {
       private final Map<List<Object>, Long> firstRecord = new HashMap<>();
-      private final Set<String> daysDone = new HashSet<>();
-      private String day;
+      private final Set<UTF8String> daysDone = new HashSet<>();
+      private UTF8String day;
 
       @Override
       public boolean hasNext() {
@@ -55,17 +63,22 @@ final class FirstKeyWins implements MapPartitionsFunction<Row, Row> {
       }
 
       @Override
-      public Row next() {
-        Row row = rows.next();
-        enterDay(row.getString(dt));
+      public InternalRow next() {
+        InternalRow row = rows.next();
+        enterDay(row.getUTF8String(dt));
         if (!row.isNullAt(reason)) {
           return row;
         }
-        Long first = firstRecord.putIfAbsent(key(row), row.getLong(record));
-        return first == null ? row : rejected(row, first);
+        List<Object> key = key(row);
+        Long first = firstRecord.get(key);
+        if (first == null) {
+          firstRecord.put(copied(key), row.getLong(record));
+          return row;
+        }
+        return rejected(row, first);
       }
 
-      private void enterDay(String next) {
+      private void enterDay(UTF8String next) {
         if (next.equals(day)) {
           return;
         }
@@ -76,27 +89,40 @@ final class FirstKeyWins implements MapPartitionsFunction<Row, Row> {
           throw new IllegalStateException(
               "rows of partition day " + next + " are not contiguous in one task");
         }
-        day = next;
+        day = next.copy();
         firstRecord.clear();
       }
     };
   }
 
-  private List<Object> key(Row row) {
+  /** The row's key values; strings may still point into the row's buffer. */
+  private List<Object> key(InternalRow row) {
     List<Object> key = new ArrayList<>(keys.length);
     for (int k : keys) {
-      key.add(row.get(k));
+      key.add(row.isNullAt(k) ? null : row.get(k, types[k]));
     }
     return key;
   }
 
-  private Row rejected(Row row, long first) {
-    Object[] values = new Object[row.length()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = row.get(i);
+  private static List<Object> copied(List<Object> key) {
+    List<Object> out = new ArrayList<>(key.size());
+    for (Object v : key) {
+      out.add(copiedValue(v));
     }
-    values[reason] = RejectReason.DUPLICATE_KEY.code();
-    values[detail] = keyText + ": repeats the key of record " + first;
-    return RowFactory.create(values);
+    return out;
+  }
+
+  private InternalRow rejected(InternalRow row, long first) {
+    Object[] values = new Object[types.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.isNullAt(i) ? null : copiedValue(row.get(i, types[i]));
+    }
+    values[reason] = UTF8String.fromString(RejectReason.DUPLICATE_KEY.code());
+    values[detail] = UTF8String.fromString(keyText + ": repeats the key of record " + first);
+    return new GenericInternalRow(values);
+  }
+
+  private static Object copiedValue(Object v) {
+    return v instanceof UTF8String s ? s.copy() : v;
   }
 }

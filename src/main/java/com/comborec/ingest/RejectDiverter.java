@@ -12,7 +12,6 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,15 +30,15 @@ import scala.Option;
  *
  * <p>Exactly once: the accumulator is not told about failed attempts, and Spark applies a result
  * task's accumulator updates only for the first successful attempt of each partition, so a retried
- * or speculative task is counted once. The rejects a task may keep are bounded ({@code
- * comborec.ingest.driver-rejects-mb}, split across the tasks): when a task would hold more, it
- * keeps counting but marks the outcome as overflowed, and the caller stages the rejects with a
- * second pass instead. Reconciliation against the Parquet footers checks the counts either way.
+ * or speculative task is counted once. That holds for the tasks of a job's last stage, so the pass
+ * must not be followed by a shuffle before its action (the validated write has none; a stage run
+ * twice would count twice, and the footers' reconciliation would fail the run). The rejects a task
+ * may keep are bounded ({@code comborec.ingest.driver-rejects-mb}, split across the tasks): when a
+ * task would hold more, it keeps counting but marks the outcome as overflowed, and the caller
+ * stages the rejects with a second pass instead. Reconciliation against the Parquet footers checks
+ * the counts either way.
  *
- * <p>Rows are handled as Spark's internal rows, through the session's {@code
- * internalCreateDataFrame} (public in the bytecode, {@code private[sql]} in Scala, like the
- * accumulator option {@link FileTallies} uses): a pass through {@code Row} objects would convert
- * every value of every row twice.
+ * <p>Rows are handled as Spark's internal rows ({@link InternalRows}).
  */
 final class RejectDiverter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -96,21 +95,16 @@ final class RejectDiverter implements Serializable {
    * rejects for the driver.
    */
   static Accepted divert(Dataset<Row> checked, Source source, long budgetBytes) {
-    org.apache.spark.sql.classic.Dataset<Row> classic =
-        (org.apache.spark.sql.classic.Dataset<Row>) checked;
-    RDD<InternalRow> rows = classic.queryExecution().toRdd();
     RejectDiverter diverter =
         new RejectDiverter(
             checked.sparkSession(),
             source,
             checked.schema(),
             SourceValidation.rejected(checked, source).schema(),
-            rows.getNumPartitions(),
+            InternalRows.of(checked).getNumPartitions(),
             budgetBytes);
-    JavaRDD<InternalRow> accepted = rows.toJavaRDD().mapPartitions(diverter::acceptedOfTask);
-    Dataset<Row> frame =
-        classic.sparkSession().internalCreateDataFrame(accepted.rdd(), checked.schema(), false);
-    return new Accepted(frame, diverter);
+    return new Accepted(
+        InternalRows.map(checked, diverter::acceptedOfTask, checked.schema()), diverter);
   }
 
   /** The accepted rows, and the diverter that gathers the rest as they are computed. */

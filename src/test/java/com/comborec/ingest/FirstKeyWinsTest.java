@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
-/** The duplicate-key rule on one task's rows, as the reader delivers them: by day, file, record. */
+/**
+ * The duplicate-key rule on one task's rows (Spark's internal rows), as the reader delivers them:
+ * by day, file, record.
+ */
 class FirstKeyWinsTest {
   static final StructType MARKET =
       new StructType()
@@ -24,24 +28,45 @@ class FirstKeyWinsTest {
           .add(RuleSet.REASON, DataTypes.StringType)
           .add(RuleSet.DETAIL, DataTypes.StringType);
 
-  static Row row(String date, String category, String file, long record, String day, String why) {
-    return new GenericRowWithSchema(
-        new Object[] {date, category, file, record, day, why, why == null ? null : "broken"},
-        MARKET);
+  static InternalRow row(
+      String date, String category, String file, long record, String day, String why) {
+    return new GenericInternalRow(
+        new Object[] {
+          utf8(date),
+          utf8(category),
+          utf8(file),
+          record,
+          utf8(day),
+          utf8(why),
+          utf8(why == null ? null : "broken")
+        });
   }
 
-  /** The rows as the rule passes them on, in order. */
-  static List<Row> checked(List<Row> rows) {
-    List<Row> out = new ArrayList<>();
-    new FirstKeyWins(MARKET, "date", "category").call(rows.iterator()).forEachRemaining(out::add);
+  private static UTF8String utf8(String s) {
+    return s == null ? null : UTF8String.fromString(s);
+  }
+
+  /** The rows as the rule passes them on, in order, as Java values. */
+  static List<List<Object>> checked(List<InternalRow> rows) {
+    List<List<Object>> out = new ArrayList<>();
+    new FirstKeyWins(MARKET, "date", "category")
+        .call(rows.iterator())
+        .forEachRemaining(r -> out.add(values(r)));
+    return out;
+  }
+
+  private static List<Object> values(InternalRow r) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 0; i < MARKET.size(); i++) {
+      Object v = r.isNullAt(i) ? null : r.get(i, MARKET.fields()[i].dataType());
+      out.add(v instanceof UTF8String u ? u.toString() : v);
+    }
     return out;
   }
 
   /** "record reason details" of each row passed on. */
-  static List<String> verdicts(List<Row> rows) {
-    return checked(rows).stream()
-        .map(r -> r.getLong(3) + " " + r.getString(5) + " " + r.getString(6))
-        .toList();
+  static List<String> verdicts(List<InternalRow> rows) {
+    return checked(rows).stream().map(r -> r.get(3) + " " + r.get(5) + " " + r.get(6)).toList();
   }
 
   @Test
@@ -92,7 +117,7 @@ class FirstKeyWinsTest {
 
   @Test
   void aDayThatComesBackAfterAnotherFailsRatherThanMissDuplicates() {
-    List<Row> rows =
+    List<InternalRow> rows =
         List.of(
             row("2026-11-01", "toys", "a.csv", 1, "2026-11-01", null),
             row("2026-11-02", "toys", "c.csv", 1, "2026-11-02", null),
@@ -103,13 +128,13 @@ class FirstKeyWinsTest {
 
   @Test
   void aRejectedRowKeepsEveryOtherValue() {
-    List<Row> out =
+    List<List<Object>> out =
         checked(
             List.of(
                 row("2026-11-01", "toys", "a.csv", 1, "2026-11-01", null),
                 row("2026-11-01", "toys", "b.csv", 7, "2026-11-01", null)));
     assertEquals(
-        RowFactory.create(
+        Arrays.asList(
             "2026-11-01",
             "toys",
             "b.csv",
