@@ -4,6 +4,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.StructType;
 
@@ -24,9 +25,13 @@ final class InternalRows {
       Dataset<Row> frame,
       FlatMapFunction<java.util.Iterator<InternalRow>, InternalRow> pass,
       StructType schema) {
-    JavaRDD<InternalRow> out = of(frame).mapPartitions(pass);
-    return ((org.apache.spark.sql.classic.SparkSession) frame.sparkSession())
-        .internalCreateDataFrame(out.rdd(), schema, false);
+    return frame(frame.sparkSession(), of(frame).mapPartitions(pass), schema);
+  }
+
+  /** Internal rows of {@code schema} as a frame. */
+  static Dataset<Row> frame(SparkSession spark, JavaRDD<InternalRow> rows, StructType schema) {
+    return ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), schema, false);
   }
 
   /** The frame's rows, planned now (jobs the plan depends on, such as broadcasts, run here). */

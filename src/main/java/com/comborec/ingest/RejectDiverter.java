@@ -95,16 +95,19 @@ final class RejectDiverter implements Serializable {
    * rejects for the driver.
    */
   static Accepted divert(Dataset<Row> checked, Source source, long budgetBytes) {
+    JavaRDD<InternalRow> rows = InternalRows.of(checked);
     RejectDiverter diverter =
         new RejectDiverter(
             checked.sparkSession(),
             source,
             checked.schema(),
             SourceValidation.rejected(checked, source).schema(),
-            InternalRows.of(checked).getNumPartitions(),
+            rows.getNumPartitions(),
             budgetBytes);
-    return new Accepted(
-        InternalRows.map(checked, diverter::acceptedOfTask, checked.schema()), diverter);
+    Dataset<Row> accepted =
+        InternalRows.frame(
+            checked.sparkSession(), rows.mapPartitions(diverter::acceptedOfTask), checked.schema());
+    return new Accepted(accepted, diverter);
   }
 
   /** The accepted rows, and the diverter that gathers the rest as they are computed. */
